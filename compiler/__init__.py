@@ -1,0 +1,20 @@
+"""Amber's compiler: source -> AST (parser) -> scopes (resolve) -> Program (codegen)."""
+
+from .program import CodeObject, Program
+
+
+def compile_source(source: str, filename: str = "<script>") -> Program:
+    """Parse and compile a script; raises AmberSyntaxError (a SyntaxError) on bad input."""
+    try:
+        from .parser import parse
+    except ImportError:   # TEMPORARY while the parser lands
+        import ast as _ast
+
+        def parse(src, fn):
+            return _ast.parse(src, fn)
+    from .codegen import generate
+    module = parse(source, filename)
+    return generate(module, filename, source)
+
+
+__all__ = ["CodeObject", "Program", "compile_source"]

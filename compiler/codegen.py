@@ -1,0 +1,678 @@
+"""Code generation: scoped AST -> Program (code objects of instruction words).
+
+One method per AST node kind.  Jumps are emitted against labels and patched when the
+code object is finished; the maximum stack depth is then computed by a flow analysis
+over the finished instructions (so it cannot be underestimated).
+"""
+
+from __future__ import annotations
+
+from ..vm import opcodes as O
+from ..vm.builtins import BUILTINS, WELL_KNOWN
+from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
+from .program import CodeObject, Program
+from .resolve import CELL, FREE, GLOBAL, LOCAL, Scope, resolve
+
+SMALL_INT_MIN = O.ARG_MIN
+SMALL_INT_MAX = O.ARG_MAX
+INT64_MIN = -(1 << 63)
+INT64_MAX = (1 << 63) - 1
+
+BINOP_NUM = {name: i for i, name in enumerate(
+    ["Add", "Sub", "Mult", "Div", "FloorDiv", "Mod", "Pow", "LShift", "RShift",
+     "BitAnd", "BitOr", "BitXor", "MatMult"])}
+CMPOP_NUM = {name: i for i, name in enumerate(
+    ["Lt", "LtE", "Eq", "NotEq", "Gt", "GtE", "In", "NotIn", "Is", "IsNot"])}
+UNARY_NUM = {"USub": 0, "UAdd": 1, "Not": 2, "Invert": 3}
+
+
+class Label:
+    __slots__ = ("pos",)
+
+    def __init__(self):
+        self.pos = None
+
+
+class _Program:
+    """Shared tables that every code object of one program adds to."""
+
+    def __init__(self, filename: str, source: str):
+        self.filename = filename
+        self.source = source
+        self.lines = source.splitlines()
+        self.codes: list[CodeObject | None] = []
+        self.consts: list = []
+        self.const_index: dict = {}
+        self.names: list[str] = list(WELL_KNOWN)
+        self.name_index = {n: i for i, n in enumerate(self.names)}
+        self.globals: list[str] = []
+        self.global_index: dict[str, int] = {}
+
+    def const(self, value) -> int:
+        key = (type(value).__name__, repr(value)) if not isinstance(value, tuple) else value
+        idx = self.const_index.get(key)
+        if idx is None:
+            idx = len(self.consts)
+            self.consts.append(value)
+            self.const_index[key] = idx
+        return idx
+
+    def const_tuple(self, items: list) -> int:
+        inner = [self.const(x) for x in items]
+        return self.const(("tuple", tuple(inner)))
+
+    def name(self, name: str) -> int:
+        idx = self.name_index.get(name)
+        if idx is None:
+            idx = len(self.names)
+            self.names.append(name)
+            self.name_index[name] = idx
+        return idx
+
+    def global_slot(self, name: str) -> int:
+        idx = self.global_index.get(name)
+        if idx is None:
+            idx = len(self.globals)
+            self.globals.append(name)
+            self.global_index[name] = idx
+        return idx
+
+
+class _Loop:
+    def __init__(self, top: Label, exit: Label, is_for: bool):
+        self.top = top
+        self.exit = exit
+        self.is_for = is_for
+
+
+class CodeGen:
+    """Emits one code object (a function body or the module body)."""
+
+    def __init__(self, prog: _Program, scope: Scope, scopes: dict, name: str, first_line: int,
+                 qualname: str = ""):
+        self.prog = prog
+        self.qualname = qualname or name
+        self.scope = scope
+        self.scopes = scopes
+        self.name = name
+        self.first_line = first_line
+        self.code: list[tuple[int, object]] = []   # (opcode, arg or Label)
+        self.lines: list[int] = []
+        self.line = first_line
+        self.loops: list[_Loop] = []
+        # local slots: params, other locals (incl. cells), then free variables
+        self.local_names: list[str] = []
+        self.local_index: dict[str, int] = {}
+        if not scope.is_module:
+            for p in scope.params:
+                self._add_local(p)
+            for n in sorted(scope.assigned | scope.cells):
+                if scope.kind(n) in (LOCAL, CELL):
+                    self._add_local(n)
+            for n in scope.frees:
+                self._add_local(n)
+
+    def _add_local(self, name):
+        if name not in self.local_index:
+            self.local_index[name] = len(self.local_names)
+            self.local_names.append(name)
+
+    # ---- emitting -------------------------------------------------------------
+
+    def emit(self, op: str, arg=0):
+        self.code.append((O.BY_NAME[op].code, arg))
+        self.lines.append(self.line)
+
+    def mark(self, label: Label):
+        label.pos = len(self.code)
+
+    def error(self, node, msg, cls=UnsupportedFeatureError):
+        lineno = getattr(node, "lineno", self.line)
+        col = getattr(node, "col_offset", 0)
+        text = self.prog.lines[lineno - 1] if 0 < lineno <= len(self.prog.lines) else None
+        raise make_error(cls, msg, lineno, col + 1, filename=self.prog.filename, text=text)
+
+    def unsupported(self, node, what):
+        self.error(node, f"{what} is not supported by Amber yet")
+
+    def at(self, node):
+        if getattr(node, "lineno", None):
+            self.line = node.lineno
+
+    # ---- names ---------------------------------------------------------------
+
+    def load_name(self, name: str):
+        kind = self.scope.kind(name)
+        if kind == GLOBAL:
+            self.emit("LOAD_GLOBAL", self.prog.global_slot(name))
+        elif kind == LOCAL:
+            self.emit("LOAD_FAST", self.local_index[name])
+        else:
+            self.emit("LOAD_DEREF", self.local_index[name])
+
+    def store_name(self, name: str):
+        kind = self.scope.kind(name)
+        if kind == GLOBAL:
+            self.emit("STORE_GLOBAL", self.prog.global_slot(name))
+        elif kind == LOCAL:
+            self.emit("STORE_FAST", self.local_index[name])
+        else:
+            self.emit("STORE_DEREF", self.local_index[name])
+
+    def delete_name(self, name: str):
+        kind = self.scope.kind(name)
+        if kind == GLOBAL:
+            self.emit("DELETE_GLOBAL", self.prog.global_slot(name))
+        elif kind == LOCAL:
+            self.emit("DELETE_FAST", self.local_index[name])
+        else:
+            self.emit("DELETE_DEREF", self.local_index[name])
+
+    # ---- finishing -----------------------------------------------------------
+
+    def finish(self, nparams: int, ndefaults: int) -> CodeObject:
+        words = []
+        for op, arg in self.code:
+            if isinstance(arg, Label):
+                arg = arg.pos
+            words.append(O.encode(op, arg))
+        co = CodeObject(
+            name=self.name, filename=self.prog.filename, code=words, lines=list(self.lines),
+            nparams=nparams, nlocals=len(self.local_names), nfree=len(self.scope.frees),
+            ndefaults=ndefaults, stacksize=0, local_names=list(self.local_names),
+            first_line=self.first_line, qualname=self.qualname,
+            paramnames_const=self.prog.const_tuple(self.local_names[:nparams]))
+        co.stacksize = max_stack(co, self.prog.codes)
+        return co
+
+    # ---- statements ----------------------------------------------------------
+
+    def stmts(self, body):
+        for s in body:
+            self.stmt(s)
+
+    def stmt(self, node):
+        self.at(node)
+        method = getattr(self, "s_" + type(node).__name__, None)
+        if method is None:
+            self.unsupported(node, _describe(node))
+        method(node)
+
+    def s_Expr(self, node):
+        self.expr(node.value)
+        self.emit("POP_TOP")
+
+    def s_Pass(self, node):
+        pass
+
+    def s_Global(self, node):
+        pass
+
+    s_Nonlocal = s_Global
+
+    def s_Assign(self, node):
+        self.expr(node.value)
+        for i, target in enumerate(node.targets):
+            if i < len(node.targets) - 1:
+                self.emit("DUP_TOP")
+            self.store(target)
+
+    def s_AnnAssign(self, node):
+        if node.value is not None:
+            self.expr(node.value)
+            self.store(node.target)
+
+    def s_AugAssign(self, node):
+        op = BINOP_NUM[type(node.op).__name__] + O.INPLACE
+        t = node.target
+        tname = type(t).__name__
+        if tname == "Name":
+            self.load_name(t.id)
+            self.expr(node.value)
+            self.at(node)
+            self.emit("BINARY_OP", op)
+            self.store_name(t.id)
+        elif tname == "Subscript":
+            self.expr(t.value)
+            self.subscript_index(t.slice)
+            self.emit("DUP_TOP_TWO")
+            self.at(t)
+            self.emit("BINARY_SUBSCR")
+            self.expr(node.value)
+            self.at(node)
+            self.emit("BINARY_OP", op)
+            self.emit("ROT_THREE")
+            self.emit("STORE_SUBSCR")
+        else:
+            self.unsupported(t, "augmented assignment to an attribute")
+
+    def store(self, target):
+        kind = type(target).__name__
+        self.at(target)
+        if kind == "Name":
+            self.store_name(target.id)
+        elif kind in ("Tuple", "List"):
+            if any(type(e).__name__ == "Starred" for e in target.elts):
+                self.unsupported(target, "starred assignment")
+            self.emit("UNPACK_SEQUENCE", len(target.elts))
+            for e in target.elts:
+                self.store(e)
+        elif kind == "Subscript":
+            self.expr(target.value)
+            self.subscript_index(target.slice)
+            self.at(target)
+            self.emit("STORE_SUBSCR")
+        elif kind == "Attribute":
+            self.unsupported(target, "attribute assignment")
+        else:
+            self.error(target, "cannot assign to expression", AmberSyntaxError)
+
+    def s_Delete(self, node):
+        self.delete_targets(node.targets)
+
+    def delete_targets(self, targets):
+        for t in targets:
+            kind = type(t).__name__
+            self.at(t)
+            if kind == "Name":
+                self.delete_name(t.id)
+            elif kind == "Subscript":
+                self.expr(t.value)
+                self.subscript_index(t.slice)
+                self.at(t)
+                self.emit("DELETE_SUBSCR")
+            elif kind in ("Tuple", "List"):
+                self.delete_targets(t.elts)
+            else:
+                self.unsupported(t, "deleting this kind of target")
+
+    def s_If(self, node):
+        orelse = Label()
+        end = Label()
+        self.condition(node.test, orelse, False)
+        self.stmts(node.body)
+        if node.orelse:
+            self.emit("JUMP", end)
+        self.mark(orelse)
+        if node.orelse:
+            self.stmts(node.orelse)
+        self.mark(end)
+
+    def condition(self, test, target: Label, jump_if: bool):
+        """Jump to target if truth(test) == jump_if; fall through otherwise."""
+        kind = type(test).__name__
+        if kind == "UnaryOp" and type(test.op).__name__ == "Not":
+            self.condition(test.operand, target, not jump_if)
+            return
+        if kind == "BoolOp":
+            is_and = type(test.op).__name__ == "And"
+            if is_and != jump_if:
+                # and-jump-if-false / or-jump-if-true: every operand may jump
+                for v in test.values:
+                    self.condition(v, target, jump_if)
+            else:
+                skip = Label()
+                for v in test.values[:-1]:
+                    self.condition(v, skip, not jump_if)
+                self.condition(test.values[-1], target, jump_if)
+                self.mark(skip)
+            return
+        self.expr(test)
+        self.emit("POP_JUMP_IF_TRUE" if jump_if else "POP_JUMP_IF_FALSE", target)
+
+    def s_While(self, node):
+        top = Label()
+        orelse = Label()
+        exit_ = Label()
+        self.mark(top)
+        self.condition(node.test, orelse, False)
+        self.loops.append(_Loop(top, exit_, False))
+        self.stmts(node.body)
+        self.loops.pop()
+        self.emit("JUMP", top)
+        self.mark(orelse)
+        self.stmts(node.orelse)
+        self.mark(exit_)
+
+    def s_For(self, node):
+        top = Label()
+        done = Label()
+        exit_ = Label()
+        self.expr(node.iter)
+        self.at(node.iter)
+        self.emit("GET_ITER")
+        self.mark(top)
+        self.at(node)
+        self.emit("FOR_ITER", done)
+        self.store(node.target)
+        self.loops.append(_Loop(top, exit_, True))
+        self.stmts(node.body)
+        self.loops.pop()
+        self.emit("JUMP", top)
+        self.mark(done)
+        self.stmts(node.orelse)
+        self.mark(exit_)
+
+    def s_Break(self, node):
+        if not self.loops:
+            self.error(node, "'break' outside loop", AmberSyntaxError)
+        loop = self.loops[-1]
+        if loop.is_for:
+            self.emit("POP_TOP")     # the iterator
+        self.emit("JUMP", loop.exit)
+
+    def s_Continue(self, node):
+        if not self.loops:
+            self.error(node, "'continue' not properly in loop", AmberSyntaxError)
+        self.emit("JUMP", self.loops[-1].top)
+
+    def s_Return(self, node):
+        if self.scope.is_module:
+            self.error(node, "'return' outside function", AmberSyntaxError)
+        if node.value is None:
+            self.emit("LOAD_CONST", self.prog.const(None))
+        else:
+            self.expr(node.value)
+        self.at(node)
+        self.emit("RETURN_VALUE")
+
+    def s_FunctionDef(self, node):
+        if node.decorator_list:
+            self.unsupported(node.decorator_list[0], "decorators")
+        self.function(node, node.name, node.args, node.body)
+        self.store_name(node.name)
+
+    def function(self, node, name, args, body):
+        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
+            self.unsupported(node, "*args, **kwargs and keyword-only parameters")
+        for d in args.defaults:
+            self.expr(d)
+        scope = self.scopes[id(node)]
+        code_id = len(self.prog.codes)
+        self.prog.codes.append(None)      # reserve the id: nested codes come after
+        qual = name if self.scope.is_module else f"{self.qualname}.<locals>.{name}"
+        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual)
+        for cellname in sorted(scope.cells):
+            gen.emit("MAKE_CELL", gen.local_index[cellname])
+        if isinstance(body, list):
+            gen.stmts(body)
+            gen.emit("LOAD_CONST", self.prog.const(None))
+            gen.emit("RETURN_VALUE")
+        else:
+            gen.at(body)
+            gen.expr(body)
+            gen.emit("RETURN_VALUE")
+        co = gen.finish(len(args.args), len(args.defaults))
+        self.prog.codes[code_id] = co
+        self.at(node)
+        for free in scope.frees:
+            self.emit("LOAD_CLOSURE", self.local_index[free])
+        self.emit("MAKE_FUNCTION", code_id)
+
+    # ---- expressions ---------------------------------------------------------
+
+    def expr(self, node):
+        method = getattr(self, "e_" + type(node).__name__, None)
+        if method is None:
+            self.unsupported(node, _describe(node))
+        method(node)
+
+    def e_Constant(self, node):
+        v = node.value
+        if isinstance(v, bool) or v is None:
+            self.emit("LOAD_CONST", self.prog.const(v))
+        elif isinstance(v, int):
+            if SMALL_INT_MIN <= v <= SMALL_INT_MAX:
+                self.emit("LOAD_SMALL_INT", v)
+            elif INT64_MIN <= v <= INT64_MAX:
+                self.emit("LOAD_CONST", self.prog.const(v))
+            else:
+                self.at(node)
+                self.unsupported(node, "an integer literal beyond 64 bits")
+        elif isinstance(v, (float, str)):
+            self.emit("LOAD_CONST", self.prog.const(v))
+        elif v is Ellipsis:
+            self.unsupported(node, "Ellipsis")
+        elif isinstance(v, bytes):
+            self.unsupported(node, "bytes")
+        else:
+            self.unsupported(node, f"a {type(v).__name__} constant")
+
+    def e_Name(self, node):
+        self.at(node)
+        self.load_name(node.id)
+
+    def e_NamedExpr(self, node):
+        self.expr(node.value)
+        self.emit("DUP_TOP")
+        self.store_name(node.target.id)
+
+    def e_BinOp(self, node):
+        self.expr(node.left)
+        self.expr(node.right)
+        self.at(node)
+        self.emit("BINARY_OP", BINOP_NUM[type(node.op).__name__])
+
+    def e_UnaryOp(self, node):
+        self.expr(node.operand)
+        self.at(node)
+        self.emit("UNARY_OP", UNARY_NUM[type(node.op).__name__])
+
+    def e_BoolOp(self, node):
+        end = Label()
+        jump = "JUMP_IF_FALSE_OR_POP" if type(node.op).__name__ == "And" else "JUMP_IF_TRUE_OR_POP"
+        for v in node.values[:-1]:
+            self.expr(v)
+            self.emit(jump, end)
+        self.expr(node.values[-1])
+        self.mark(end)
+
+    def e_Compare(self, node):
+        self.expr(node.left)
+        if len(node.ops) == 1:
+            self.expr(node.comparators[0])
+            self.at(node)
+            self.emit("COMPARE_OP", CMPOP_NUM[type(node.ops[0]).__name__])
+            return
+        cleanup = Label()
+        end = Label()
+        for op, right in zip(node.ops[:-1], node.comparators[:-1]):
+            self.expr(right)
+            self.emit("DUP_TOP")
+            self.emit("ROT_THREE")
+            self.at(node)
+            self.emit("COMPARE_OP", CMPOP_NUM[type(op).__name__])
+            self.emit("JUMP_IF_FALSE_OR_POP", cleanup)
+        self.expr(node.comparators[-1])
+        self.at(node)
+        self.emit("COMPARE_OP", CMPOP_NUM[type(node.ops[-1]).__name__])
+        self.emit("JUMP", end)
+        self.mark(cleanup)
+        self.emit("ROT_TWO")
+        self.emit("POP_TOP")
+        self.mark(end)
+
+    def e_IfExp(self, node):
+        orelse = Label()
+        end = Label()
+        self.condition(node.test, orelse, False)
+        self.expr(node.body)
+        self.emit("JUMP", end)
+        self.mark(orelse)
+        self.expr(node.orelse)
+        self.mark(end)
+
+    def e_Tuple(self, node):
+        self._elements(node)
+        self.emit("BUILD_TUPLE", len(node.elts))
+
+    def e_List(self, node):
+        self._elements(node)
+        self.emit("BUILD_LIST", len(node.elts))
+
+    def _elements(self, node):
+        for e in node.elts:
+            if type(e).__name__ == "Starred":
+                self.unsupported(e, "starred expressions")
+            self.expr(e)
+        self.at(node)
+
+    def e_Dict(self, node):
+        for k, v in zip(node.keys, node.values):
+            if k is None:
+                self.unsupported(v, "** in dict displays")
+            self.expr(k)
+            self.expr(v)
+        self.at(node)
+        self.emit("BUILD_MAP", len(node.keys))
+
+    def e_Subscript(self, node):
+        self.expr(node.value)
+        self.subscript_index(node.slice)
+        self.at(node)
+        self.emit("BINARY_SUBSCR")
+
+    def subscript_index(self, sl):
+        if type(sl).__name__ == "Slice":
+            self.slice(sl)
+        else:
+            self.expr(sl)
+
+    def slice(self, sl):
+        for part in (sl.lower, sl.upper):
+            if part is None:
+                self.emit("LOAD_CONST", self.prog.const(None))
+            else:
+                self.expr(part)
+        if sl.step is not None:
+            self.expr(sl.step)
+            self.emit("BUILD_SLICE", 3)
+        else:
+            self.emit("BUILD_SLICE", 2)
+
+    def e_Slice(self, node):
+        self.slice(node)
+
+    def e_Attribute(self, node):
+        self.expr(node.value)
+        self.at(node)
+        self.emit("LOAD_ATTR", self.prog.name(node.attr))
+
+    def e_Call(self, node):
+        for a in node.args:
+            if type(a).__name__ == "Starred":
+                self.unsupported(a, "*args in calls")
+        for k in node.keywords:
+            if k.arg is None:
+                self.unsupported(k, "**kwargs in calls")
+        func = node.func
+        method = type(func).__name__ == "Attribute"
+        if method:
+            self.expr(func.value)
+            self.at(func)
+            self.emit("LOAD_METHOD", self.prog.name(func.attr))
+        else:
+            self.expr(func)
+        for a in node.args:
+            self.expr(a)
+        for k in node.keywords:
+            self.expr(k.value)
+        self.at(node)
+        n = len(node.args) + len(node.keywords)
+        if node.keywords:
+            self.emit("LOAD_CONST", self.prog.const_tuple([k.arg for k in node.keywords]))
+            self.emit("CALL_METHOD_KW" if method else "CALL_KW", n)
+        else:
+            self.emit("CALL_METHOD" if method else "CALL", n)
+
+    def e_Lambda(self, node):
+        self.function(node, "<lambda>", node.args, node.body)
+
+    def e_JoinedStr(self, node):
+        parts = 0
+        for v in node.values:
+            if type(v).__name__ == "Constant":
+                self.emit("LOAD_CONST", self.prog.const(v.value))
+            else:
+                self.expr(v)
+            parts += 1
+        if parts == 0:
+            self.emit("LOAD_CONST", self.prog.const(""))
+        elif parts > 1:
+            self.emit("BUILD_STRING", parts)
+        elif type(node.values[0]).__name__ == "Constant":
+            pass
+
+    def e_FormattedValue(self, node):
+        self.expr(node.value)
+        flags = {-1: 0, 115: 1, 114: 2, 97: 3}[node.conversion]
+        if node.format_spec is not None:
+            self.expr(node.format_spec)
+            flags |= 4
+        self.at(node)
+        self.emit("FORMAT_VALUE", flags)
+
+
+def _describe(node) -> str:
+    names = {
+        "ClassDef": "class definitions", "Try": "try statements", "Raise": "raise",
+        "With": "with statements", "Import": "import", "ImportFrom": "import",
+        "Assert": "assert", "ListComp": "list comprehensions",
+        "SetComp": "set comprehensions", "DictComp": "dict comprehensions",
+        "GeneratorExp": "generator expressions", "Yield": "yield",
+        "YieldFrom": "yield from", "Set": "set displays", "Starred": "starred expressions",
+        "AsyncFunctionDef": "async functions", "Await": "await",
+    }
+    return names.get(type(node).__name__, type(node).__name__)
+
+
+def max_stack(co: CodeObject, codes: list) -> int:
+    """Maximum operand-stack depth, by walking every path through the code."""
+    n = len(co.code)
+    depth_at = [-1] * (n + 1)
+    work = [(0, 0)]
+    best = 0
+    while work:
+        pc, depth = work.pop()
+        while pc < n:
+            if depth_at[pc] >= depth:
+                break
+            depth_at[pc] = depth
+            op, arg = O.decode(co.code[pc])
+            name = O.OPS[op].name
+            extra = 0
+            if name == "MAKE_FUNCTION":
+                target = codes[arg]
+                extra = target.ndefaults + target.nfree
+            peak = depth + max(0, O.stack_effect(op, arg, False, extra))
+            if name == "UNPACK_SEQUENCE":
+                peak = depth + arg
+            best = max(best, peak, depth + 2)
+            if op in O.JUMPS:
+                work.append((arg, depth + O.stack_effect(op, arg, True, extra)))
+                if name == "JUMP":
+                    break
+            if name == "RETURN_VALUE":
+                break
+            depth += O.stack_effect(op, arg, False, extra)
+            pc += 1
+    return best
+
+
+def generate(module, filename: str, source: str) -> Program:
+    """Compile a parsed module into a Program."""
+    top, scopes = resolve(module, filename)
+    prog = _Program(filename, source)
+    prog.codes.append(None)
+    gen = CodeGen(prog, top, scopes, "<module>", 1)
+    gen.stmts(module.body)
+    gen.emit("LOAD_CONST", prog.const(None))
+    gen.emit("RETURN_VALUE")
+    prog.codes[0] = gen.finish(0, 0)
+    builtin_slots = {}
+    for name in BUILTINS:
+        if name in prog.global_index:
+            builtin_slots[prog.global_index[name]] = name
+    consts = [("tuple", list(c[1])) if isinstance(c, tuple) else c for c in prog.consts]
+    return Program(filename=filename, source=source, codes=prog.codes, consts=consts,
+                   names=prog.names, globals=prog.globals, builtin_slots=builtin_slots)

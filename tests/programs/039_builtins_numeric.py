@@ -1,0 +1,21 @@
+# len, abs, min, max (several args and one iterable), sum (with start)
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-0.0), abs(True))
+print(min(3, 1, 2), max(3, 1, 2), min(2.5, 2), max(-1, -1.5), min("b", "a"))
+print(min([4, 2, 8]), max([4, 2, 8]), min((9, 3)), max("hello"), min(range(5, 10)))
+print(max([1, 5, 5.0]), max([5.0, 5, 1]), min([[3], [1, 2], [1]]))
+print(max({"a": 3, "z": 1, "m": 2}), min({"a": 3, "z": 1, "m": 2}.values()))
+print(sum([1, 2, 3]), sum([]), sum([], 10), sum((0.5, 0.25)), sum(range(101)), sum([1, 2], 100))
+print(sum([0.1] * 10), sum([1.5, 2, 3]), sum([True, True, False]))
+print(sum([[1], [2, 3]], []), sum([(1,), (2,)], ()))
+print(len("abc"), len([1, 2]), len((1,)), len({"a": 1}), len(range(10)), len(""), len([[]]))
+scores = [72, 95, 88, 61, 95, 79]
+print("min", min(scores), "max", max(scores), "avg", sum(scores) / len(scores))
+print("spread", max(scores) - min(scores))
+best = max(scores)
+print("best index", scores.index(best), "count", scores.count(best))
+words = ["kiwi", "fig", "banana", "apple"]
+print(min(words), max(words), max(len(words[0]), len(words[1])))
+pts = [(3, 1), (1, 2), (3, 0)]
+print(min(pts), max(pts))
+print(max(0, min(10, 15)), min(max(-3, 0), 5))
+print(abs(-7) + abs(7), abs(3 - 10), abs(-1e300))

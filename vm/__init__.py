@@ -1,0 +1,64 @@
+"""Amber's virtual machine: opcode table, value layout, heap, numba interpreter loop.
+
+Importing this package first chooses where numba caches the compiled interpreter.
+The cache folder is named after a hash of every source file of this package, so an
+edit anywhere in the VM gets a fresh cache (numba itself only notices edits to the
+file that holds a function, not to the callees it inlines).  If no folder is
+writable, compiled code is simply not cached.
+"""
+
+import hashlib
+import os
+import pathlib
+import tempfile
+
+_HERE = pathlib.Path(__file__).resolve().parent
+
+
+def _source_hash() -> str:
+    h = hashlib.sha256()
+    for path in sorted(_HERE.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _writable(path: pathlib.Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".probe"
+        probe.write_text("ok")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
+def _choose_cache_dir():
+    tag = f"numba-{_source_hash()}"
+    candidates = []
+    if os.environ.get("AMBER_CACHE_DIR"):
+        candidates.append(pathlib.Path(os.environ["AMBER_CACHE_DIR"]) / tag)
+    candidates.append(pathlib.Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
+                      / "amber" / tag)
+    candidates.append(pathlib.Path(tempfile.gettempdir()) / f"amber-{os.getuid()}" / tag)
+    for path in candidates:
+        if _writable(path):
+            return path
+    return None
+
+
+CACHE_DIR = _choose_cache_dir()
+CACHE = CACHE_DIR is not None
+
+import numba  # noqa: E402  (after the cache folder is known)
+
+if CACHE:
+    numba.config.CACHE_DIR = str(CACHE_DIR)
+
+
+def cache_is_warm() -> bool:
+    """True if the interpreter loop has been compiled and cached before."""
+    if CACHE_DIR is None:
+        return False
+    return any(CACHE_DIR.rglob("interp.run-*.nbi"))

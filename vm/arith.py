@@ -1,0 +1,518 @@
+"""Arithmetic, comparison and truth on values: the numba bodies of BINARY_OP,
+UNARY_OP and COMPARE_OP.
+
+Each operation reads its operands from the top of the stack and writes the result
+in place of the first one; it returns ST_RUNNING, or a status (ST_RAISE with R_ERR*
+set, ST_NEED_MEMORY) having changed nothing.  Ints are 64-bit: every operation
+checks for overflow and raises OverflowError rather than wrap.  The division guards
+also keep INT_MIN // -1 (a hardware trap) from ever executing.
+"""
+
+import numpy as np
+from numba import njit
+
+from . import CACHE
+
+from .layout import (
+    A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW,
+    BUILTIN, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, R_ERR, R_ERR_A, R_ERR_B, R_ERR_C,
+    ERR_BINOP_TYPES, ERR_UNARY_TYPE, ERR_CMP_TYPES, ERR_ZERO_DIV, ERR_OVERFLOW,
+    ERR_VALUE, ERR_UNHASHABLE, ERR_TYPE, ERR_MEMORY,
+)
+from . import heap
+
+INT_MIN = -9223372036854775807 - 1
+INT_MAX = 9223372036854775807
+
+# BINARY_OP operator numbers (opcodes.BINOPS order)
+OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, \
+    OP_AND, OP_OR, OP_XOR, OP_MATMUL = range(13)
+
+# value errors (ERR_VALUE, R_ERR_A)
+VAL_NEG_SHIFT = 0
+VAL_MATH_DOMAIN = 1
+VAL_NEG_FRACTIONAL_POW = 2
+VAL_MAX_LEN = 3
+
+# memory bound for one sequence built by * (the VM's memory limit applies as well)
+MAX_REPEAT = 1 << 40
+
+
+@njit(cache=CACHE)
+def fail(st, err, a, b, c):
+    """Record an error for the host and return ST_RAISE."""
+    R = st.R
+    R[R_ERR] = err
+    R[R_ERR_A] = a
+    R[R_ERR_B] = b
+    R[R_ERR_C] = c
+    return ST_RAISE
+
+
+@njit(cache=CACHE)
+def fbits(x):
+    return np.float64(x).view(np.int64)
+
+
+@njit(cache=CACHE)
+def fval(bits):
+    return np.int64(bits).view(np.float64)
+
+
+# ---------------------------------------------------------------------------
+# Checked int64 arithmetic: each returns (result, ok)
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def add_ovf(a, b):
+    r = a + b
+    return r, ((a ^ r) & (b ^ r)) >= 0
+
+
+@njit(cache=CACHE)
+def sub_ovf(a, b):
+    r = a - b
+    return r, ((a ^ b) & (a ^ r)) >= 0
+
+
+@njit(cache=CACHE)
+def mul_ovf(a, b):
+    if a == 0 or b == 0:
+        return np.int64(0), True
+    if -3037000499 <= a <= 3037000499 and -3037000499 <= b <= 3037000499:
+        return a * b, True
+    if a == -1:
+        return -b, b != INT_MIN
+    if b == -1:
+        return -a, a != INT_MIN
+    r = a * b   # wraps; exact iff it divides back
+    return r, r % b == 0 and r // b == a
+
+
+@njit(cache=CACHE)
+def floordiv_int(a, b):
+    """a // b for b != 0 and not (a == INT_MIN and b == -1)."""
+    q = a // b
+    return q
+
+
+@njit(cache=CACHE)
+def pow_int(a, b):
+    """a ** b for b >= 0, checked: (result, ok)."""
+    result = np.int64(1)
+    base = a
+    ok = True
+    while b > 0:
+        if b & 1:
+            result, ok = mul_ovf(result, base)
+            if not ok:
+                return result, False
+        b >>= 1
+        if b > 0:
+            base, ok = mul_ovf(base, base)
+            if not ok:
+                return result, False
+    return result, True
+
+
+@njit(cache=CACHE)
+def float_floordiv(vx, wx):
+    mod = np.fmod(vx, wx)
+    div = (vx - mod) / wx
+    if mod != 0.0:
+        if (wx < 0.0) != (mod < 0.0):
+            div -= 1.0
+    if div != 0.0:
+        fd = np.floor(div)
+        if div - fd > 0.5:
+            fd += 1.0
+    else:
+        fd = np.copysign(0.0, vx / wx)
+    return fd
+
+
+@njit(cache=CACHE)
+def float_mod(vx, wx):
+    mod = np.fmod(vx, wx)
+    if mod != 0.0:
+        if (wx < 0.0) != (mod < 0.0):
+            mod += wx
+    else:
+        mod = np.copysign(0.0, wx)
+    return mod
+
+
+# ---------------------------------------------------------------------------
+# Binary operators
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def int_binop(st, op, a, b):
+    """(tag, payload, status) of a op b for ints (bools included)."""
+    if op == OP_ADD:
+        r, ok = add_ovf(a, b)
+    elif op == OP_SUB:
+        r, ok = sub_ovf(a, b)
+    elif op == OP_MUL:
+        r, ok = mul_ovf(a, b)
+    elif op == OP_FLOORDIV or op == OP_MOD:
+        if b == 0:
+            return INT, 0, fail(st, ERR_ZERO_DIV, 1, 0, 0)
+        if b == -1:
+            if op == OP_MOD:
+                return INT, 0, ST_RUNNING
+            if a == INT_MIN:
+                return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
+            return INT, -a, ST_RUNNING
+        if op == OP_FLOORDIV:
+            return INT, a // b, ST_RUNNING
+        return INT, a % b, ST_RUNNING
+    elif op == OP_DIV:
+        if b == 0:
+            return INT, 0, fail(st, ERR_ZERO_DIV, 0, 0, 0)
+        return FLOAT, fbits(np.float64(a) / np.float64(b)), ST_RUNNING
+    elif op == OP_POW:
+        if b < 0:
+            if a == 0:
+                return INT, 0, fail(st, ERR_ZERO_DIV, 4, 0, 0)
+            return FLOAT, fbits(np.float64(a) ** np.float64(b)), ST_RUNNING
+        r, ok = pow_int(a, b)
+    elif op == OP_LSHIFT:
+        if b < 0:
+            return INT, 0, fail(st, ERR_VALUE, VAL_NEG_SHIFT, 0, 0)
+        if a == 0:
+            return INT, 0, ST_RUNNING
+        if b >= 63:
+            return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
+        r = a << b
+        ok = (r >> b) == a
+    elif op == OP_RSHIFT:
+        if b < 0:
+            return INT, 0, fail(st, ERR_VALUE, VAL_NEG_SHIFT, 0, 0)
+        if b >= 63:
+            return INT, (-1 if a < 0 else 0), ST_RUNNING
+        return INT, a >> b, ST_RUNNING
+    elif op == OP_AND:
+        return INT, a & b, ST_RUNNING
+    elif op == OP_OR:
+        return INT, a | b, ST_RUNNING
+    elif op == OP_XOR:
+        return INT, a ^ b, ST_RUNNING
+    else:
+        return INT, 0, fail(st, ERR_BINOP_TYPES, op, INT, INT)
+    if not ok:
+        return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
+    return INT, r, ST_RUNNING
+
+
+@njit(cache=CACHE)
+def float_binop(st, op, x, y):
+    """(tag, payload, status) of x op y for floats."""
+    if op == OP_ADD:
+        r = x + y
+    elif op == OP_SUB:
+        r = x - y
+    elif op == OP_MUL:
+        r = x * y
+    elif op == OP_DIV:
+        if y == 0.0:
+            return FLOAT, 0, fail(st, ERR_ZERO_DIV, 5, 0, 0)
+        r = x / y
+    elif op == OP_FLOORDIV:
+        if y == 0.0:
+            return FLOAT, 0, fail(st, ERR_ZERO_DIV, 2, 0, 0)
+        r = float_floordiv(x, y)
+    elif op == OP_MOD:
+        if y == 0.0:
+            return FLOAT, 0, fail(st, ERR_ZERO_DIV, 3, 0, 0)
+        r = float_mod(x, y)
+    elif op == OP_POW:
+        if x == 0.0 and y < 0.0:
+            return FLOAT, 0, fail(st, ERR_ZERO_DIV, 4, 0, 0)
+        if x < 0.0 and y != np.floor(y) and np.isfinite(y):
+            return FLOAT, 0, fail(st, ERR_VALUE, VAL_NEG_FRACTIONAL_POW, 0, 0)
+        r = x ** y
+        if np.isinf(r) and np.isfinite(x) and np.isfinite(y):
+            return FLOAT, 0, fail(st, ERR_OVERFLOW, 1, 0, 0)
+    else:
+        return FLOAT, 0, fail(st, ERR_BINOP_TYPES, op, FLOAT, FLOAT)
+    return FLOAT, fbits(r), ST_RUNNING
+
+
+@njit(cache=CACHE)
+def is_number(tag):
+    return tag == INT or tag == BOOL or tag == FLOAT
+
+
+@njit(cache=CACHE)
+def binop(st, op, sp):
+    """S[sp-2] = S[sp-2] op S[sp-1] for any operands (op may carry the in-place flag)."""
+    S = st.S
+    inplace = op >= 16
+    op = op & 15
+    ta = S[sp - 2, 0]
+    a = S[sp - 2, 1]
+    tb = S[sp - 1, 0]
+    b = S[sp - 1, 1]
+    if (ta == INT or ta == BOOL) and (tb == INT or tb == BOOL):
+        if ta == BOOL and tb == BOOL and (op == OP_AND or op == OP_OR or op == OP_XOR):
+            t = BOOL
+            if op == OP_AND:
+                r = a & b
+            elif op == OP_OR:
+                r = a | b
+            else:
+                r = a ^ b
+            status = ST_RUNNING
+        else:
+            t, r, status = int_binop(st, op, a, b)
+    elif is_number(ta) and is_number(tb):
+        if op >= OP_LSHIFT:
+            return fail(st, ERR_BINOP_TYPES, op, ta, tb)
+        x = heap.as_float(ta, a)
+        y = heap.as_float(tb, b)
+        t, r, status = float_binop(st, op, x, y)
+    else:
+        return seq_binop(st, op, inplace, sp, ta, a, tb, b)
+    if status != ST_RUNNING:
+        return status
+    S[sp - 2, 0] = t
+    S[sp - 2, 1] = r
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def seq_binop(st, op, inplace, sp, ta, a, tb, b):
+    """+ and * on str, list and tuple; in-place += on a list extends it."""
+    H = st.H
+    S = st.S
+    if op == OP_ADD and ta == tb and (ta == STR or ta == LIST or ta == TUPLE):
+        na = H[a, B]
+        nb = H[b, B]
+        if ta == STR:
+            if not heap.reserve(st, 1, 0, na + nb):
+                return ST_NEED_MEMORY
+            r = heap.new_str(st, na + nb)
+            o = H[r, A]
+            for i in range(na):
+                st.CH[o + i] = st.CH[H[a, A] + i]
+            ob = H[b, A]
+            for i in range(nb):
+                st.CH[o + na + i] = st.CH[ob + i]
+            S[sp - 2, 1] = r
+            return ST_RUNNING
+        if ta == LIST and inplace:
+            need = heap.list_grow_need(st, a, nb)
+            if not heap.reserve(st, 0, need, 0):
+                return ST_NEED_MEMORY
+            heap.list_make_room(st, a, nb)
+            o = H[a, A] + na
+            ob = H[b, A]
+            for i in range(nb):
+                st.V[o + i, 0] = st.V[ob + i, 0]
+                st.V[o + i, 1] = st.V[ob + i, 1]
+            H[a, B] = na + nb
+            return ST_RUNNING
+        if not heap.reserve(st, 1, na + nb, 0):
+            return ST_NEED_MEMORY
+        if ta == LIST:
+            r = heap.new_list(st, na + nb, na + nb)
+        else:
+            r = heap.new_tuple(st, na + nb)
+        o = H[r, A]
+        oa = H[a, A]
+        ob = H[b, A]
+        for i in range(na):
+            st.V[o + i, 0] = st.V[oa + i, 0]
+            st.V[o + i, 1] = st.V[oa + i, 1]
+        for i in range(nb):
+            st.V[o + na + i, 0] = st.V[ob + i, 0]
+            st.V[o + na + i, 1] = st.V[ob + i, 1]
+        S[sp - 2, 1] = r
+        return ST_RUNNING
+    if op == OP_MUL:
+        if (tb == INT or tb == BOOL) and (ta == STR or ta == LIST or ta == TUPLE):
+            return repeat(st, sp, ta, a, b, 2)
+        if (ta == INT or ta == BOOL) and (tb == STR or tb == LIST or tb == TUPLE):
+            return repeat(st, sp, tb, b, a, 2)
+    if op == OP_MOD and ta == STR:
+        return fail(st, ERR_TYPE, 100, ta, tb)   # %-formatting: a host service
+    return fail(st, ERR_BINOP_TYPES, op + (16 if inplace else 0), ta, tb)
+
+
+@njit(cache=CACHE)
+def repeat(st, sp, tag, src, times, slot):
+    """seq * n, result into S[sp - slot]."""
+    H = st.H
+    if times < 0:
+        times = 0
+    n = H[src, B]
+    if n != 0 and times > MAX_REPEAT // n:
+        return fail(st, ERR_MEMORY, 0, 0, 0)
+    total = n * times
+    if tag == STR:
+        if not heap.reserve(st, 1, 0, total):
+            return ST_NEED_MEMORY
+        r = heap.new_str(st, total)
+        o = H[r, A]
+        so = H[src, A]
+        for k in range(times):
+            for i in range(n):
+                st.CH[o + k * n + i] = st.CH[so + i]
+    else:
+        if not heap.reserve(st, 1, total, 0):
+            return ST_NEED_MEMORY
+        if tag == LIST:
+            r = heap.new_list(st, total, total)
+        else:
+            r = heap.new_tuple(st, total)
+        o = H[r, A]
+        so = H[src, A]
+        for k in range(times):
+            for i in range(n):
+                st.V[o + k * n + i, 0] = st.V[so + i, 0]
+                st.V[o + k * n + i, 1] = st.V[so + i, 1]
+    st.S[sp - slot, 0] = tag
+    st.S[sp - slot, 1] = r
+    return ST_RUNNING
+
+
+# ---------------------------------------------------------------------------
+# Unary operators and truth
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def truthy(st, tag, val):
+    """bool(x) for values that need no user code."""
+    if tag == BOOL or tag == INT:
+        return val != 0
+    if tag == NONE:
+        return False
+    if tag == FLOAT:
+        return fval(val) != 0.0
+    if tag == STR or tag == LIST or tag == TUPLE:
+        return st.H[val, B] != 0
+    if tag == DICT:
+        return st.H[val, 7] != 0
+    if tag == DICTVIEW:
+        return st.H[st.H[val, A], 7] != 0
+    if tag == RANGE:
+        return heap.range_len(st.H[val, A], st.H[val, B], st.H[val, C]) != 0
+    return True
+
+
+@njit(cache=CACHE)
+def unary(st, op, sp):
+    """S[sp-1] = op S[sp-1]; op: 0 -, 1 +, 2 not, 3 ~."""
+    S = st.S
+    t = S[sp - 1, 0]
+    v = S[sp - 1, 1]
+    if op == 2:
+        S[sp - 1, 0] = BOOL
+        S[sp - 1, 1] = 0 if truthy(st, t, v) else 1
+        return ST_RUNNING
+    if t == INT or t == BOOL:
+        if op == 0:
+            if v == INT_MIN:
+                return fail(st, ERR_OVERFLOW, 0, 0, 0)
+            S[sp - 1, 1] = -v
+        elif op == 3:
+            S[sp - 1, 1] = ~v
+        S[sp - 1, 0] = INT
+        return ST_RUNNING
+    if t == FLOAT:
+        if op == 0:
+            S[sp - 1, 1] = fbits(-fval(v))
+            return ST_RUNNING
+        if op == 1:
+            return ST_RUNNING
+    return fail(st, ERR_UNARY_TYPE, op, t, 0)
+
+
+# ---------------------------------------------------------------------------
+# Comparisons
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def contains(st, tc, c, tx, x):
+    """(x in c, status)."""
+    H = st.H
+    V = st.V
+    if tc == LIST or tc == TUPLE:
+        o = H[c, A]
+        for i in range(H[c, B]):
+            if heap.values_eq(st, V[o + i, 0], V[o + i, 1], tx, x):
+                return True, ST_RUNNING
+        return False, ST_RUNNING
+    if tc == STR:
+        if tx != STR:
+            return False, fail(st, ERR_TYPE, 101, tx, 0)
+        return heap.str_find(st, c, x, 0, H[c, B]) >= 0, ST_RUNNING
+    if tc == DICT or (tc == DICTVIEW and H[c, B] == 0):
+        d = c if tc == DICT else H[c, A]
+        if not heap.is_hashable(st, tx, x):
+            return False, fail(st, ERR_UNHASHABLE, 0, tx, 0)
+        return heap.dict_get(st, d, tx, x) >= 0, ST_RUNNING
+    if tc == DICTVIEW:
+        d = H[c, A]
+        o = H[d, A]
+        which = H[c, B]
+        for e in range(H[d, B]):
+            if V[o + 2 * e, 0] == UNDEF:
+                continue
+            if which == 1 and heap.values_eq(st, V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1], tx, x):
+                return True, ST_RUNNING
+            if which == 2 and tx == TUPLE and H[x, B] == 2:
+                xo = H[x, A]
+                if heap.values_eq(st, V[o + 2 * e, 0], V[o + 2 * e, 1], V[xo, 0], V[xo, 1]) and \
+                        heap.values_eq(st, V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1], V[xo + 1, 0], V[xo + 1, 1]):
+                    return True, ST_RUNNING
+        return False, ST_RUNNING
+    if tc == RANGE:
+        if tx == INT or tx == BOOL or (tx == FLOAT and fval(x) == np.floor(fval(x))):
+            if tx == FLOAT:
+                if not np.isfinite(fval(x)) or abs(fval(x)) > 9e18:
+                    return False, ST_RUNNING
+                x = np.int64(fval(x))
+            start = H[c, A]
+            stop = H[c, B]
+            step = H[c, C]
+            if step > 0:
+                inside = start <= x < stop
+            else:
+                inside = stop < x <= start
+            return inside and (x - start) % step == 0, ST_RUNNING
+        return False, ST_RUNNING
+    return False, fail(st, ERR_TYPE, 102, tc, 0)
+
+
+@njit(cache=CACHE)
+def compare(st, op, sp):
+    """S[sp-2] = S[sp-2] cmp S[sp-1] (opcodes.CMPOPS order)."""
+    S = st.S
+    ta = S[sp - 2, 0]
+    a = S[sp - 2, 1]
+    tb = S[sp - 1, 0]
+    b = S[sp - 1, 1]
+    if op == 2 or op == 3:
+        r = heap.values_eq(st, ta, a, tb, b)
+        if op == 3:
+            r = not r
+    elif op == 6 or op == 7:
+        r, status = contains(st, tb, b, ta, a)
+        if status != ST_RUNNING:
+            return status
+        if op == 7:
+            r = not r
+    elif op == 8 or op == 9:
+        r = ta == tb and a == b
+        if op == 9:
+            r = not r
+    else:
+        c = heap.compare_order(st, op, ta, a, tb, b)
+        if c < 0:
+            return fail(st, ERR_CMP_TYPES, op, ta, tb)
+        r = c == 1
+    S[sp - 2, 0] = BOOL
+    S[sp - 2, 1] = 1 if r else 0
+    return ST_RUNNING

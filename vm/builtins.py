@@ -1,0 +1,83 @@
+"""The tables of builtins and builtin methods, by number.
+
+A builtin value is (BUILTIN, index into BUILTINS); a builtin method fetched by
+LOAD_METHOD is (METHOD, index into METHODS).  The interpreter dispatches on these
+numbers; the host-side services and the compiler use the names.  Append only:
+numbers are part of the snapshot format.
+"""
+
+from . import layout as L
+
+# name, and whether it is a type (types can be used with isinstance).
+BUILTINS = [
+    "print", "len", "range", "abs", "min", "max", "sum", "int", "float", "str",
+    "bool", "list", "tuple", "dict", "repr", "isinstance", "enumerate", "zip",
+    "sorted", "reversed", "chr", "ord", "type", "NoneType", "function",
+    # exception types, in hierarchy order (see EXC_PARENT)
+    "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError",
+    "OverflowError", "LookupError", "IndexError", "KeyError", "ValueError",
+    "TypeError", "NameError", "UnboundLocalError", "AttributeError",
+    "RuntimeError", "RecursionError", "StopIteration", "AssertionError",
+    "NotImplementedError", "MemoryError",
+]
+BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
+globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
+
+# Exception hierarchy: child -> parent.
+EXC_PARENT = {
+    "Exception": "BaseException", "ArithmeticError": "Exception",
+    "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError",
+    "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
+    "ValueError": "Exception", "TypeError": "Exception", "NameError": "Exception",
+    "UnboundLocalError": "NameError", "AttributeError": "Exception",
+    "RuntimeError": "Exception", "RecursionError": "RuntimeError",
+    "StopIteration": "Exception", "AssertionError": "Exception",
+    "NotImplementedError": "RuntimeError", "MemoryError": "Exception",
+}
+FIRST_EXCEPTION = BUILTIN_ID["BaseException"]
+
+# The type (as a builtin id) of each value tag, for type() and isinstance().
+TAG_TYPE = {
+    L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
+    L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
+    L.FUNC: "function", L.RANGE: "range",
+}
+
+# Type names as CPython prints them in messages, by tag.
+TAG_NAME = {
+    L.UNDEF: "undefined", L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int",
+    L.FLOAT: "float", L.BUILTIN: "builtin_function_or_method",
+    L.METHOD: "builtin_function_or_method", L.STR: "str", L.LIST: "list",
+    L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
+    L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
+    L.DICTVIEW: "dict_keys",
+}
+
+# Builtin methods: (receiver tag, name).  Append only.
+METHODS = [
+    (L.LIST, "append"), (L.LIST, "pop"), (L.LIST, "insert"), (L.LIST, "extend"),
+    (L.LIST, "index"), (L.LIST, "count"), (L.LIST, "remove"), (L.LIST, "reverse"),
+    (L.LIST, "sort"), (L.LIST, "copy"), (L.LIST, "clear"),
+    (L.STR, "split"), (L.STR, "join"), (L.STR, "strip"), (L.STR, "lstrip"),
+    (L.STR, "rstrip"), (L.STR, "replace"), (L.STR, "find"), (L.STR, "startswith"),
+    (L.STR, "endswith"), (L.STR, "upper"), (L.STR, "lower"), (L.STR, "count"),
+    (L.STR, "index"), (L.STR, "isdigit"), (L.STR, "isalpha"), (L.STR, "isspace"),
+    (L.STR, "rfind"), (L.STR, "format"), (L.STR, "title"), (L.STR, "capitalize"),
+    (L.STR, "isupper"), (L.STR, "islower"), (L.STR, "isalnum"), (L.STR, "zfill"),
+    (L.STR, "center"), (L.STR, "ljust"), (L.STR, "rjust"), (L.STR, "splitlines"),
+    (L.DICT, "get"), (L.DICT, "keys"), (L.DICT, "values"), (L.DICT, "items"),
+    (L.DICT, "pop"), (L.DICT, "setdefault"), (L.DICT, "update"), (L.DICT, "copy"),
+    (L.DICT, "clear"),
+    (L.TUPLE, "index"), (L.TUPLE, "count"),
+]
+METHOD_ID = {m: i for i, m in enumerate(METHODS)}
+globals().update({
+    f"M_{L_NAME}_{name.upper()}": i
+    for i, (tag, name) in enumerate(METHODS)
+    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE"}[tag]]
+})
+
+# Names every program knows, in this order, at the start of its name table, so that
+# a LOAD_METHOD name argument below len(WELL_KNOWN) identifies a builtin method
+# without looking at strings.
+WELL_KNOWN = sorted({name for _, name in METHODS})

@@ -1,0 +1,998 @@
+"""The heap: allocation, strings, sequences, dicts, hashing, equality, ordering, GC.
+
+Numba functions over the State arrays (state.py).  Allocation never fails halfway:
+an instruction first asks `reserve` for everything it will allocate; if there is not
+room it returns ST_NEED_MEMORY before changing anything, the host collects or grows,
+and the instruction runs again from the start.
+
+Objects keep their row in H for life (rows are recycled only after they die), and
+every object has a serial number: id() and default hashing use the serial, so they
+do not depend on when the collector ran.
+"""
+
+import math
+
+import numpy as np
+from numba import njit
+
+from . import CACHE
+
+from .layout import (
+    A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
+    TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
+    R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
+    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC,
+)
+
+HASH_MODULUS = (1 << 61) - 1
+HASH_INF = 314159
+NONE_HASH = 0xFCA86420
+
+
+# ---------------------------------------------------------------------------
+# Allocation
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def reserve(st, nobj, nvals, nchars):
+    """True if nobj objects, nvals value rows and nchars chars can be allocated now.
+
+    Otherwise record what is missing in R_NEED/R_NEED_N and return False."""
+    R = st.R
+    free_objs = st.H.shape[0] - R[R_HTOP] + R[R_HLIVE]
+    if nobj > free_objs:
+        R[R_NEED] = NEED_OBJECTS
+        R[R_NEED_N] = nobj
+        return False
+    if R[R_VTOP] + nvals > st.V.shape[0]:
+        R[R_NEED] = NEED_VALUES
+        R[R_NEED_N] = nvals
+        return False
+    if R[R_CTOP] + nchars > st.CH.shape[0]:
+        R[R_NEED] = NEED_CHARS
+        R[R_NEED_N] = nchars
+        return False
+    return True
+
+
+@njit(cache=CACHE)
+def new_obj(st, kind):
+    """A fresh object row of the given kind (room must have been reserved)."""
+    R = st.R
+    H = st.H
+    row = R[R_HFREE]
+    if row >= 0:
+        R[R_HFREE] = H[row, A]
+        R[R_HLIVE] -= 1   # R_HLIVE counts free rows on the free list
+    else:
+        row = R[R_HTOP]
+        R[R_HTOP] = row + 1
+    H[row, KIND] = kind
+    H[row, SERIAL] = R[R_SERIAL]
+    R[R_SERIAL] += 1
+    H[row, A] = 0
+    H[row, B] = 0
+    H[row, C] = 0
+    H[row, D] = 0
+    H[row, E] = 0
+    H[row, F] = 0
+    return row
+
+
+@njit(cache=CACHE)
+def new_vals(st, n):
+    off = st.R[R_VTOP]
+    st.R[R_VTOP] = off + n
+    return off
+
+
+@njit(cache=CACHE)
+def new_chars(st, n):
+    off = st.R[R_CTOP]
+    st.R[R_CTOP] = off + n
+    return off
+
+
+# ---------------------------------------------------------------------------
+# Strings
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def new_str(st, n):
+    """A string object of length n with uninitialised chars; fill CH[H[r, A]:...]."""
+    r = new_obj(st, STR)
+    st.H[r, A] = new_chars(st, n)
+    st.H[r, B] = n
+    return r
+
+
+@njit(cache=CACHE)
+def str_from_slice(st, src, start, n):
+    r = new_str(st, n)
+    dst = st.H[r, A]
+    so = st.H[src, A] + start
+    for i in range(n):
+        st.CH[dst + i] = st.CH[so + i]
+    return r
+
+
+@njit(cache=CACHE)
+def str_eq(st, a, b):
+    if a == b:
+        return True
+    H = st.H
+    n = H[a, B]
+    if n != H[b, B]:
+        return False
+    oa = H[a, A]
+    ob = H[b, A]
+    CH = st.CH
+    for i in range(n):
+        if CH[oa + i] != CH[ob + i]:
+            return False
+    return True
+
+
+@njit(cache=CACHE)
+def str_cmp(st, a, b):
+    """-1, 0 or 1: the order of two strings by code point."""
+    H = st.H
+    na = H[a, B]
+    nb = H[b, B]
+    oa = H[a, A]
+    ob = H[b, A]
+    CH = st.CH
+    n = na if na < nb else nb
+    for i in range(n):
+        ca = CH[oa + i]
+        cb = CH[ob + i]
+        if ca != cb:
+            return -1 if ca < cb else 1
+    if na == nb:
+        return 0
+    return -1 if na < nb else 1
+
+
+@njit(cache=CACHE)
+def str_find(st, hay, needle, start, end):
+    """Index of needle in hay[start:end], or -1 (start/end already clamped)."""
+    H = st.H
+    CH = st.CH
+    m = H[needle, B]
+    oh = H[hay, A]
+    on = H[needle, A]
+    for i in range(start, end - m + 1):
+        ok = True
+        for j in range(m):
+            if CH[oh + i + j] != CH[on + j]:
+                ok = False
+                break
+        if ok:
+            return i
+    return -1
+
+
+@njit(cache=CACHE)
+def str_hash(st, r):
+    """A deterministic, platform-independent hash of a string (FNV-1a, 64-bit)."""
+    H = st.H
+    if H[r, D] == 1:
+        return H[r, C]
+    h = np.uint64(14695981039346656037)
+    o = H[r, A]
+    for i in range(H[r, B]):
+        h = (h ^ np.uint64(st.CH[o + i])) * np.uint64(1099511628211)
+    v = np.int64(h >> np.uint64(2))
+    if v == -1:
+        v = -2
+    H[r, C] = v
+    H[r, D] = 1
+    return v
+
+
+# ---------------------------------------------------------------------------
+# Sequences
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def new_list(st, n, cap):
+    """A list of length n (items uninitialised) with room for cap items."""
+    if cap < n:
+        cap = n
+    r = new_obj(st, LIST)
+    st.H[r, A] = new_vals(st, cap)
+    st.H[r, B] = n
+    st.H[r, C] = cap
+    return r
+
+
+@njit(cache=CACHE)
+def new_tuple(st, n):
+    r = new_obj(st, TUPLE)
+    st.H[r, A] = new_vals(st, n)
+    st.H[r, B] = n
+    return r
+
+
+@njit(cache=CACHE)
+def list_grow_need(st, r, extra):
+    """Value rows needed before `extra` items can be added to list r (0 if it fits)."""
+    n = st.H[r, B] + extra
+    cap = st.H[r, C]
+    if n <= cap:
+        return 0
+    newcap = cap * 2
+    if newcap < n:
+        newcap = n
+    if newcap < 4:
+        newcap = 4
+    return newcap
+
+
+@njit(cache=CACHE)
+def list_make_room(st, r, extra):
+    """Make room for extra more items (the value rows must have been reserved)."""
+    newcap = list_grow_need(st, r, extra)
+    if newcap == 0:
+        return
+    H = st.H
+    V = st.V
+    off = new_vals(st, newcap)
+    old = H[r, A]
+    for i in range(H[r, B]):
+        V[off + i, 0] = V[old + i, 0]
+        V[off + i, 1] = V[old + i, 1]
+    H[r, A] = off
+    H[r, C] = newcap
+
+
+@njit(cache=CACHE)
+def list_push(st, r, tag, val):
+    """Append to a list that has room (see list_make_room)."""
+    H = st.H
+    i = H[r, A] + H[r, B]
+    st.V[i, 0] = tag
+    st.V[i, 1] = val
+    H[r, B] += 1
+
+
+# ---------------------------------------------------------------------------
+# Hashing and equality
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def int_hash(v):
+    """CPython's hash of an int that fits in 64 bits."""
+    if v >= 0:
+        h = v % HASH_MODULUS
+    elif v == -9223372036854775807 - 1:
+        h = -4    # 2**63 % (2**61 - 1) == 4
+    else:
+        h = -((-v) % HASH_MODULUS)
+    if h == -1:
+        h = -2
+    return h
+
+
+@njit(cache=CACHE)
+def float_hash(x):
+    """CPython's hash of a float (so that hash(2.0) == hash(2))."""
+    if x != x:
+        return 0
+    if x == np.inf:
+        return HASH_INF
+    if x == -np.inf:
+        return -HASH_INF
+    if x == np.floor(x) and abs(x) < 9.2e18:
+        return int_hash(np.int64(x))
+    m, e = math.frexp(x)
+    sign = 1
+    if m < 0:
+        sign = -1
+        m = -m
+    # CPython's algorithm: consume 28 bits of mantissa at a time, modulo 2**61 - 1
+    h = np.int64(0)
+    e = np.int64(e)
+    while m != 0.0:
+        h = ((h << 28) & HASH_MODULUS) | (h >> (61 - 28))
+        m *= 268435456.0
+        e -= 28
+        y = np.int64(m)
+        m -= y
+        h += y
+        if h >= HASH_MODULUS:
+            h -= HASH_MODULUS
+    if e >= 0:
+        e = e % 61
+    else:
+        e = 61 - 1 - ((-1 - e) % 61)
+    h = ((h << e) & HASH_MODULUS) | (h >> (61 - e))
+    h = h * sign
+    if h == -1:
+        h = -2
+    return h
+
+
+@njit(cache=CACHE)
+def is_hashable(st, tag, val):
+    """False for lists, dicts and tuples that contain them (checked without recursion)."""
+    if tag == LIST or tag == DICT:
+        return False
+    if tag != TUPLE:
+        return True
+    H = st.H
+    V = st.V
+    work = np.empty(16, np.int64)
+    work[0] = val
+    top = 1
+    while top > 0:
+        top -= 1
+        r = work[top]
+        o = H[r, A]
+        for i in range(H[r, B]):
+            t = V[o + i, 0]
+            if t == LIST or t == DICT:
+                return False
+            if t == TUPLE and H[V[o + i, 1], D] != 1:
+                if top == work.shape[0]:
+                    work = _grow1(work)
+                work[top] = V[o + i, 1]
+                top += 1
+    return True
+
+
+@njit(cache=CACHE)
+def _grow1(a):
+    b = np.empty(2 * a.shape[0], a.dtype)
+    b[: a.shape[0]] = a
+    return b
+
+
+@njit(cache=CACHE)
+def _grow2(a):
+    b = np.empty((2 * a.shape[0], a.shape[1]), a.dtype)
+    b[: a.shape[0]] = a
+    return b
+
+
+@njit(cache=CACHE)
+def hash_scalar(st, tag, val):
+    """hash() of a hashable value that is not an unhashed tuple."""
+    if tag == INT:
+        return int_hash(val)
+    if tag == BOOL:
+        return val
+    if tag == FLOAT:
+        return float_hash(np.int64(val).view(np.float64))
+    if tag == STR:
+        return str_hash(st, val)
+    if tag == NONE:
+        return NONE_HASH
+    if tag == TUPLE:
+        return st.H[val, C]   # only reached once hashed
+    if tag == BUILTIN:
+        return val * 31 + 7
+    # identity hash: by serial, never by row or address
+    return st.H[val, SERIAL] * 16 + 5
+
+
+_P1 = np.uint64(11400714785074694791)
+_P2 = np.uint64(14029467366897019727)
+_P5 = np.uint64(2870177450012600261)
+
+
+@njit(cache=CACHE)
+def hash_value(st, tag, val):
+    """hash() of a hashable value (check is_hashable first).
+
+    Tuples use CPython's xxHash-based combination; nested tuples are hashed with an
+    explicit stack of (tuple, next item, accumulator) so nesting depth cannot
+    overflow the native stack.  Each tuple caches its hash."""
+    if tag != TUPLE or st.H[val, D] == 1:
+        return hash_scalar(st, tag, val)
+    H = st.H
+    V = st.V
+    stack = np.empty((16, 3), np.uint64)
+    stack[0, 0] = np.uint64(val)
+    stack[0, 1] = np.uint64(0)
+    stack[0, 2] = _P5
+    top = 1
+    while True:
+        r = np.int64(stack[top - 1, 0])
+        i = np.int64(stack[top - 1, 1])
+        n = H[r, B]
+        if i < n:
+            o = H[r, A] + i
+            t = V[o, 0]
+            v = V[o, 1]
+            if t == TUPLE and H[v, D] != 1:
+                if top == stack.shape[0]:
+                    stack = _grow2(stack)
+                stack[top, 0] = np.uint64(v)
+                stack[top, 1] = np.uint64(0)
+                stack[top, 2] = _P5
+                top += 1
+                continue
+            acc = stack[top - 1, 2]
+            acc += np.uint64(hash_scalar(st, t, v)) * _P2
+            acc = (acc << np.uint64(31)) | (acc >> np.uint64(33))
+            stack[top - 1, 2] = acc * _P1
+            stack[top - 1, 1] = np.uint64(i + 1)
+            continue
+        acc = stack[top - 1, 2] + (np.uint64(n) ^ (_P5 ^ np.uint64(3527539)))
+        h = np.int64(acc)
+        if h == -1:
+            h = 1546275796
+        H[r, C] = h
+        H[r, D] = 1
+        top -= 1
+        if top == 0:
+            return h
+
+
+@njit(cache=CACHE)
+def as_float(tag, val):
+    if tag == FLOAT:
+        return np.int64(val).view(np.float64)
+    return np.float64(val)
+
+
+@njit(cache=CACHE)
+def scalar_eq(st, ta, a, tb, b):
+    """== for numbers and strings; for other kinds, identity (callers handle containers)."""
+    if ta == tb and a == b and ta != FLOAT:
+        return True
+    na = ta == INT or ta == BOOL or ta == FLOAT
+    nb = tb == INT or tb == BOOL or tb == FLOAT
+    if na and nb:
+        if ta != FLOAT and tb != FLOAT:
+            return a == b
+        if ta == FLOAT and tb == FLOAT:
+            return as_float(ta, a) == as_float(tb, b)
+        # int vs float: compare exactly, not by rounding the int
+        if ta == FLOAT:
+            x = as_float(ta, a)
+            i = b
+        else:
+            x = as_float(tb, b)
+            i = a
+        return x == np.floor(x) and float_int_eq(x, i)
+    if ta == STR and tb == STR:
+        return str_eq(st, a, b)
+    if ta == RANGE and tb == RANGE:
+        return range_eq(st, a, b)
+    return False
+
+
+@njit(cache=CACHE)
+def key_eq(st, ta, a, tb, b):
+    """== for hashable values (dict keys): scalars and tuples, no recursion."""
+    if ta != TUPLE or tb != TUPLE:
+        return scalar_eq(st, ta, a, tb, b)
+    # tuples of keys: compare item pairs with an explicit stack (no dicts inside keys,
+    # so this need not call dict lookups, which call key_eq)
+    H = st.H
+    V = st.V
+    work = np.empty((16, 4), np.int64)
+    work[0, 0] = ta
+    work[0, 1] = a
+    work[0, 2] = tb
+    work[0, 3] = b
+    top = 1
+    while top > 0:
+        top -= 1
+        ta = work[top, 0]
+        a = work[top, 1]
+        tb = work[top, 2]
+        b = work[top, 3]
+        if ta != TUPLE or tb != TUPLE:
+            if not scalar_eq(st, ta, a, tb, b):
+                return False
+            continue
+        if a == b:
+            continue
+        n = H[a, B]
+        if n != H[b, B]:
+            return False
+        if top + n > work.shape[0]:
+            work = _grow2(work)
+            while top + n > work.shape[0]:
+                work = _grow2(work)
+        for i in range(n - 1, -1, -1):
+            work[top, 0] = V[H[a, A] + i, 0]
+            work[top, 1] = V[H[a, A] + i, 1]
+            work[top, 2] = V[H[b, A] + i, 0]
+            work[top, 3] = V[H[b, A] + i, 1]
+            top += 1
+    return True
+
+
+@njit(cache=CACHE)
+def values_eq(st, ta, a, tb, b):
+    """Python's == for values that need no user code (numbers, str, containers)."""
+    if ta == tb and (ta == TUPLE or ta == LIST or ta == DICT):
+        if a == b:
+            return True
+        return _deep_eq(st, ta, a, tb, b)
+    return scalar_eq(st, ta, a, tb, b)
+
+
+@njit(cache=CACHE)
+def _deep_eq(st, ta, a, tb, b):
+    """Deep equality of containers with an explicit work stack of value pairs."""
+    H = st.H
+    V = st.V
+    work = np.empty((16, 4), np.int64)
+    work[0, 0] = ta
+    work[0, 1] = a
+    work[0, 2] = tb
+    work[0, 3] = b
+    top = 1
+    while top > 0:
+        top -= 1
+        ta = work[top, 0]
+        a = work[top, 1]
+        tb = work[top, 2]
+        b = work[top, 3]
+        if ta != tb or not (ta == TUPLE or ta == LIST or ta == DICT):
+            if not scalar_eq(st, ta, a, tb, b):
+                return False
+            continue
+        if a == b:
+            continue
+        if ta == DICT:
+            if H[a, F] != H[b, F]:
+                return False
+            eo = H[a, A]
+            for e in range(H[a, B]):
+                kt = V[eo + 2 * e, 0]
+                if kt == UNDEF:
+                    continue
+                f = dict_get(st, b, kt, V[eo + 2 * e, 1])
+                if f < 0:
+                    return False
+                fo = H[b, A] + 2 * f
+                if top == work.shape[0]:
+                    work = _grow2(work)
+                work[top, 0] = V[eo + 2 * e + 1, 0]
+                work[top, 1] = V[eo + 2 * e + 1, 1]
+                work[top, 2] = V[fo + 1, 0]
+                work[top, 3] = V[fo + 1, 1]
+                top += 1
+            continue
+        n = H[a, B]
+        if n != H[b, B]:
+            return False
+        oa = H[a, A]
+        ob = H[b, A]
+        # push in reverse so the first items are compared first
+        for i in range(n - 1, -1, -1):
+            if top == work.shape[0]:
+                work = _grow2(work)
+            work[top, 0] = V[oa + i, 0]
+            work[top, 1] = V[oa + i, 1]
+            work[top, 2] = V[ob + i, 0]
+            work[top, 3] = V[ob + i, 1]
+            top += 1
+    return True
+
+
+@njit(cache=CACHE)
+def float_int_eq(x, i):
+    """x is integral and within int64 range: equal to i exactly?"""
+    if x >= 9.223372036854775807e18 or x < -9.223372036854775808e18:
+        return False
+    return np.int64(x) == i
+
+
+@njit(cache=CACHE)
+def range_len(start, stop, step):
+    if step > 0:
+        if stop <= start:
+            return 0
+        return (stop - start - 1) // step + 1
+    if stop >= start:
+        return 0
+    return (start - stop - 1) // (-step) + 1
+
+
+@njit(cache=CACHE)
+def range_eq(st, a, b):
+    H = st.H
+    na = range_len(H[a, A], H[a, B], H[a, C])
+    nb = range_len(H[b, A], H[b, B], H[b, C])
+    if na != nb:
+        return False
+    if na == 0:
+        return True
+    if H[a, A] != H[b, A]:
+        return False
+    return na == 1 or H[a, C] == H[b, C]
+
+
+# ---------------------------------------------------------------------------
+# Dicts: insertion-ordered entries plus an open-addressing index
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def dict_index_size(nentries):
+    size = 8
+    while size * 2 < nentries * 3:
+        size *= 2
+    return size
+
+
+@njit(cache=CACHE)
+def new_dict(st, cap):
+    """An empty dict with room for cap entries (reserve 1 + dict_rows(cap) first)."""
+    if cap < 4:
+        cap = 4
+    size = dict_index_size(cap)
+    r = new_obj(st, DICT)
+    H = st.H
+    H[r, A] = new_vals(st, 2 * cap)
+    H[r, C] = cap
+    H[r, D] = new_vals(st, size)
+    H[r, E] = size
+    V = st.V
+    for i in range(size):
+        V[H[r, D] + i, 0] = -1
+    return r
+
+
+@njit(cache=CACHE)
+def dict_rows(cap):
+    if cap < 4:
+        cap = 4
+    return 2 * cap + dict_index_size(cap)
+
+
+@njit(cache=CACHE)
+def dict_lookup(st, d, tag, val, h):
+    """(index slot, entry) for a key: entry -1 if absent, slot is where to insert."""
+    H = st.H
+    V = st.V
+    io = H[d, D]
+    mask = H[d, E] - 1
+    eo = H[d, A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        e = V[io + i, 0]
+        if e == -1:
+            return i, -1
+        if V[io + i, 1] == h:
+            kt = V[eo + 2 * e, 0]
+            if kt != UNDEF and key_eq(st, kt, V[eo + 2 * e, 1], tag, val):
+                return i, e
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+
+
+@njit(cache=CACHE)
+def dict_get(st, d, tag, val):
+    """Entry number of a (hashable) key, or -1."""
+    h = hash_value(st, tag, val)
+    slot, e = dict_lookup(st, d, tag, val, h)
+    return e
+
+
+@njit(cache=CACHE)
+def dict_set_need(st, d):
+    """Value rows that dict_set may need for one new key."""
+    H = st.H
+    if H[d, B] < H[d, C]:
+        return 0
+    return dict_rows(2 * H[d, F] + 4)
+
+
+@njit(cache=CACHE)
+def dict_set(st, d, kt, kv, vt, vv):
+    """d[k] = v (rows per dict_set_need reserved; the key is hashable)."""
+    H = st.H
+    V = st.V
+    h = hash_value(st, kt, kv)
+    slot, e = dict_lookup(st, d, kt, kv, h)
+    if e >= 0:
+        eo = H[d, A] + 2 * e
+        V[eo + 1, 0] = vt
+        V[eo + 1, 1] = vv
+        return
+    if H[d, B] >= H[d, C]:
+        dict_resize(st, d, 2 * H[d, F] + 4)
+        slot, e = dict_lookup(st, d, kt, kv, h)
+    e = H[d, B]
+    eo = H[d, A] + 2 * e
+    V[eo, 0] = kt
+    V[eo, 1] = kv
+    V[eo + 1, 0] = vt
+    V[eo + 1, 1] = vv
+    io = H[d, D]
+    V[io + slot, 0] = e
+    V[io + slot, 1] = h
+    H[d, B] = e + 1
+    H[d, F] += 1
+
+
+@njit(cache=CACHE)
+def dict_resize(st, d, cap):
+    """Move the live entries into fresh storage with capacity cap."""
+    H = st.H
+    V = st.V
+    size = dict_index_size(cap)
+    neo = new_vals(st, 2 * cap)
+    nio = new_vals(st, size)
+    for i in range(size):
+        V[nio + i, 0] = -1
+    mask = size - 1
+    eo = H[d, A]
+    n = 0
+    for e in range(H[d, B]):
+        kt = V[eo + 2 * e, 0]
+        if kt == UNDEF:
+            continue
+        V[neo + 2 * n, 0] = kt
+        V[neo + 2 * n, 1] = V[eo + 2 * e, 1]
+        V[neo + 2 * n + 1, 0] = V[eo + 2 * e + 1, 0]
+        V[neo + 2 * n + 1, 1] = V[eo + 2 * e + 1, 1]
+        h = hash_value(st, kt, V[neo + 2 * n, 1])
+        perturb = np.uint64(h)
+        i = np.int64(np.uint64(h) & np.uint64(mask))
+        while V[nio + i, 0] != -1:
+            perturb >>= np.uint64(5)
+            i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+        V[nio + i, 0] = n
+        V[nio + i, 1] = h
+        n += 1
+    H[d, A] = neo
+    H[d, B] = n
+    H[d, C] = cap
+    H[d, D] = nio
+    H[d, E] = size
+    H[d, F] = n
+
+
+@njit(cache=CACHE)
+def dict_delete_entry(st, d, e):
+    """Remove entry e (its index slot keeps pointing at the emptied entry)."""
+    eo = st.H[d, A] + 2 * e
+    st.V[eo, 0] = UNDEF
+    st.V[eo, 1] = 0
+    st.V[eo + 1, 0] = UNDEF
+    st.V[eo + 1, 1] = 0
+    st.H[d, F] -= 1
+
+
+# ---------------------------------------------------------------------------
+# Ordering (<, <=, >, >=) for values that need no user code
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def compare_order(st, op, ta, a, tb, b):
+    """op is 0 <, 1 <=, 4 >, 5 >=.  Returns 0/1, or -1 if the types are unorderable.
+
+    Sequences compare lexicographically: find the first differing item and compare
+    that pair instead (a loop, not native recursion)."""
+    while True:
+        na = ta == INT or ta == BOOL or ta == FLOAT
+        nb = tb == INT or tb == BOOL or tb == FLOAT
+        if na and nb:
+            if ta != FLOAT and tb != FLOAT:
+                c = 0 if a == b else (-1 if a < b else 1)
+            else:
+                x = as_float(ta, a)
+                y = as_float(tb, b)
+                if x != x or y != y:
+                    return 0
+                if ta != FLOAT and tb == FLOAT:
+                    c = int_float_cmp(a, y)
+                elif ta == FLOAT and tb != FLOAT:
+                    c = -int_float_cmp(b, x)
+                else:
+                    c = 0 if x == y else (-1 if x < y else 1)
+            return apply_order(op, c)
+        if ta == STR and tb == STR:
+            return apply_order(op, str_cmp(st, a, b))
+        if (ta == TUPLE and tb == TUPLE) or (ta == LIST and tb == LIST):
+            H = st.H
+            V = st.V
+            la = H[a, B]
+            lb = H[b, B]
+            oa = H[a, A]
+            ob = H[b, A]
+            n = la if la < lb else lb
+            diff = -1
+            for i in range(n):
+                if not values_eq(st, V[oa + i, 0], V[oa + i, 1], V[ob + i, 0], V[ob + i, 1]):
+                    diff = i
+                    break
+            if diff < 0:
+                return apply_order(op, 0 if la == lb else (-1 if la < lb else 1))
+            ta, a, tb, b = V[oa + diff, 0], V[oa + diff, 1], V[ob + diff, 0], V[ob + diff, 1]
+            continue
+        return -1
+
+
+@njit(cache=CACHE)
+def int_float_cmp(i, y):
+    """Exact order of int i against float y (not NaN)."""
+    if y >= 9.3e18:
+        return -1
+    if y <= -9.3e18:
+        return 1
+    fl = np.floor(y)
+    j = np.int64(fl)
+    if i < j:
+        return -1
+    if i > j:
+        return 1
+    return 0 if fl == y else -1
+
+
+@njit(cache=CACHE)
+def apply_order(op, c):
+    if op == 0:
+        return 1 if c < 0 else 0
+    if op == 1:
+        return 1 if c <= 0 else 0
+    if op == 4:
+        return 1 if c > 0 else 0
+    return 1 if c >= 0 else 0
+
+
+# ---------------------------------------------------------------------------
+# Garbage collection: mark from the roots, free dead rows, compact the arenas
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def _push_ref(marks, work, top, tag, val):
+    if tag >= HEAP and marks[val] == 0:
+        marks[val] = 1
+        work[top] = val
+        return top + 1
+    return top
+
+
+@njit(cache=CACHE)
+def _mark(st, pins):
+    H = st.H
+    V = st.V
+    n = st.R[R_HTOP]
+    marks = np.zeros(n, np.uint8)
+    work = np.empty(n + 1, np.int64)
+    top = 0
+    S = st.S
+    for i in range(st.R[R_SP]):
+        top = _push_ref(marks, work, top, S[i, 0], S[i, 1])
+    for i in range(st.G.shape[0]):
+        top = _push_ref(marks, work, top, st.G[i, 0], st.G[i, 1])
+    for i in range(st.K.shape[0]):
+        top = _push_ref(marks, work, top, st.K[i, 0], st.K[i, 1])
+    for i in range(st.R[R_FP] + 1):
+        fr = st.F[i, FR_FUNC]
+        if fr >= 0:
+            top = _push_ref(marks, work, top, FUNC, fr)
+    for i in range(pins.shape[0]):
+        top = _push_ref(marks, work, top, pins[i, 0], pins[i, 1])
+    while top > 0:
+        top -= 1
+        r = work[top]
+        k = H[r, KIND]
+        if k == LIST or k == TUPLE:
+            o = H[r, A]
+            for i in range(H[r, B]):
+                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+        elif k == DICT:
+            o = H[r, A]
+            for i in range(2 * H[r, B]):
+                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+        elif k == FUNC:
+            if H[r, B] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[r, B])
+            if H[r, C] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[r, C])
+        elif k == CELL:
+            top = _push_ref(marks, work, top, H[r, A], H[r, B])
+        elif k == ITER:
+            top = _push_ref(marks, work, top, H[r, B], H[r, C])
+        elif k == SLICE:
+            o = H[r, A]
+            for i in range(3):
+                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+        elif k == EXC:
+            top = _push_ref(marks, work, top, TUPLE, H[r, B])
+        elif k == DICTVIEW:
+            top = _push_ref(marks, work, top, DICT, H[r, A])
+    return marks
+
+
+@njit(cache=CACHE)
+def _copy_rows(src, dst, so, do, n):
+    for i in range(n):
+        dst[do + i, 0] = src[so + i, 0]
+        dst[do + i, 1] = src[so + i, 1]
+
+
+@njit(cache=CACHE)
+def collect(st, pins, vrows, chars):
+    """Free every object unreachable from the roots and compact the arenas.
+
+    pins: extra roots (values) the host holds.  Returns fresh V and CH arrays with
+    at least vrows / chars capacity; the caller builds the new State from them."""
+    H = st.H
+    R = st.R
+    marks = _mark(st, pins)
+    n = R[R_HTOP]
+    # sweep: rebuild the free list in row order so allocation stays deterministic
+    R[R_HFREE] = -1
+    R[R_HLIVE] = 0
+    for r in range(n - 1, -1, -1):
+        if marks[r] == 0:
+            if H[r, KIND] != FREE_KIND:
+                H[r, KIND] = FREE_KIND
+            H[r, A] = R[R_HFREE]
+            R[R_HFREE] = r
+            R[R_HLIVE] += 1
+    # compact: copy the regions of live objects, in row order, into fresh arenas
+    oldV = st.V
+    oldC = st.CH
+    V = np.zeros((max(vrows, 16), 2), np.int64)
+    CH = np.zeros(max(chars, 16), np.int32)
+    vt = 0
+    ct = 0
+    for r in range(n):
+        if marks[r] == 0:
+            continue
+        k = H[r, KIND]
+        if k == STR:
+            o = H[r, A]
+            for i in range(H[r, B]):
+                CH[ct + i] = oldC[o + i]
+            H[r, A] = ct
+            ct += H[r, B]
+        elif k == LIST:
+            _copy_rows(oldV, V, H[r, A], vt, H[r, B])
+            H[r, A] = vt
+            vt += H[r, C]
+        elif k == TUPLE:
+            _copy_rows(oldV, V, H[r, A], vt, H[r, B])
+            H[r, A] = vt
+            vt += H[r, B]
+        elif k == SLICE:
+            _copy_rows(oldV, V, H[r, A], vt, 3)
+            H[r, A] = vt
+            vt += 3
+        elif k == DICT:
+            _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, C])
+            H[r, A] = vt
+            vt += 2 * H[r, C]
+            _copy_rows(oldV, V, H[r, D], vt, H[r, E])
+            H[r, D] = vt
+            vt += H[r, E]
+    R[R_VTOP] = vt
+    R[R_CTOP] = ct
+    return V, CH
+
+
+@njit(cache=CACHE)
+def arena_use(st, pins):
+    """(live value rows, live chars) after a collection: how big arenas must be."""
+    H = st.H
+    marks = _mark(st, pins)
+    vt = 0
+    ct = 0
+    for r in range(st.R[R_HTOP]):
+        if marks[r] == 0:
+            continue
+        k = H[r, KIND]
+        if k == STR:
+            ct += H[r, B]
+        elif k == LIST:
+            vt += H[r, C]
+        elif k == TUPLE:
+            vt += H[r, B]
+        elif k == SLICE:
+            vt += 3
+        elif k == DICT:
+            vt += 2 * H[r, C] + H[r, E]
+    return vt, ct

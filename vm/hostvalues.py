@@ -1,0 +1,219 @@
+"""Host-side views of VM values: decode a (tag, payload) into a Python object and
+encode a Python object into the VM heap.
+
+Used by the services (print, str, repr, format, rare builtins), which run in the host
+at an instruction boundary.  Decoding keeps identity (a list that contains itself
+decodes to a list that contains itself), so CPython's own repr() gives CPython's
+text, recursion markers included.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import layout as L
+from .builtins import BUILTINS, EXC_PARENT, FIRST_EXCEPTION
+
+
+class Opaque:
+    """A VM value with no Python counterpart; repr() gives CPython's look."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+class BuiltinRef(Opaque):
+    """A builtin function or type, decoded for the host."""
+
+    def __init__(self, bid: int):
+        name = BUILTINS[bid]
+        if name in ("print", "len", "abs", "min", "max", "sum", "repr", "isinstance",
+                    "sorted", "chr", "ord"):
+            text = f"<built-in function {name}>"
+        else:
+            text = f"<class '{name}'>"
+        super().__init__(text)
+        self.bid = bid
+        self.name = name
+
+
+def float_of(bits: int) -> float:
+    return float(np.int64(bits).view(np.float64))
+
+
+def str_of(st, row: int) -> str:
+    off = int(st.H[row, L.A])
+    n = int(st.H[row, L.B])
+    return st.CH[off:off + n].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def decode(st, tag: int, val: int, program=None, memo=None):
+    """The Python object for a VM value (containers copied, identity kept)."""
+    tag = int(tag)
+    val = int(val)
+    if tag == L.INT:
+        return val
+    if tag == L.FLOAT:
+        return float_of(val)
+    if tag == L.BOOL:
+        return bool(val)
+    if tag == L.NONE:
+        return None
+    if tag == L.STR:
+        return str_of(st, val)
+    if memo is None:
+        memo = {}
+    if val in memo and tag >= L.HEAP:
+        return memo[val]
+    H = st.H
+    V = st.V
+    if tag == L.LIST:
+        out = []
+        memo[val] = out
+        off = int(H[val, L.A])
+        for i in range(int(H[val, L.B])):
+            out.append(decode(st, V[off + i, 0], V[off + i, 1], program, memo))
+        return out
+    if tag == L.TUPLE:
+        off = int(H[val, L.A])
+        out = tuple(decode(st, V[off + i, 0], V[off + i, 1], program, memo)
+                    for i in range(int(H[val, L.B])))
+        memo[val] = out
+        return out
+    if tag == L.DICT:
+        out = {}
+        memo[val] = out
+        off = int(H[val, L.A])
+        for e in range(int(H[val, L.B])):
+            if V[off + 2 * e, 0] == L.UNDEF:
+                continue
+            k = decode(st, V[off + 2 * e, 0], V[off + 2 * e, 1], program, memo)
+            out[k] = decode(st, V[off + 2 * e + 1, 0], V[off + 2 * e + 1, 1], program, memo)
+        return out
+    if tag == L.DICTVIEW:
+        d = decode(st, L.DICT, H[val, L.A], program, memo)
+        which = int(H[val, L.B])
+        return d.keys() if which == 0 else d.values() if which == 1 else d.items()
+    if tag == L.RANGE:
+        return range(int(H[val, L.A]), int(H[val, L.B]), int(H[val, L.C]))
+    if tag == L.SLICE:
+        off = int(H[val, L.A])
+        parts = [decode(st, V[off + i, 0], V[off + i, 1], program, memo) for i in range(3)]
+        return slice(*parts)
+    if tag == L.BUILTIN:
+        return BuiltinRef(val)
+    if tag == L.FUNC:
+        name = "?"
+        if program is not None:
+            name = program.codes[int(H[val, L.A])].qualname
+        return Opaque(f"<function {name} at 0x{0x7f0000000000 + 16 * int(H[val, L.SERIAL]):x}>")
+    if tag == L.ITER:
+        return Opaque(f"<iterator object at 0x{0x7f0000000000 + 16 * int(H[val, L.SERIAL]):x}>")
+    return Opaque(f"<{tag}:{val}>")
+
+
+class Raw:
+    """A VM value passed through the host untouched (keeps its identity)."""
+
+    __slots__ = ("tag", "val")
+
+    def __init__(self, tag, val):
+        self.tag = int(tag)
+        self.val = int(val)
+
+
+class EncodeError(Exception):
+    """A host value that has no VM representation."""
+
+
+def needs(obj) -> tuple[int, int, int]:
+    """(objects, value rows, chars) that encoding obj will allocate."""
+    objs = vals = chars = 0
+    stack = [obj]
+    while stack:
+        x = stack.pop()
+        if x is None or isinstance(x, (bool, int, float, Raw)):
+            continue
+        if isinstance(x, str):
+            objs += 1
+            chars += len(x)
+        elif isinstance(x, (list, tuple)):
+            objs += 1
+            vals += len(x)
+            stack.extend(x)
+        elif isinstance(x, dict):
+            objs += 1
+            vals += 64 + 6 * len(x)
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        elif isinstance(x, range):
+            objs += 1
+        else:
+            raise EncodeError(type(x).__name__)
+    return objs, vals, chars
+
+
+def encode(st, obj) -> tuple[int, int]:
+    """Allocate obj in the VM heap (room per needs() must be reserved): (tag, payload)."""
+    from . import heap
+    if isinstance(obj, Raw):
+        return obj.tag, obj.val
+    if obj is None:
+        return L.NONE, 0
+    if isinstance(obj, bool):
+        return L.BOOL, int(obj)
+    if isinstance(obj, int):
+        if not -(1 << 63) <= obj < (1 << 63):
+            raise OverflowError("int too large for Amber's 64-bit ints")
+        return L.INT, obj
+    if isinstance(obj, float):
+        return L.FLOAT, int(np.float64(obj).view(np.int64))
+    if isinstance(obj, str):
+        cps = np.frombuffer(obj.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int32)
+        row = heap.new_str(st, len(cps))
+        off = int(st.H[row, L.A])
+        st.CH[off:off + len(cps)] = cps
+        return L.STR, row
+    if isinstance(obj, (list, tuple)):
+        items = [encode(st, x) for x in obj]
+        if isinstance(obj, list):
+            row = heap.new_list(st, len(items), len(items))
+            tag = L.LIST
+        else:
+            row = heap.new_tuple(st, len(items))
+            tag = L.TUPLE
+        off = int(st.H[row, L.A])
+        for i, (t, v) in enumerate(items):
+            st.V[off + i, 0] = t
+            st.V[off + i, 1] = v
+        return tag, row
+    if isinstance(obj, dict):
+        pairs = [(encode(st, k), encode(st, v)) for k, v in obj.items()]
+        row = heap.new_dict(st, len(pairs))
+        for (kt, kv), (vt, vv) in pairs:
+            heap.dict_set(st, row, kt, kv, vt, vv)
+        return L.DICT, row
+    if isinstance(obj, range):
+        row = heap.new_obj(st, L.RANGE)
+        st.H[row, L.A] = obj.start
+        st.H[row, L.B] = obj.stop
+        st.H[row, L.C] = obj.step
+        return L.RANGE, row
+    raise EncodeError(type(obj).__name__)
+
+
+def exception_chain(bid: int) -> list[str]:
+    """Names from an exception type up to BaseException."""
+    name = BUILTINS[bid]
+    chain = [name]
+    while name in EXC_PARENT:
+        name = EXC_PARENT[name]
+        chain.append(name)
+    return chain
+
+
+def is_exception_type(bid: int) -> bool:
+    return bid >= FIRST_EXCEPTION

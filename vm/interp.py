@@ -1,0 +1,820 @@
+"""The interpreter loop: run(state) executes instructions until a status.
+
+The loop keeps pc, sp and the current frame in locals and writes them back to the
+state arrays whenever it leaves or calls a cold helper.  It never calls Python and
+never recurses: a call pushes a row on F, a return pops it.  Hot opcodes are inline;
+the rest live in small @njit helpers grouped by theme, which keeps numba's compile
+time bounded (DESIGN.md, "Known hazards").
+
+Between instructions the whole VM is in the arrays, so every boundary is a place the
+host can stop, snapshot and resume.
+"""
+
+import numpy as np
+from numba import njit
+
+from . import CACHE
+
+from .layout import (
+    A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
+    TUPLE, DICT, FUNC, CELL, RANGE, ITER, SLICE, DICTVIEW,
+    FR_CODE, FR_PC, FR_BASE, FR_FUNC, FR_RET, FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK,
+    FN_NDEFAULTS, FN_NFREE, FN_PARAMNAMES,
+    R_SP, R_FP, R_FUEL, R_COUNT, R_KWNAMES, R_FRAMES_MAX, R_NEED, R_NEED_N,
+    ST_RUNNING, ST_FINISHED, ST_FUEL, ST_SERVICE, ST_NEED_MEMORY, ST_RAISE,
+    NEED_STACK, NEED_FRAMES, ERR_NAME, ERR_UNBOUND_LOCAL, ERR_NOT_CALLABLE, ERR_ARGS,
+    ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
+    R_SERVICE, R_ARGC, R_ERR, R_ERR_A,
+    IT_SEQ, IT_RANGE, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
+)
+from .opcodes import (
+    NOP, POP_TOP, DUP_TOP, DUP_TOP_TWO, ROT_TWO, ROT_THREE, LOAD_CONST,
+    LOAD_SMALL_INT, LOAD_FAST, STORE_FAST, DELETE_FAST, LOAD_DEREF, STORE_DEREF,
+    DELETE_DEREF, MAKE_CELL, LOAD_CLOSURE, LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL,
+    UNARY_OP, BINARY_OP, COMPARE_OP, JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE,
+    JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, GET_ITER, FOR_ITER, BUILD_TUPLE,
+    BUILD_LIST, BUILD_MAP, BUILD_STRING, BUILD_SLICE, FORMAT_VALUE, LIST_APPEND,
+    MAP_ADD, BINARY_SUBSCR, STORE_SUBSCR, DELETE_SUBSCR, UNPACK_SEQUENCE, LOAD_ATTR,
+    LOAD_METHOD, CALL_METHOD, CALL, CALL_KW, CALL_METHOD_KW, MAKE_FUNCTION,
+    RETURN_VALUE,
+)
+from . import heap, arith, seq, natives
+from .arith import fail, fbits, fval
+
+# Service numbers for instructions the host completes (R_SERVICE when the status is
+# ST_SERVICE and the instruction is not a call): negative, below the method range.
+SVC_FORMAT = -10000      # FORMAT_VALUE
+SVC_BUILD_STRING = -10001
+SVC_LOAD_ATTR = -10002
+SVC_BINOP = -10003       # BINARY_OP the numba code does not cover (str % args)
+SVC_CALL_KW = -10004     # CALL_KW / CALL_METHOD_KW on a builtin
+
+
+# ---------------------------------------------------------------------------
+# Calls
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def push_frame(st, f, base, nargs_filled, ret_pc, ret):
+    """Enter function row f whose first nargs_filled parameters sit at S[base...];
+    its return value will go to S[ret] and the caller's stack ends just above it.
+
+    Returns ST_RUNNING after setting up the new frame, or a status."""
+    H = st.H
+    S = st.S
+    R = st.R
+    FN = st.FN
+    c = H[f, A]
+    nparams = FN[c, FN_NPARAMS]
+    nlocals = FN[c, FN_NLOCALS]
+    fp = R[R_FP]
+    if fp + 1 >= R[R_FRAMES_MAX]:
+        return fail(st, ERR_RECURSION, 0, 0, 0)
+    if fp + 2 > st.F.shape[0]:
+        R[R_NEED] = NEED_FRAMES
+        R[R_NEED_N] = fp + 2
+        return ST_NEED_MEMORY
+    if base + nlocals + FN[c, FN_STACK] + 8 > S.shape[0]:
+        R[R_NEED] = NEED_STACK
+        R[R_NEED_N] = base + nlocals + FN[c, FN_STACK] + 8
+        return ST_NEED_MEMORY
+    if nargs_filled < nparams:
+        d = H[f, B]
+        ndef = H[d, B] if d >= 0 else 0
+        first_default = nparams - ndef
+        if nargs_filled < first_default:
+            return fail(st, ERR_ARGS, c, nargs_filled, ARGS_MISSING)
+        do = H[d, A]
+        for i in range(nargs_filled, nparams):
+            S[base + i, 0] = st.V[do + i - first_default, 0]
+            S[base + i, 1] = st.V[do + i - first_default, 1]
+    elif nargs_filled > nparams:
+        return fail(st, ERR_ARGS, c, nargs_filled, ARGS_COUNT)
+    for i in range(nparams, nlocals):
+        S[base + i, 0] = UNDEF
+        S[base + i, 1] = 0
+    nfree = FN[c, FN_NFREE]
+    if nfree > 0:
+        cl = H[f, C]
+        co = H[cl, A]
+        for i in range(nfree):
+            S[base + nlocals - nfree + i, 0] = CELL
+            S[base + nlocals - nfree + i, 1] = st.V[co + i, 1]
+    st.F[fp, FR_PC] = ret_pc
+    fp += 1
+    st.F[fp, FR_CODE] = c
+    st.F[fp, FR_PC] = FN[c, FN_ENTRY]
+    st.F[fp, FR_BASE] = base
+    st.F[fp, FR_FUNC] = f
+    st.F[fp, FR_RET] = ret
+    R[R_FP] = fp
+    R[R_SP] = base + nlocals
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def bind_keywords(st, f, sp, n):
+    """Rearrange f(a1..ap, k1=v1..) (names tuple on top) into parameter order.
+
+    On success the parameters are at S[sp-n-1 ...] and the count filled is returned
+    with ST_RUNNING; the names tuple slot is dropped."""
+    S = st.S
+    H = st.H
+    V = st.V
+    c = H[f, A]
+    names = S[sp - 1, 1]
+    k = H[names, B]
+    p = n - k
+    nparams = st.FN[c, FN_NPARAMS]
+    pn = st.K[st.FN[c, FN_PARAMNAMES], 1]
+    if p > nparams:
+        return 0, fail(st, ERR_ARGS, c, p, ARGS_COUNT)
+    slots = np.zeros((nparams, 2), np.int64)
+    base = sp - 1 - n
+    for i in range(p):
+        slots[i, 0] = S[base + i, 0]
+        slots[i, 1] = S[base + i, 1]
+    for j in range(k):
+        name = V[H[names, A] + j, 1]
+        found = -1
+        for i in range(nparams):
+            if heap.str_eq(st, V[H[pn, A] + i, 1], name):
+                found = i
+                break
+        if found < 0:
+            return 0, fail(st, ERR_ARGS, c, j, ARGS_UNEXPECTED_KW)
+        if slots[found, 0] != UNDEF:
+            return 0, fail(st, ERR_ARGS, c, j, ARGS_DUPLICATE_KW)
+        slots[found, 0] = S[base + p + j, 0]
+        slots[found, 1] = S[base + p + j, 1]
+    d = H[f, B]
+    ndef = H[d, B] if d >= 0 else 0
+    first_default = nparams - ndef
+    for i in range(nparams):
+        if slots[i, 0] == UNDEF:
+            if i < first_default:
+                return 0, fail(st, ERR_ARGS, c, i, ARGS_MISSING)
+            slots[i, 0] = V[H[d, A] + i - first_default, 0]
+            slots[i, 1] = V[H[d, A] + i - first_default, 1]
+    if base + nparams + 1 > S.shape[0]:
+        st.R[R_NEED] = NEED_STACK
+        st.R[R_NEED_N] = base + nparams + 1
+        return 0, ST_NEED_MEMORY
+    for i in range(nparams):
+        S[base + i, 0] = slots[i, 0]
+        S[base + i, 1] = slots[i, 1]
+    return nparams, ST_RUNNING
+
+
+@njit(cache=CACHE)
+def do_call(st, op, arg, sp, pc):
+    """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
+    S = st.S
+    if op == CALL_METHOD or op == CALL_METHOD_KW:
+        mt = S[sp - arg - 2, 0]
+        if mt == METHOD:
+            if op == CALL_METHOD_KW:
+                return kw_service(st, -1 - S[sp - arg - 2, 1], arg)
+            status = natives.call_method(st, S[sp - arg - 2, 1], sp, arg)
+            if status == ST_RUNNING:
+                st.R[R_SP] = sp - arg - 1
+                st.F[st.R[R_FP], FR_PC] = pc + 1
+            return status
+        # a plain callable fetched by LOAD_METHOD sits below an empty self slot:
+        # call it like CALL, with the result going to the callable's slot
+        op = CALL if op == CALL_METHOD else CALL_KW
+        nargs = arg + 1 if op == CALL_KW else arg
+        ret = sp - nargs - 2
+    else:
+        nargs = arg + 1 if op == CALL_KW else arg
+        ret = sp - nargs - 1
+    ft = S[ret, 0]
+    fv = S[ret, 1]
+    if ft == FUNC:
+        if op == CALL_KW:
+            filled, status = bind_keywords(st, fv, sp, arg)
+            if status != ST_RUNNING:
+                return status
+            return push_frame(st, fv, sp - nargs, filled, pc + 1, ret)
+        return push_frame(st, fv, sp - arg, arg, pc + 1, ret)
+    if ft == BUILTIN:
+        if ret != sp - nargs - 1:
+            return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)   # not produced in this version
+        if op == CALL_KW:
+            return kw_service(st, fv, arg)
+        status = natives.call_builtin(st, fv, sp, arg)
+        if status == ST_RUNNING:
+            st.R[R_SP] = sp - arg
+            st.F[st.R[R_FP], FR_PC] = pc + 1
+        return status
+    return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
+
+
+@njit(cache=CACHE)
+def kw_service(st, bid, n):
+    """A builtin called with keywords: the host completes it (names tuple on top)."""
+    st.R[R_SERVICE] = bid
+    st.R[R_ARGC] = n
+    st.R[R_KWNAMES] = 1
+    return ST_SERVICE
+
+
+@njit(cache=CACHE)
+def make_function(st, code, sp):
+    """MAKE_FUNCTION: pops defaults and closure cells, pushes the function."""
+    S = st.S
+    H = st.H
+    FN = st.FN
+    ndef = FN[code, FN_NDEFAULTS]
+    nfree = FN[code, FN_NFREE]
+    if not heap.reserve(st, 3, ndef + nfree, 0):
+        return ST_NEED_MEMORY
+    f = heap.new_obj(st, FUNC)
+    H[f, A] = code
+    H[f, B] = -1
+    H[f, C] = -1
+    first = sp - ndef - nfree
+    if ndef > 0:
+        d = heap.new_tuple(st, ndef)
+        for i in range(ndef):
+            st.V[H[d, A] + i, 0] = S[first + i, 0]
+            st.V[H[d, A] + i, 1] = S[first + i, 1]
+        H[f, B] = d
+    if nfree > 0:
+        cl = heap.new_tuple(st, nfree)
+        for i in range(nfree):
+            st.V[H[cl, A] + i, 0] = S[first + ndef + i, 0]
+            st.V[H[cl, A] + i, 1] = S[first + ndef + i, 1]
+        H[f, C] = cl
+    S[first, 0] = FUNC
+    S[first, 1] = f
+    st.R[R_SP] = first + 1
+    return ST_RUNNING
+
+
+# ---------------------------------------------------------------------------
+# Cold opcodes
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def build(st, op, arg, sp):
+    """BUILD_TUPLE / BUILD_LIST / BUILD_MAP / BUILD_SLICE; returns status, sets R_SP."""
+    S = st.S
+    H = st.H
+    V = st.V
+    if op == BUILD_MAP:
+        for i in range(arg):
+            kt = S[sp - 2 * arg + 2 * i, 0]
+            kv = S[sp - 2 * arg + 2 * i, 1]
+            if not heap.is_hashable(st, kt, kv):
+                return fail(st, ERR_UNHASHABLE, 0, kt, 0)
+        if not heap.reserve(st, 1, heap.dict_rows(arg), 0):
+            return ST_NEED_MEMORY
+        d = heap.new_dict(st, arg)
+        for i in range(arg):
+            k = sp - 2 * arg + 2 * i
+            heap.dict_set(st, d, S[k, 0], S[k, 1], S[k + 1, 0], S[k + 1, 1])
+        first = sp - 2 * arg
+        S[first, 0] = DICT
+        S[first, 1] = d
+        st.R[R_SP] = first + 1
+        return ST_RUNNING
+    if op == BUILD_SLICE:
+        if not heap.reserve(st, 1, 3, 0):
+            return ST_NEED_MEMORY
+        r = heap.new_obj(st, SLICE)
+        o = heap.new_vals(st, 3)
+        H[r, A] = o
+        V[o + 2, 0] = NONE
+        V[o + 2, 1] = 0
+        for i in range(arg):
+            V[o + i, 0] = S[sp - arg + i, 0]
+            V[o + i, 1] = S[sp - arg + i, 1]
+        first = sp - arg
+        S[first, 0] = SLICE
+        S[first, 1] = r
+        st.R[R_SP] = first + 1
+        return ST_RUNNING
+    if not heap.reserve(st, 1, arg, 0):
+        return ST_NEED_MEMORY
+    if op == BUILD_LIST:
+        r = heap.new_list(st, arg, arg)
+        tag = LIST
+    else:
+        r = heap.new_tuple(st, arg)
+        tag = TUPLE
+    o = H[r, A]
+    first = sp - arg
+    for i in range(arg):
+        V[o + i, 0] = S[first + i, 0]
+        V[o + i, 1] = S[first + i, 1]
+    S[first, 0] = tag
+    S[first, 1] = r
+    st.R[R_SP] = first + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def build_string(st, arg, sp):
+    """BUILD_STRING: concatenate arg strings."""
+    S = st.S
+    H = st.H
+    total = 0
+    for i in range(arg):
+        if S[sp - arg + i, 0] != STR:
+            return fail(st, ERR_TYPE, 105, S[sp - arg + i, 0], 0)
+        total += H[S[sp - arg + i, 1], B]
+    if not heap.reserve(st, 1, 0, total):
+        return ST_NEED_MEMORY
+    r = heap.new_str(st, total)
+    o = H[r, A]
+    for i in range(arg):
+        s = S[sp - arg + i, 1]
+        so = H[s, A]
+        for j in range(H[s, B]):
+            st.CH[o + j] = st.CH[so + j]
+        o += H[s, B]
+    first = sp - arg
+    S[first, 0] = STR
+    S[first, 1] = r
+    st.R[R_SP] = first + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def int_to_str(st, v, slot):
+    """str(v) of an int64 into S[slot] (room for 1 object + 20 chars reserved)."""
+    buf = np.empty(20, np.int32)
+    n = 0
+    neg = v < 0
+    # magnitude as unsigned, so that INT_MIN needs no special case
+    u = np.uint64(-(v + 1)) + np.uint64(1) if neg else np.uint64(v)
+    while True:
+        buf[n] = 48 + np.int32(u % np.uint64(10))
+        n += 1
+        u = u // np.uint64(10)
+        if u == 0:
+            break
+    if neg:
+        buf[n] = 45
+        n += 1
+    r = heap.new_str(st, n)
+    o = st.H[r, A]
+    for i in range(n):
+        st.CH[o + i] = buf[n - 1 - i]
+    st.S[slot, 0] = STR
+    st.S[slot, 1] = r
+
+
+@njit(cache=CACHE)
+def format_value(st, arg, sp):
+    """FORMAT_VALUE: numba handles str and int with no spec; the host the rest."""
+    S = st.S
+    if arg == 0 or arg == 1:
+        t = S[sp - 1, 0]
+        if t == STR:
+            st.R[R_SP] = sp
+            return ST_RUNNING
+        if t == INT:
+            if not heap.reserve(st, 1, 0, 20):
+                return ST_NEED_MEMORY
+            int_to_str(st, S[sp - 1, 1], sp - 1)
+            st.R[R_SP] = sp
+            return ST_RUNNING
+    st.R[R_SERVICE] = SVC_FORMAT
+    st.R[R_ARGC] = arg
+    return ST_SERVICE
+
+
+@njit(cache=CACHE)
+def cold_a(st, op, arg, sp, pc):
+    """Stack shuffles, variables, builds.  Sets R_SP and the frame pc on success."""
+    S = st.S
+    R = st.R
+    fp = R[R_FP]
+    base = st.F[fp, FR_BASE]
+    nsp = sp
+    if op == DUP_TOP_TWO:
+        S[sp] = S[sp - 2]
+        S[sp + 1] = S[sp - 1]
+        nsp = sp + 2
+    elif op == ROT_THREE:
+        t0 = S[sp - 1, 0]
+        v0 = S[sp - 1, 1]
+        S[sp - 1] = S[sp - 2]
+        S[sp - 2] = S[sp - 3]
+        S[sp - 3, 0] = t0
+        S[sp - 3, 1] = v0
+    elif op == DELETE_FAST:
+        if S[base + arg, 0] == UNDEF:
+            return fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
+        S[base + arg, 0] = UNDEF
+        S[base + arg, 1] = 0
+    elif op == DELETE_GLOBAL:
+        if st.G[arg, 0] == UNDEF:
+            return fail(st, ERR_NAME, arg, 1, 0)
+        st.G[arg, 0] = UNDEF
+        st.G[arg, 1] = 0
+    elif op == MAKE_CELL:
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        cell = heap.new_obj(st, CELL)
+        st.H[cell, A] = S[base + arg, 0]
+        st.H[cell, B] = S[base + arg, 1]
+        S[base + arg, 0] = CELL
+        S[base + arg, 1] = cell
+    elif op == LOAD_CLOSURE:
+        S[sp, 0] = CELL
+        S[sp, 1] = S[base + arg, 1]
+        nsp = sp + 1
+    elif op == DELETE_DEREF:
+        cell = S[base + arg, 1]
+        if st.H[cell, A] == UNDEF:
+            return fail(st, ERR_UNBOUND_LOCAL, arg, 1, 0)
+        st.H[cell, A] = UNDEF
+        st.H[cell, B] = 0
+    elif op == UNARY_OP:
+        status = arith.unary(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+    elif op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP:
+        t = arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1])
+        if t == (op == JUMP_IF_TRUE_OR_POP):
+            R[R_SP] = sp
+            st.F[fp, FR_PC] = arg
+            return ST_RUNNING
+        nsp = sp - 1
+    elif op == GET_ITER:
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        t, v, status = seq.make_iter(st, S[sp - 1, 0], S[sp - 1, 1])
+        if status != ST_RUNNING:
+            return status
+        S[sp - 1, 0] = t
+        S[sp - 1, 1] = v
+    elif op == BUILD_TUPLE or op == BUILD_LIST or op == BUILD_MAP or op == BUILD_SLICE:
+        status = build(st, op, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = R[R_SP]
+    elif op == BUILD_STRING:
+        status = build_string(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = R[R_SP]
+    elif op == FORMAT_VALUE:
+        status = format_value(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+    elif op == LIST_APPEND:
+        lst = S[sp - 1 - arg, 1]
+        need = heap.list_grow_need(st, lst, 1)
+        if need > 0:
+            if not heap.reserve(st, 0, need, 0):
+                return ST_NEED_MEMORY
+            heap.list_make_room(st, lst, 1)
+        heap.list_push(st, lst, S[sp - 1, 0], S[sp - 1, 1])
+        nsp = sp - 1
+    elif op == MAP_ADD:
+        d = S[sp - 2 - arg, 1]
+        if not heap.is_hashable(st, S[sp - 2, 0], S[sp - 2, 1]):
+            return fail(st, ERR_UNHASHABLE, 0, S[sp - 2, 0], 0)
+        if not heap.reserve(st, 0, heap.dict_set_need(st, d), 0):
+            return ST_NEED_MEMORY
+        heap.dict_set(st, d, S[sp - 2, 0], S[sp - 2, 1], S[sp - 1, 0], S[sp - 1, 1])
+        nsp = sp - 2
+    elif op == NOP:
+        pass
+    else:
+        return cold_b(st, op, arg, sp, pc)
+    R[R_SP] = nsp
+    st.F[fp, FR_PC] = pc + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def cold_b(st, op, arg, sp, pc):
+    """Subscripts, unpacking, attributes, calls, functions, slow binary ops."""
+    S = st.S
+    R = st.R
+    fp = R[R_FP]
+    nsp = sp
+    if op == BINARY_OP:
+        status = arith.binop(st, arg, sp)
+        if status != ST_RUNNING:
+            if status == ST_RAISE and R[R_ERR] == ERR_TYPE and R[R_ERR_A] == 100:
+                R[R_SERVICE] = SVC_BINOP
+                R[R_ARGC] = arg
+                return ST_SERVICE
+            return status
+        nsp = sp - 1
+    elif op == COMPARE_OP:
+        status = arith.compare(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1
+    elif op == BINARY_SUBSCR:
+        status = seq.subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1
+    elif op == STORE_SUBSCR:
+        status = seq.store_subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 3
+    elif op == DELETE_SUBSCR:
+        status = seq.delete_subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 2
+    elif op == UNPACK_SEQUENCE:
+        status = seq.unpack(st, sp, arg)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1 + arg
+    elif op == LOAD_METHOD:
+        t = S[sp - 1, 0]
+        if 0 <= t < st.MT.shape[0] and 0 <= arg < st.MT.shape[1] and st.MT[t, arg] >= 0:
+            S[sp, 0] = S[sp - 1, 0]
+            S[sp, 1] = S[sp - 1, 1]
+            S[sp - 1, 0] = METHOD
+            S[sp - 1, 1] = st.MT[t, arg]
+            nsp = sp + 1
+        else:
+            return fail(st, ERR_ATTR, arg, t, 0)
+    elif op == LOAD_ATTR:
+        R[R_SERVICE] = SVC_LOAD_ATTR
+        R[R_ARGC] = arg
+        return ST_SERVICE
+    elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
+        return do_call(st, op, arg, sp, pc)
+    elif op == MAKE_FUNCTION:
+        status = make_function(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = R[R_SP]
+    elif op == FOR_ITER:
+        it = S[sp - 1, 1]
+        ob, vb, cb = seq.step_cost(st, it)
+        if not heap.reserve(st, ob, vb, cb):
+            return ST_NEED_MEMORY
+        t, v = seq.iter_next(st, it)
+        if t == UNDEF:
+            R[R_SP] = sp - 1
+            st.F[fp, FR_PC] = arg
+            return ST_RUNNING
+        S[sp, 0] = t
+        S[sp, 1] = v
+        nsp = sp + 1
+    else:
+        return fail(st, ERR_VALUE, 99, op, 0)   # unknown opcode: validated code never gets here
+    R[R_SP] = nsp
+    st.F[fp, FR_PC] = pc + 1
+    return ST_RUNNING
+
+
+# ---------------------------------------------------------------------------
+# The loop
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def run(st):
+    """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions."""
+    R = st.R
+    S = st.S
+    Fr = st.F
+    CODE = st.CODE
+    K = st.K
+    G = st.G
+    H = st.H
+    V = st.V
+    fp = R[R_FP]
+    sp = R[R_SP]
+    pc = Fr[fp, FR_PC]
+    base = Fr[fp, FR_BASE]
+    fuel = R[R_FUEL]
+    start_fuel = fuel
+    status = ST_RUNNING
+    while True:
+        if fuel <= 0:
+            status = ST_FUEL
+            break
+        fuel -= 1
+        w = CODE[pc]
+        op = w & 0xFF
+        arg = w >> 8
+        if op == LOAD_FAST:
+            t = S[base + arg, 0]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = S[base + arg, 1]
+            sp += 1
+            pc += 1
+        elif op == STORE_FAST:
+            sp -= 1
+            S[base + arg, 0] = S[sp, 0]
+            S[base + arg, 1] = S[sp, 1]
+            pc += 1
+        elif op == LOAD_CONST:
+            S[sp, 0] = K[arg, 0]
+            S[sp, 1] = K[arg, 1]
+            sp += 1
+            pc += 1
+        elif op == LOAD_SMALL_INT:
+            S[sp, 0] = INT
+            S[sp, 1] = arg
+            sp += 1
+            pc += 1
+        elif op == LOAD_GLOBAL:
+            t = G[arg, 0]
+            if t == UNDEF:
+                status = fail(st, ERR_NAME, arg, 0, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = G[arg, 1]
+            sp += 1
+            pc += 1
+        elif op == STORE_GLOBAL:
+            sp -= 1
+            G[arg, 0] = S[sp, 0]
+            G[arg, 1] = S[sp, 1]
+            pc += 1
+        elif op == POP_TOP:
+            sp -= 1
+            pc += 1
+        elif op == DUP_TOP:
+            S[sp, 0] = S[sp - 1, 0]
+            S[sp, 1] = S[sp - 1, 1]
+            sp += 1
+            pc += 1
+        elif op == ROT_TWO:
+            t = S[sp - 1, 0]
+            v = S[sp - 1, 1]
+            S[sp - 1, 0] = S[sp - 2, 0]
+            S[sp - 1, 1] = S[sp - 2, 1]
+            S[sp - 2, 0] = t
+            S[sp - 2, 1] = v
+            pc += 1
+        elif op == LOAD_DEREF:
+            cell = S[base + arg, 1]
+            t = H[cell, A]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 1, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = H[cell, B]
+            sp += 1
+            pc += 1
+        elif op == STORE_DEREF:
+            sp -= 1
+            cell = S[base + arg, 1]
+            H[cell, A] = S[sp, 0]
+            H[cell, B] = S[sp, 1]
+            pc += 1
+        elif op == JUMP:
+            pc = arg
+        elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
+            sp -= 1
+            t = S[sp, 0]
+            if t == BOOL or t == INT:
+                truth = S[sp, 1] != 0
+            else:
+                truth = arith.truthy(st, t, S[sp, 1])
+            if truth == (op == POP_JUMP_IF_TRUE):
+                pc = arg
+            else:
+                pc += 1
+        elif op == BINARY_OP and S[sp - 1, 0] == INT and S[sp - 2, 0] == INT and arg & 15 <= 2:
+            a = S[sp - 2, 1]
+            b = S[sp - 1, 1]
+            o = arg & 15
+            if o == 0:
+                r = a + b
+                ok = ((a ^ r) & (b ^ r)) >= 0
+            elif o == 1:
+                r = a - b
+                ok = ((a ^ b) & (a ^ r)) >= 0
+            else:
+                r, ok = arith.mul_ovf(a, b)
+            if not ok:
+                status = fail(st, ERR_OVERFLOW, 0, 0, 0)
+                break
+            sp -= 1
+            S[sp - 1, 1] = r
+            pc += 1
+        elif op == BINARY_OP and S[sp - 1, 0] == FLOAT and S[sp - 2, 0] == FLOAT and arg & 15 <= 2:
+            x = fval(S[sp - 2, 1])
+            y = fval(S[sp - 1, 1])
+            o = arg & 15
+            if o == 0:
+                z = x + y
+            elif o == 1:
+                z = x - y
+            else:
+                z = x * y
+            sp -= 1
+            S[sp - 1, 1] = fbits(z)
+            pc += 1
+        elif op == COMPARE_OP and S[sp - 1, 0] == INT and S[sp - 2, 0] == INT and arg <= 5:
+            a = S[sp - 2, 1]
+            b = S[sp - 1, 1]
+            if arg == 0:
+                r = a < b
+            elif arg == 1:
+                r = a <= b
+            elif arg == 2:
+                r = a == b
+            elif arg == 3:
+                r = a != b
+            elif arg == 4:
+                r = a > b
+            else:
+                r = a >= b
+            sp -= 1
+            S[sp - 1, 0] = BOOL
+            S[sp - 1, 1] = 1 if r else 0
+            pc += 1
+        elif op == FOR_ITER and S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_RANGE:
+            it = S[sp - 1, 1]
+            cur = H[it, D]
+            step = H[it, F]
+            if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
+                sp -= 1
+                pc = arg
+            else:
+                H[it, D] = cur + step
+                S[sp, 0] = INT
+                S[sp, 1] = cur
+                sp += 1
+                pc += 1
+        elif op == FOR_ITER and S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_SEQ:
+            it = S[sp - 1, 1]
+            src = H[it, C]
+            i = H[it, D]
+            if i >= H[src, B]:
+                sp -= 1
+                pc = arg
+            else:
+                H[it, D] = i + 1
+                S[sp, 0] = V[H[src, A] + i, 0]
+                S[sp, 1] = V[H[src, A] + i, 1]
+                sp += 1
+                pc += 1
+        elif op == BINARY_SUBSCR and S[sp - 2, 0] == LIST and S[sp - 1, 0] == INT:
+            lst = S[sp - 2, 1]
+            i = S[sp - 1, 1]
+            n = H[lst, B]
+            if i < 0:
+                i += n
+            if i < 0 or i >= n:
+                status = fail(st, ERR_INDEX, LIST, 0, 0)
+                break
+            sp -= 1
+            S[sp - 1, 0] = V[H[lst, A] + i, 0]
+            S[sp - 1, 1] = V[H[lst, A] + i, 1]
+            pc += 1
+        elif op == CALL and S[sp - arg - 1, 0] == FUNC:
+            Fr[fp, FR_PC] = pc
+            R[R_SP] = sp
+            status = push_frame(st, S[sp - arg - 1, 1], sp - arg, arg, pc + 1, sp - arg - 1)
+            if status != ST_RUNNING:
+                break
+            fp = R[R_FP]
+            sp = R[R_SP]
+            pc = Fr[fp, FR_PC]
+            base = Fr[fp, FR_BASE]
+        elif op == RETURN_VALUE:
+            if fp == 0:
+                sp -= 1
+                pc += 1
+                status = ST_FINISHED
+                break
+            ret = Fr[fp, FR_RET]
+            S[ret, 0] = S[sp - 1, 0]
+            S[ret, 1] = S[sp - 1, 1]
+            sp = ret + 1
+            fp -= 1
+            R[R_FP] = fp
+            pc = Fr[fp, FR_PC]
+            base = Fr[fp, FR_BASE]
+        else:
+            Fr[fp, FR_PC] = pc
+            R[R_SP] = sp
+            status = cold_a(st, op, arg, sp, pc)
+            if status != ST_RUNNING:
+                break
+            fp = R[R_FP]
+            sp = R[R_SP]
+            pc = Fr[fp, FR_PC]
+            base = Fr[fp, FR_BASE]
+    if status == ST_NEED_MEMORY:
+        fuel += 1          # the instruction did not run; it will be counted when it does
+    R[R_COUNT] += start_fuel - fuel
+    R[R_FUEL] = fuel
+    R[R_SP] = sp
+    R[R_FP] = fp
+    Fr[fp, FR_PC] = pc
+    return status

@@ -1,0 +1,140 @@
+"""The shape of VM state: value tags, object kinds, and the columns of every array.
+
+All of a VM's state is a handful of numpy arrays (see state.py).  This module names
+the rows and columns of those arrays so that the interpreter (numba), the host-side
+services (Python) and the snapshot code agree.  Everything here is a plain int, so
+numba freezes them as compile-time constants.
+"""
+
+# ---- Value tags.  A value is two int64 words: (tag, payload). -------------------
+# Tags below HEAP hold their payload inline; tags >= HEAP are heap objects whose
+# payload is a row of the object table H, whose KIND column repeats the tag.
+UNDEF = 0      # an unbound variable slot (never visible to scripts)
+NONE = 1
+BOOL = 2       # payload 0 or 1
+INT = 3        # payload: the int64 itself
+FLOAT = 4      # payload: the float64 bits
+BUILTIN = 5    # payload: index into builtins.BUILTINS (functions, types, exception types)
+METHOD = 6     # payload: index into builtins.METHODS; only between LOAD_METHOD and CALL_METHOD
+HEAP = 8
+STR = 8        # A: offset into CH, B: length in code points, C: hash, D: 1 once hashed
+LIST = 9       # A: offset into V, B: length, C: capacity
+TUPLE = 10     # A: offset into V, B: length, C: hash, D: 1 once hashed
+DICT = 11      # A: entries offset in V (2 rows each: key, value), B: entries used,
+               # C: entries capacity, D: index offset in V (rows: entry or -1, hash),
+               # E: index size (a power of 2), F: live entries
+FUNC = 12      # A: code id, B: defaults tuple row or -1, C: closure tuple row or -1
+CELL = 13      # A: tag, B: payload of the contained value (UNDEF when empty)
+RANGE = 14     # A: start, B: stop, C: step
+ITER = 15      # A: iterator kind (IT_*), B/C: source value (tag, payload), D: position,
+               # E, F: kind-specific
+SLICE = 16     # A: offset into V of 3 rows: start, stop, step
+EXC = 17       # A: exception type (builtin id), B: args tuple row
+DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
+NKINDS = 19
+
+# Iterator kinds (H[row, A] of an ITER object).
+IT_SEQ = 0       # list or tuple: D index
+IT_STR = 1       # str: D index
+IT_RANGE = 2     # D current, E stop, F step
+IT_DICT = 3      # source is the dict; D entry index; E: 0 keys, 1 values, 2 items
+IT_ENUMERATE = 4  # source is an iterator; D count
+IT_ZIP = 5       # source is a tuple of iterators
+IT_REVERSED = 6  # list or tuple: D index counting down
+
+# ---- Object table H: one row per heap object. -------------------------------------
+KIND, SERIAL, A, B, C, D, E, F = range(8)
+HCOLS = 8
+FREE_KIND = -1   # a free row; its A column links the free list
+
+# ---- Frames F: one row per active call. -------------------------------------------
+FR_CODE = 0      # code id
+FR_PC = 1        # next instruction (callers) / current instruction (top frame, at exit)
+FR_BASE = 2      # stack index of local 0; the callee sits at BASE - 1
+FR_FUNC = 3      # function object row, or -1 for the module frame
+FR_RET = 4       # stack slot that receives the return value
+FRCOLS = 5
+
+# ---- Code metadata FN: one row per code object. ------------------------------------
+FN_ENTRY = 0     # index of the first instruction in CODE
+FN_NPARAMS = 1   # positional parameters
+FN_NLOCALS = 2   # local slots (parameters first)
+FN_STACK = 3     # maximum operand-stack depth
+FN_NDEFAULTS = 4  # number of default values MAKE_FUNCTION pops
+FN_NFREE = 5     # free variables; they occupy the last NFREE local slots
+FN_PARAMNAMES = 6  # const index of the tuple of parameter names
+FN_NAME = 7      # const index of the function's name (a str)
+FN_MODULE = 8    # module id (selects the globals base)
+FNCOLS = 9
+
+# ---- Registers R: the scalars of a VM. -----------------------------------------------
+R_SP = 0          # stack top (index of the first free slot)
+R_FP = 1          # current frame (row of F)
+R_FUEL = 2        # instructions left in this slice
+R_COUNT = 3       # instructions executed so far (deterministic)
+R_ERR = 4         # error code (ERR_*) when status is RAISE
+R_ERR_A = 5       # error operands
+R_ERR_B = 6
+R_ERR_C = 7
+R_SERVICE = 8     # builtin id to service when status is SERVICE
+R_ARGC = 9        # its positional argument count (arguments are on the stack)
+R_KWNAMES = 10    # const index of keyword names for a CALL_KW service, else -1
+R_VTOP = 11       # first free row of V
+R_CTOP = 12       # first free slot of CH
+R_HFREE = 13      # head of the free list of H rows, -1 if empty
+R_HTOP = 14       # first never-used row of H
+R_SERIAL = 15     # next object serial number (object identity for id() and hashing)
+R_NEED = 16       # what ran out when status is NEED_MEMORY (NEED_*)
+R_NEED_N = 17     # how much is needed
+R_HLIVE = 18      # number of live heap objects (as of the last allocation)
+R_FRAMES_MAX = 19  # recursion limit (frames)
+R_RESULT = 20     # the service result is pushed by the host; reserved
+R_METHOD_SELF = 21  # reserved
+NREGS = 32
+
+# ---- Status codes returned by the interpreter loop. -----------------------------------
+ST_RUNNING = 0
+ST_FINISHED = 1
+ST_FUEL = 2        # fuel exhausted at an instruction boundary
+ST_SERVICE = 3     # the host must complete the current instruction (a builtin call)
+ST_NEED_MEMORY = 4  # the host must collect or grow, then re-enter; nothing was done
+ST_RAISE = 5       # an error was detected; R_ERR* describe it; the host builds the exception
+
+# What ran out (R_NEED).
+NEED_STACK = 1
+NEED_FRAMES = 2
+NEED_OBJECTS = 3
+NEED_VALUES = 4
+NEED_CHARS = 5
+
+# ---- Error codes (R_ERR); the host turns them into exception objects. -------------
+ERR_NONE = 0
+ERR_NAME = 1          # A: const index of the name
+ERR_UNBOUND_LOCAL = 2  # A: local index (name found via the code's local names)
+ERR_BINOP_TYPES = 3   # A: op, B: left tag, C: right tag
+ERR_UNARY_TYPE = 4    # A: op, B: tag
+ERR_CMP_TYPES = 5     # A: cmp op, B: left tag, C: right tag
+ERR_ZERO_DIV = 6      # A: 0 division by zero, 1 integer division or modulo by zero,
+                      #    2 float floor division, 3 float modulo, 4 0.0 ** negative
+ERR_OVERFLOW = 7      # A: 0 int too large (64-bit), 1 float result too large, 2 int too large to convert to float
+ERR_INDEX = 8         # A: which sequence kind (tag), B: 0 read, 1 assignment, 2 pop
+ERR_KEY = 9           # the key is in R_ERR_B/C (tag, payload)
+ERR_NOT_CALLABLE = 10  # B: tag
+ERR_NOT_ITERABLE = 11  # B: tag
+ERR_NOT_SUBSCRIPTABLE = 12  # B: tag, A: 0 read, 1 store, 2 delete
+ERR_ARGS = 13         # A: code id, B: given count, C: detail (ARGS_*)
+ERR_ATTR = 14         # A: const index of name, B: tag
+ERR_UNPACK = 15       # A: expected, B: got, C: 1 too many / 0 not enough
+ERR_VALUE = 16        # A: message id (VALUE_*), B, C: operands
+ERR_TYPE = 17         # A: message id (TYPE_*), B, C: operands
+ERR_RECURSION = 18
+ERR_MEMORY = 19
+ERR_BUILTIN_ARGS = 20  # A: builtin id, B: given, C: detail
+ERR_INDICES = 21      # B: tag of the bad index, A: container tag
+ERR_UNHASHABLE = 22   # B: tag
+
+# Details of ERR_ARGS.
+ARGS_COUNT = 0        # wrong positional count
+ARGS_UNEXPECTED_KW = 1  # R_ERR_C holds the const index of the name... (see services)
+ARGS_DUPLICATE_KW = 2
+ARGS_MISSING = 3      # C: index of the first missing parameter

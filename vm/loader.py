@@ -1,0 +1,89 @@
+"""Load a compiled Program into a fresh VM state (arrays)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import layout as L
+from . import opcodes as O
+from .builtins import BUILTIN_ID, METHODS, WELL_KNOWN
+from .state import State, empty_state, grown
+from . import heap
+
+
+def method_table() -> np.ndarray:
+    """(tag, well-known name id) -> builtin method id, or -1."""
+    table = np.full((L.NKINDS, len(WELL_KNOWN)), -1, np.int32)
+    name_id = {n: i for i, n in enumerate(WELL_KNOWN)}
+    for mid, (tag, name) in enumerate(METHODS):
+        table[tag, name_id[name]] = mid
+    return table
+
+
+def link_code(codes) -> tuple[np.ndarray, np.ndarray]:
+    """Concatenate code objects: (CODE words with absolute jumps, FN metadata)."""
+    words = []
+    fn = np.zeros((len(codes), L.FNCOLS), np.int64)
+    for cid, co in enumerate(codes):
+        entry = len(words)
+        for w in co.code:
+            op, arg = O.decode(w)
+            if op in O.JUMPS:
+                w = O.encode(op, arg + entry)
+            words.append(w)
+        fn[cid, L.FN_ENTRY] = entry
+        fn[cid, L.FN_NPARAMS] = co.nparams
+        fn[cid, L.FN_NLOCALS] = co.nlocals
+        fn[cid, L.FN_STACK] = co.stacksize
+        fn[cid, L.FN_NDEFAULTS] = co.ndefaults
+        fn[cid, L.FN_NFREE] = co.nfree
+        fn[cid, L.FN_PARAMNAMES] = co.paramnames_const
+        fn[cid, L.FN_MODULE] = co.module
+    return np.array(words, np.int32), fn
+
+
+def str_codepoints(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int32)
+
+
+def load(program) -> State:
+    """A state ready to run the program's module body from its first instruction."""
+    code, fn = link_code(program.codes)
+    chars = sum(len(c) for c in program.consts if isinstance(c, str))
+    st = empty_state(code, fn, len(program.consts), len(program.globals), method_table(),
+                     objects=max(1024, 2 * len(program.consts)),
+                     chars=max(8192, 2 * chars))
+    K = st.K
+    for i, c in enumerate(program.consts):
+        if c is None:
+            K[i] = (L.NONE, 0)
+        elif isinstance(c, bool):
+            K[i] = (L.BOOL, int(c))
+        elif isinstance(c, int):
+            K[i] = (L.INT, c)
+        elif isinstance(c, float):
+            K[i] = (L.FLOAT, np.float64(c).view(np.int64))
+        elif isinstance(c, str):
+            cps = str_codepoints(c)
+            row = heap.new_str(st, len(cps))
+            off = st.H[row, L.A]
+            st.CH[off:off + len(cps)] = cps
+            K[i] = (L.STR, row)
+        else:   # ("tuple", [const indices])
+            items = c[1]
+            if st.R[L.R_VTOP] + len(items) > st.V.shape[0]:
+                st = st._replace(V=grown(st.V, st.R[L.R_VTOP] + len(items)))
+            row = heap.new_tuple(st, len(items))
+            off = st.H[row, L.A]
+            for j, k in enumerate(items):
+                st.V[off + j] = K[k]
+            K[i] = (L.TUPLE, row)
+    for slot, name in program.builtin_slots.items():
+        st.G[slot] = (L.BUILTIN, BUILTIN_ID[name])
+    st.F[0, L.FR_CODE] = 0
+    st.F[0, L.FR_PC] = 0
+    st.F[0, L.FR_BASE] = 0
+    st.F[0, L.FR_FUNC] = -1
+    st.R[L.R_SP] = program.codes[0].nlocals
+    st.R[L.R_FP] = 0
+    return st

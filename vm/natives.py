@@ -1,0 +1,796 @@
+"""Builtin functions and methods that run inside the numba loop.
+
+call_builtin / call_method return ST_RUNNING with the result written over the callee
+slot, or ST_SERVICE when the host must do the work (printing, text conversion, and
+anything rare), or an error status.  Arguments stay on the stack until the call
+completes, so a service or a retried allocation sees them intact.
+"""
+
+import numpy as np
+from numba import njit
+
+from . import CACHE
+
+from .layout import (
+    A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
+    RANGE, ITER, DICTVIEW, FUNC, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
+    R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
+    ERR_KEY, ERR_UNHASHABLE, ERR_OVERFLOW, ERR_CMP_TYPES,
+    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE,
+)
+from . import heap, seq
+from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
+from .builtins import (
+    B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
+    B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
+    B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, FIRST_EXCEPTION,
+    M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
+    M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
+    M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
+    M_DICT_SETDEFAULT, M_DICT_UPDATE, M_DICT_COPY, M_DICT_CLEAR, M_TUPLE_INDEX,
+    M_TUPLE_COUNT,
+)
+
+# value-error messages (ERR_VALUE, R_ERR_A) decoded by the host
+VAL_EMPTY_MINMAX = 20
+VAL_NOT_IN_LIST = 21
+VAL_RANGE_STEP_ZERO = 22
+VAL_REMOVE_MISSING = 23
+VAL_ZIP_TOO_WIDE = 24
+
+
+@njit(cache=CACHE)
+def service(st, bid, n):
+    """Hand the current call to the host."""
+    st.R[R_SERVICE] = bid
+    st.R[R_ARGC] = n
+    st.R[R_KWNAMES] = -1
+    return ST_SERVICE
+
+
+@njit(cache=CACHE)
+def put(st, slot, tag, val):
+    st.S[slot, 0] = tag
+    st.S[slot, 1] = val
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def type_of(tag):
+    """The builtin type id of a value's tag, or -1."""
+    if tag == INT:
+        return B_INT
+    if tag == FLOAT:
+        return B_FLOAT
+    if tag == STR:
+        return B_STR
+    if tag == BOOL:
+        return B_BOOL
+    if tag == LIST:
+        return B_LIST
+    if tag == TUPLE:
+        return B_TUPLE
+    if tag == DICT:
+        return B_DICT
+    if tag == RANGE:
+        return B_RANGE
+    if tag == NONE:
+        return B_NONETYPE
+    if tag == FUNC:
+        return B_FUNCTION
+    return -1
+
+
+@njit(cache=CACHE)
+def is_instance(tag, tid):
+    t = type_of(tag)
+    if t == tid:
+        return True
+    return tid == B_INT and tag == BOOL
+
+
+# ---------------------------------------------------------------------------
+# Sorting: a stable merge sort on (tag, payload) rows, using Python's < order
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def less(st, ta, a, tb, b):
+    """(a < b, ok)."""
+    if ta == INT and tb == INT:
+        return a < b, True
+    c = heap.compare_order(st, 0, ta, a, tb, b)
+    return c == 1, c >= 0
+
+
+@njit(cache=CACHE)
+def sort_rows(st, o, n, reverse):
+    """Sort V[o:o+n] in place, stably; returns False if two items are unorderable."""
+    V = st.V
+    if n < 2:
+        return True
+    # all-int fast path
+    all_int = True
+    for i in range(n):
+        if V[o + i, 0] != INT:
+            all_int = False
+            break
+    if all_int:
+        keys = V[o:o + n, 1].copy()
+        keys.sort()
+        if reverse:
+            keys = keys[::-1]
+        for i in range(n):
+            V[o + i, 1] = keys[i]
+        return True
+    src = V[o:o + n].copy()
+    if reverse:   # reverse, stable sort, reverse: equal items keep their order
+        src = src[::-1].copy()
+    dst = np.empty_like(src)
+    width = 1
+    while width < n:
+        i = 0
+        while i < n:
+            mid = min(i + width, n)
+            hi = min(i + 2 * width, n)
+            p = i
+            q = mid
+            k = i
+            while p < mid and q < hi:
+                lt, ok = less(st, src[q, 0], src[q, 1], src[p, 0], src[p, 1])
+                if not ok:
+                    return False
+                if lt:
+                    dst[k] = src[q]
+                    q += 1
+                else:
+                    dst[k] = src[p]
+                    p += 1
+                k += 1
+            while p < mid:
+                dst[k] = src[p]
+                p += 1
+                k += 1
+            while q < hi:
+                dst[k] = src[q]
+                q += 1
+                k += 1
+            i += 2 * width
+        src, dst = dst, src
+        width *= 2
+    if reverse:
+        src = src[::-1]
+    for i in range(n):
+        V[o + i, 0] = src[i, 0]
+        V[o + i, 1] = src[i, 1]
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Builtin functions
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def arg_tag(st, sp, n, i):
+    return st.S[sp - n + i, 0]
+
+
+@njit(cache=CACHE)
+def arg_val(st, sp, n, i):
+    return st.S[sp - n + i, 1]
+
+
+@njit(cache=CACHE)
+def minmax(st, bid, sp, n):
+    S = st.S
+    V = st.V
+    H = st.H
+    res = sp - n - 1
+    if n == 0:
+        return service(st, bid, n)
+    if n == 1:
+        t = S[sp - 1, 0]
+        if t != LIST and t != TUPLE:
+            r, status = seq.materialize(st, t, S[sp - 1, 1], False)
+            if status != ST_RUNNING:
+                return status
+            S[sp - 1, 0] = LIST   # keep the temporary list rooted on the stack
+            S[sp - 1, 1] = r
+        src = S[sp - 1, 1]
+        o = H[src, A]
+        m = H[src, B]
+        if m == 0:
+            return fail(st, ERR_VALUE, VAL_EMPTY_MINMAX, bid, 0)
+        stride = 1
+    else:
+        o = -1
+        m = n
+    bt = 0
+    bv = 0
+    for i in range(m):
+        if o >= 0:
+            t = V[o + i, 0]
+            v = V[o + i, 1]
+        else:
+            t = S[sp - n + i, 0]
+            v = S[sp - n + i, 1]
+        if i == 0:
+            bt = t
+            bv = v
+            continue
+        if bid == B_MIN:
+            lt, ok = less(st, t, v, bt, bv)
+        else:
+            lt, ok = less(st, bt, bv, t, v)
+        if not ok:
+            return fail(st, ERR_CMP_TYPES, 0, t, bt)
+        if lt:
+            bt = t
+            bv = v
+    return put(st, res, bt, bv)
+
+
+@njit(cache=CACHE)
+def builtin_sum(st, sp, n):
+    S = st.S
+    H = st.H
+    V = st.V
+    res = sp - n - 1
+    if n == 2:
+        at = S[sp - 1, 0]
+        acc = S[sp - 1, 1]
+    else:
+        at = INT
+        acc = np.int64(0)
+    if not is_number(at):
+        return service(st, B_SUM, n)
+    t = S[sp - n, 0]
+    if t != LIST and t != TUPLE:
+        r, status = seq.materialize(st, t, S[sp - n, 1], False)
+        if status != ST_RUNNING:
+            return status
+        S[sp - n, 0] = LIST
+        S[sp - n, 1] = r
+    src = S[sp - n, 1]
+    o = H[src, A]
+    for i in range(H[src, B]):
+        t = V[o + i, 0]
+        v = V[o + i, 1]
+        if not is_number(t):
+            return service(st, B_SUM, n)
+        if at != FLOAT and t != FLOAT:
+            tt, acc2, status = int_binop(st, 0, acc, v)
+            if status != ST_RUNNING:
+                return status
+            acc = acc2
+            at = INT
+        else:
+            x = heap.as_float(at, acc) + heap.as_float(t, v)
+            acc = fbits(x)
+            at = FLOAT
+    return put(st, res, at, acc)
+
+
+@njit(cache=CACHE)
+def builtin_range(st, sp, n):
+    S = st.S
+    for i in range(n):
+        t = S[sp - n + i, 0]
+        if t != INT and t != BOOL:
+            return service(st, B_RANGE, n)
+    if n == 0 or n > 3:
+        return service(st, B_RANGE, n)
+    if not heap.reserve(st, 1, 0, 0):
+        return ST_NEED_MEMORY
+    start = 0
+    step = 1
+    if n == 1:
+        stop = S[sp - 1, 1]
+    else:
+        start = S[sp - n, 1]
+        stop = S[sp - n + 1, 1]
+        if n == 3:
+            step = S[sp - 1, 1]
+    if step == 0:
+        return fail(st, ERR_VALUE, VAL_RANGE_STEP_ZERO, 0, 0)
+    r = heap.new_obj(st, RANGE)
+    st.H[r, A] = start
+    st.H[r, B] = stop
+    st.H[r, C] = step
+    return put(st, sp - n - 1, RANGE, r)
+
+
+@njit(cache=CACHE)
+def builtin_wrapper(st, bid, sp, n):
+    """enumerate(x), zip(*xs), reversed(x): new iterator objects."""
+    S = st.S
+    H = st.H
+    V = st.V
+    res = sp - n - 1
+    if bid == B_REVERSED:
+        if n != 1:
+            return service(st, bid, n)
+        t = S[sp - 1, 0]
+        v = S[sp - 1, 1]
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        if t == RANGE:
+            start = H[v, A]
+            step = H[v, C]
+            m = heap.range_len(start, H[v, B], step)
+            r = heap.new_obj(st, ITER)
+            H[r, A] = IT_RANGE
+            H[r, B] = RANGE
+            H[r, C] = v
+            H[r, D] = start + (m - 1) * step
+            H[r, E] = start - step
+            H[r, F] = -step
+            return put(st, res, ITER, r)
+        if t == LIST or t == TUPLE or t == STR:
+            r = heap.new_obj(st, ITER)
+            H[r, A] = IT_REVERSED
+            H[r, B] = t
+            H[r, C] = v
+            H[r, D] = H[v, B]
+            return put(st, res, ITER, r)
+        return service(st, bid, n)
+    if bid == B_ENUMERATE:
+        if n != 1:
+            return service(st, bid, n)
+        depth = seq.wrap_depth(st, S[sp - 1, 0], S[sp - 1, 1]) + 1
+        if depth > seq.MAX_WRAP_DEPTH:
+            return fail(st, ERR_VALUE, VAL_ZIP_TOO_WIDE, 0, 0)
+        if not heap.reserve(st, 2, 0, 0):
+            return ST_NEED_MEMORY
+        it_t, it, status = seq.make_iter(st, S[sp - 1, 0], S[sp - 1, 1])
+        if status != ST_RUNNING:
+            return status
+        r = heap.new_obj(st, ITER)
+        H[r, A] = IT_ENUMERATE
+        H[r, B] = ITER
+        H[r, C] = it
+        H[r, D] = 0
+        H[r, E] = depth
+        return put(st, res, ITER, r)
+    # zip
+    if n > 32:
+        return fail(st, ERR_VALUE, VAL_ZIP_TOO_WIDE, 0, 0)
+    depth = 1
+    for i in range(n):
+        d = seq.wrap_depth(st, S[sp - n + i, 0], S[sp - n + i, 1]) + 1
+        if d > depth:
+            depth = d
+    if depth > seq.MAX_WRAP_DEPTH:
+        return fail(st, ERR_VALUE, VAL_ZIP_TOO_WIDE, 0, 0)
+    if not heap.reserve(st, 2 + n, n, 0):
+        return ST_NEED_MEMORY
+    for i in range(n):   # check every argument before allocating anything
+        t = S[sp - n + i, 0]
+        if not (t == LIST or t == TUPLE or t == STR or t == DICT or t == RANGE
+                or t == DICTVIEW or t == ITER):
+            return seq.make_iter(st, t, S[sp - n + i, 1])[2]
+    tup = heap.new_tuple(st, n)
+    to = H[tup, A]
+    for i in range(n):
+        it_t, it, status = seq.make_iter(st, S[sp - n + i, 0], S[sp - n + i, 1])
+        V[to + i, 0] = ITER
+        V[to + i, 1] = it
+    r = heap.new_obj(st, ITER)
+    H[r, A] = IT_ZIP
+    H[r, B] = TUPLE
+    H[r, C] = tup
+    H[r, E] = depth
+    return put(st, res, ITER, r)
+
+
+@njit(cache=CACHE)
+def builtin_dict(st, sp, n):
+    S = st.S
+    H = st.H
+    V = st.V
+    res = sp - n - 1
+    if n == 0:
+        if not heap.reserve(st, 1, heap.dict_rows(4), 0):
+            return ST_NEED_MEMORY
+        return put(st, res, DICT, heap.new_dict(st, 4))
+    if n != 1:
+        return service(st, B_DICT, n)
+    t = S[sp - 1, 0]
+    v = S[sp - 1, 1]
+    if t == DICT:
+        m = H[v, F]
+        if not heap.reserve(st, 1, heap.dict_rows(m), 0):
+            return ST_NEED_MEMORY
+        d = heap.new_dict(st, m)
+        o = H[v, A]
+        for e in range(H[v, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
+                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
+        return put(st, res, DICT, d)
+    if t != LIST and t != TUPLE:
+        r, status = seq.materialize(st, t, v, False)
+        if status != ST_RUNNING:
+            return status
+        S[sp - 1, 0] = LIST
+        S[sp - 1, 1] = r
+        v = r
+    m = H[v, B]
+    o = H[v, A]
+    for i in range(m):   # validate every pair before building
+        pt = V[o + i, 0]
+        if (pt != TUPLE and pt != LIST) or H[V[o + i, 1], B] != 2:
+            return service(st, B_DICT, n)
+        po = H[V[o + i, 1], A]
+        if not heap.is_hashable(st, V[po, 0], V[po, 1]):
+            return fail(st, ERR_UNHASHABLE, 0, V[po, 0], 0)
+    if not heap.reserve(st, 1, heap.dict_rows(m), 0):
+        return ST_NEED_MEMORY
+    d = heap.new_dict(st, m)
+    for i in range(m):
+        po = H[V[o + i, 1], A]
+        heap.dict_set(st, d, V[po, 0], V[po, 1], V[po + 1, 0], V[po + 1, 1])
+    return put(st, res, DICT, d)
+
+
+@njit(cache=CACHE)
+def call_builtin(st, bid, sp, n):
+    """Call builtin `bid` with the n arguments on top of the stack."""
+    S = st.S
+    H = st.H
+    res = sp - n - 1
+    if bid == B_LEN:
+        if n == 1:
+            m = seq.seq_len(st, S[sp - 1, 0], S[sp - 1, 1])
+            if m >= 0:
+                return put(st, res, INT, m)
+        return service(st, bid, n)
+    if bid == B_ISINSTANCE:
+        if n == 2:
+            t = S[sp - 2, 0]
+            ct = S[sp - 1, 0]
+            cv = S[sp - 1, 1]
+            if ct == BUILTIN:
+                return put(st, res, BOOL, 1 if is_instance(t, cv) else 0)
+            if ct == TUPLE:
+                o = H[cv, A]
+                ok = True
+                found = False
+                for i in range(H[cv, B]):
+                    if st.V[o + i, 0] != BUILTIN:
+                        ok = False
+                    elif is_instance(t, st.V[o + i, 1]):
+                        found = True
+                if ok:
+                    return put(st, res, BOOL, 1 if found else 0)
+        return service(st, bid, n)
+    if bid == B_ABS:
+        if n == 1:
+            t = S[sp - 1, 0]
+            v = S[sp - 1, 1]
+            if t == INT or t == BOOL:
+                if v == INT_MIN:
+                    return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                return put(st, res, INT, -v if v < 0 else v)
+            if t == FLOAT:
+                return put(st, res, FLOAT, fbits(abs(fval(v))))
+        return service(st, bid, n)
+    if bid == B_MIN or bid == B_MAX:
+        return minmax(st, bid, sp, n)
+    if bid == B_SUM:
+        if n == 1 or n == 2:
+            return builtin_sum(st, sp, n)
+        return service(st, bid, n)
+    if bid == B_RANGE:
+        return builtin_range(st, sp, n)
+    if bid == B_BOOL:
+        if n == 0:
+            return put(st, res, BOOL, 0)
+        if n == 1:
+            return put(st, res, BOOL, 1 if truthy(st, S[sp - 1, 0], S[sp - 1, 1]) else 0)
+        return service(st, bid, n)
+    if bid == B_INT:
+        if n == 1:
+            t = S[sp - 1, 0]
+            v = S[sp - 1, 1]
+            if t == INT or t == BOOL:
+                return put(st, res, INT, v)
+            if t == FLOAT:
+                x = fval(v)
+                if x != x or x == np.inf or x == -np.inf:
+                    return service(st, bid, n)
+                if x >= 9.223372036854775807e18 or x < -9.223372036854775808e18:
+                    return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                return put(st, res, INT, np.int64(x))
+        if n == 0:
+            return put(st, res, INT, 0)
+        return service(st, bid, n)
+    if bid == B_FLOAT:
+        if n == 1:
+            t = S[sp - 1, 0]
+            v = S[sp - 1, 1]
+            if t == FLOAT:
+                return put(st, res, FLOAT, v)
+            if t == INT or t == BOOL:
+                return put(st, res, FLOAT, fbits(np.float64(v)))
+        if n == 0:
+            return put(st, res, FLOAT, fbits(0.0))
+        return service(st, bid, n)
+    if bid == B_LIST or bid == B_TUPLE:
+        if n == 0:
+            if not heap.reserve(st, 1, 0, 0):
+                return ST_NEED_MEMORY
+            if bid == B_LIST:
+                return put(st, res, LIST, heap.new_list(st, 0, 0))
+            return put(st, res, TUPLE, heap.new_tuple(st, 0))
+        if n == 1:
+            if bid == B_TUPLE and S[sp - 1, 0] == TUPLE:
+                return put(st, res, TUPLE, S[sp - 1, 1])
+            r, status = seq.materialize(st, S[sp - 1, 0], S[sp - 1, 1], bid == B_TUPLE)
+            if status != ST_RUNNING:
+                return status
+            return put(st, res, TUPLE if bid == B_TUPLE else LIST, r)
+        return service(st, bid, n)
+    if bid == B_DICT:
+        return builtin_dict(st, sp, n)
+    if bid == B_ENUMERATE or bid == B_ZIP or bid == B_REVERSED:
+        return builtin_wrapper(st, bid, sp, n)
+    if bid == B_SORTED:
+        if n != 1:
+            return service(st, bid, n)
+        r, status = seq.materialize(st, S[sp - 1, 0], S[sp - 1, 1], False)
+        if status != ST_RUNNING:
+            return status
+        S[sp - 1, 0] = LIST     # root the new list while sorting
+        S[sp - 1, 1] = r
+        if not sort_rows(st, H[r, A], H[r, B], False):
+            return service(st, bid, n)   # unorderable: the host reports CPython's error
+        return put(st, res, LIST, r)
+    if bid == B_ORD:
+        if n == 1 and S[sp - 1, 0] == STR and H[S[sp - 1, 1], B] == 1:
+            return put(st, res, INT, st.CH[H[S[sp - 1, 1], A]])
+        return service(st, bid, n)
+    if bid == B_TYPE:
+        if n == 1:
+            tid = type_of(S[sp - 1, 0])
+            if tid >= 0:
+                return put(st, res, BUILTIN, tid)
+        return service(st, bid, n)
+    if bid >= FIRST_EXCEPTION:
+        return service(st, bid, n)
+    return service(st, bid, n)
+
+
+# ---------------------------------------------------------------------------
+# Builtin methods: stack is  meth self a1..an
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def list_find(st, lst, t, v, start):
+    H = st.H
+    V = st.V
+    o = H[lst, A]
+    for i in range(start, H[lst, B]):
+        if heap.values_eq(st, V[o + i, 0], V[o + i, 1], t, v):
+            return i
+    return -1
+
+
+@njit(cache=CACHE)
+def call_method(st, mid, sp, n):
+    """Call builtin method `mid` on self = S[sp-n-1] with n arguments."""
+    S = st.S
+    H = st.H
+    V = st.V
+    res = sp - n - 2
+    me = S[sp - n - 1, 1]
+    if mid == M_LIST_APPEND:
+        if n != 1:
+            return service(st, -1 - mid, n)
+        need = heap.list_grow_need(st, me, 1)
+        if need > 0:
+            if not heap.reserve(st, 0, need, 0):
+                return ST_NEED_MEMORY
+            heap.list_make_room(st, me, 1)
+        heap.list_push(st, me, S[sp - 1, 0], S[sp - 1, 1])
+        return put(st, res, NONE, 0)
+    if mid == M_LIST_POP:
+        m = H[me, B]
+        if n == 0:
+            k = m - 1
+        elif n == 1 and (S[sp - 1, 0] == INT or S[sp - 1, 0] == BOOL):
+            k = S[sp - 1, 1]
+            if k < 0:
+                k += m
+        else:
+            return service(st, -1 - mid, n)
+        if m == 0 or k < 0 or k >= m:
+            return fail(st, ERR_INDEX, LIST, 2, 1 if m == 0 else 0)
+        o = H[me, A] + k
+        t = V[o, 0]
+        v = V[o, 1]
+        seq.list_delete_range(st, me, k, 1)
+        return put(st, res, t, v)
+    if mid == M_LIST_INSERT:
+        if n != 2 or (S[sp - 2, 0] != INT and S[sp - 2, 0] != BOOL):
+            return service(st, -1 - mid, n)
+        need = heap.list_grow_need(st, me, 1)
+        if need > 0:
+            if not heap.reserve(st, 0, need, 0):
+                return ST_NEED_MEMORY
+            heap.list_make_room(st, me, 1)
+        m = H[me, B]
+        k = S[sp - 2, 1]
+        if k < 0:
+            k += m
+            if k < 0:
+                k = 0
+        if k > m:
+            k = m
+        o = H[me, A]
+        for i in range(m, k, -1):
+            V[o + i, 0] = V[o + i - 1, 0]
+            V[o + i, 1] = V[o + i - 1, 1]
+        V[o + k, 0] = S[sp - 1, 0]
+        V[o + k, 1] = S[sp - 1, 1]
+        H[me, B] = m + 1
+        return put(st, res, NONE, 0)
+    if mid == M_LIST_EXTEND:
+        if n != 1:
+            return service(st, -1 - mid, n)
+        t = S[sp - 1, 0]
+        v = S[sp - 1, 1]
+        if t != LIST and t != TUPLE:
+            r, status = seq.materialize(st, t, v, False)
+            if status != ST_RUNNING:
+                return status
+            S[sp - 1, 0] = LIST
+            S[sp - 1, 1] = r
+            v = r
+        m = H[v, B]
+        need = heap.list_grow_need(st, me, m)
+        if need > 0:
+            if not heap.reserve(st, 0, need, 0):
+                return ST_NEED_MEMORY
+            heap.list_make_room(st, me, m)
+        o = H[me, A] + H[me, B]
+        so = H[v, A]
+        for i in range(m):
+            V[o + i, 0] = V[so + i, 0]
+            V[o + i, 1] = V[so + i, 1]
+        H[me, B] += m
+        return put(st, res, NONE, 0)
+    if mid == M_LIST_INDEX or mid == M_TUPLE_INDEX:
+        if n != 1:
+            return service(st, -1 - mid, n)
+        k = list_find(st, me, S[sp - 1, 0], S[sp - 1, 1], 0)
+        if k < 0:
+            return fail(st, ERR_VALUE, VAL_NOT_IN_LIST, mid, 0)
+        return put(st, res, INT, k)
+    if mid == M_LIST_COUNT or mid == M_TUPLE_COUNT:
+        if n != 1:
+            return service(st, -1 - mid, n)
+        c = 0
+        o = H[me, A]
+        for i in range(H[me, B]):
+            if heap.values_eq(st, V[o + i, 0], V[o + i, 1], S[sp - 1, 0], S[sp - 1, 1]):
+                c += 1
+        return put(st, res, INT, c)
+    if mid == M_LIST_REMOVE:
+        if n != 1:
+            return service(st, -1 - mid, n)
+        k = list_find(st, me, S[sp - 1, 0], S[sp - 1, 1], 0)
+        if k < 0:
+            return fail(st, ERR_VALUE, VAL_REMOVE_MISSING, 0, 0)
+        seq.list_delete_range(st, me, k, 1)
+        return put(st, res, NONE, 0)
+    if mid == M_LIST_REVERSE:
+        o = H[me, A]
+        m = H[me, B]
+        for i in range(m // 2):
+            j = m - 1 - i
+            t0 = V[o + i, 0]
+            v0 = V[o + i, 1]
+            V[o + i, 0] = V[o + j, 0]
+            V[o + i, 1] = V[o + j, 1]
+            V[o + j, 0] = t0
+            V[o + j, 1] = v0
+        return put(st, res, NONE, 0)
+    if mid == M_LIST_SORT:
+        if n != 0:
+            return service(st, -1 - mid, n)
+        if not sort_rows(st, H[me, A], H[me, B], False):
+            return service(st, -1 - mid, n)
+        return put(st, res, NONE, 0)
+    if mid == M_LIST_COPY:
+        m = H[me, B]
+        if not heap.reserve(st, 1, m, 0):
+            return ST_NEED_MEMORY
+        r = heap.new_list(st, m, m)
+        for i in range(m):
+            V[H[r, A] + i, 0] = V[H[me, A] + i, 0]
+            V[H[r, A] + i, 1] = V[H[me, A] + i, 1]
+        return put(st, res, LIST, r)
+    if mid == M_LIST_CLEAR:
+        H[me, B] = 0
+        return put(st, res, NONE, 0)
+    return dict_method(st, mid, sp, n)
+
+
+@njit(cache=CACHE)
+def dict_method(st, mid, sp, n):
+    S = st.S
+    H = st.H
+    V = st.V
+    res = sp - n - 2
+    me = S[sp - n - 1, 1]
+    if mid == M_DICT_GET or mid == M_DICT_POP or mid == M_DICT_SETDEFAULT:
+        if n < 1 or n > 2:
+            return service(st, -1 - mid, n)
+        kt = S[sp - n, 0]
+        kv = S[sp - n, 1]
+        if not heap.is_hashable(st, kt, kv):
+            return fail(st, ERR_UNHASHABLE, 0, kt, 0)
+        e = heap.dict_get(st, me, kt, kv)
+        if e >= 0:
+            eo = H[me, A] + 2 * e + 1
+            t = V[eo, 0]
+            v = V[eo, 1]
+            if mid == M_DICT_POP:
+                heap.dict_delete_entry(st, me, e)
+            return put(st, res, t, v)
+        if n == 2:
+            dt = S[sp - 1, 0]
+            dv = S[sp - 1, 1]
+        elif mid == M_DICT_POP:
+            return fail(st, ERR_KEY, 0, kt, kv)
+        else:
+            dt = NONE
+            dv = 0
+        if mid == M_DICT_SETDEFAULT:
+            if not heap.reserve(st, 0, heap.dict_set_need(st, me), 0):
+                return ST_NEED_MEMORY
+            heap.dict_set(st, me, kt, kv, dt, dv)
+        return put(st, res, dt, dv)
+    if mid == M_DICT_KEYS or mid == M_DICT_VALUES or mid == M_DICT_ITEMS:
+        if n != 0:
+            return service(st, -1 - mid, n)
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        r = heap.new_obj(st, DICTVIEW)
+        H[r, A] = me
+        H[r, B] = 0 if mid == M_DICT_KEYS else (1 if mid == M_DICT_VALUES else 2)
+        return put(st, res, DICTVIEW, r)
+    if mid == M_DICT_UPDATE:
+        if n != 1 or S[sp - 1, 0] != DICT:
+            return service(st, -1 - mid, n)
+        src = S[sp - 1, 1]
+        m = H[src, F]
+        if not heap.reserve(st, 0, heap.dict_rows(2 * (H[me, F] + m) + 4), 0):
+            return ST_NEED_MEMORY
+        o = H[src, A]
+        for e in range(H[src, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                if H[me, B] >= H[me, C]:
+                    heap.dict_resize(st, me, 2 * (H[me, F] + m) + 4)
+                o = H[src, A]
+                heap.dict_set(st, me, V[o + 2 * e, 0], V[o + 2 * e, 1],
+                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
+        return put(st, res, NONE, 0)
+    if mid == M_DICT_COPY:
+        m = H[me, F]
+        if not heap.reserve(st, 1, heap.dict_rows(m), 0):
+            return ST_NEED_MEMORY
+        d = heap.new_dict(st, m)
+        o = H[me, A]
+        for e in range(H[me, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
+                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
+        return put(st, res, DICT, d)
+    if mid == M_DICT_CLEAR:
+        o = H[me, A]
+        for e in range(H[me, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                heap.dict_delete_entry(st, me, e)
+        return put(st, res, NONE, 0)
+    return service(st, -1 - mid, n)

@@ -1,0 +1,145 @@
+"""The opcode table: the single source of truth for Amber's bytecode.
+
+Every instruction is one 32-bit word: the opcode in the low 8 bits and a signed
+24-bit argument above it (``word = op | arg << 8``).  The compiler, the interpreter,
+the disassembler, the snapshot validator and docs/bytecode.md all derive from OPS.
+
+Columns: name, argument meaning, stack effect (a number, or "var" where it depends on
+the argument), one line of semantics.  Stack pictures list the top of stack last.
+
+This module imports nothing from Amber: it is a leaf that every phase may read.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+ARG_BITS = 24
+ARG_MIN = -(1 << (ARG_BITS - 1))
+ARG_MAX = (1 << (ARG_BITS - 1)) - 1
+
+
+class Op(NamedTuple):
+    code: int
+    name: str
+    arg: str      # what the argument means: "-", "const", "local", "target", ...
+    effect: object  # net stack effect (int) or "var"
+    doc: str
+
+
+# fmt: off
+_TABLE = [
+    # name               arg        effect  semantics
+    ("NOP",              "-",        0,     "do nothing"),
+    ("POP_TOP",          "-",       -1,     "x -> ; discard the top of stack"),
+    ("DUP_TOP",          "-",        1,     "x -> x x"),
+    ("DUP_TOP_TWO",      "-",        2,     "x y -> x y x y"),
+    ("ROT_TWO",          "-",        0,     "x y -> y x"),
+    ("ROT_THREE",        "-",        0,     "x y z -> z x y"),
+    ("LOAD_CONST",       "const",    1,     "-> consts[arg]"),
+    ("LOAD_SMALL_INT",   "int",      1,     "-> the int arg itself (no constant-pool load)"),
+    ("LOAD_FAST",        "local",    1,     "-> locals[arg]; UnboundLocalError if unbound"),
+    ("STORE_FAST",       "local",   -1,     "x -> ; locals[arg] = x"),
+    ("DELETE_FAST",      "local",    0,     "unbind locals[arg]; UnboundLocalError if unbound"),
+    ("LOAD_DEREF",       "local",    1,     "-> the value in the cell held by locals[arg]; NameError if empty"),
+    ("STORE_DEREF",      "local",   -1,     "x -> ; store x in the cell held by locals[arg]"),
+    ("DELETE_DEREF",     "local",    0,     "empty the cell held by locals[arg]"),
+    ("MAKE_CELL",        "local",    0,     "wrap locals[arg] (maybe unbound) in a new cell; run at function entry"),
+    ("LOAD_CLOSURE",     "local",    1,     "-> the cell object held by locals[arg] (to build a closure)"),
+    ("LOAD_GLOBAL",      "global",   1,     "-> globals[arg]; NameError if unbound"),
+    ("STORE_GLOBAL",     "global",  -1,     "x -> ; globals[arg] = x"),
+    ("DELETE_GLOBAL",    "global",   0,     "unbind globals[arg]; NameError if unbound"),
+    ("UNARY_OP",         "unaryop",  0,     "x -> op(x); arg: 0 -x, 1 +x, 2 not x, 3 ~x"),
+    ("BINARY_OP",        "binop",   -1,     "x y -> x op y; arg is the operator number (BINOPS), +16 for the in-place form"),
+    ("COMPARE_OP",       "cmpop",   -1,     "x y -> x cmp y; arg indexes CMPOPS (< <= == != > >= in, not in, is, is not)"),
+    ("JUMP",             "target",   0,     "pc = arg"),
+    ("POP_JUMP_IF_FALSE", "target", -1,     "x -> ; if not truthy(x): pc = arg"),
+    ("POP_JUMP_IF_TRUE", "target",  -1,     "x -> ; if truthy(x): pc = arg"),
+    ("JUMP_IF_FALSE_OR_POP", "target", "var", "x -> x (jump to arg) if not truthy(x), else x -> (fall through)"),
+    ("JUMP_IF_TRUE_OR_POP", "target", "var",  "x -> x (jump to arg) if truthy(x), else x -> (fall through)"),
+    ("GET_ITER",         "-",        0,     "x -> iter(x)"),
+    ("FOR_ITER",         "target",   1,     "it -> it next(it); when exhausted: it -> and pc = arg"),
+    ("BUILD_TUPLE",      "count",   "var",  "x1..xn -> (x1, ..., xn)"),
+    ("BUILD_LIST",       "count",   "var",  "x1..xn -> [x1, ..., xn]"),
+    ("BUILD_MAP",        "count",   "var",  "k1 v1 .. kn vn -> {k1: v1, ..., kn: vn}"),
+    ("BUILD_STRING",     "count",   "var",  "s1..sn -> s1 + ... + sn (all str; f-strings)"),
+    ("BUILD_SLICE",      "count",   "var",  "lo hi -> slice(lo, hi) (arg 2) or lo hi step -> slice(lo, hi, step) (arg 3)"),
+    ("FORMAT_VALUE",     "fmt",     "var",  "x [spec] -> str; arg&3: 0 none, 1 !s, 2 !r, 3 !a; arg&4: a format spec str is on top"),
+    ("LIST_APPEND",      "depth",   -1,     "... list ... x -> ... list ...; list is arg slots below x"),
+    ("MAP_ADD",          "depth",   -2,     "... map ... k v -> ... map ...; map is arg slots below k"),
+    ("BINARY_SUBSCR",    "-",       -1,     "x i -> x[i]"),
+    ("STORE_SUBSCR",     "-",       -3,     "v x i -> ; x[i] = v"),
+    ("DELETE_SUBSCR",    "-",       -2,     "x i -> ; del x[i]"),
+    ("UNPACK_SEQUENCE",  "count",   "var",  "seq -> xn .. x1 (x1 on top); ValueError unless len(seq) == arg"),
+    ("LOAD_ATTR",        "name",     0,     "x -> x.names[arg]"),
+    ("LOAD_METHOD",      "name",     1,     "x -> meth self; meth is x.names[arg] unbound, ready for CALL_METHOD"),
+    ("CALL_METHOD",      "count",   "var",  "meth self a1..an -> meth(self, a1, ..., an)"),
+    ("CALL",             "count",   "var",  "f a1..an -> f(a1, ..., an)"),
+    ("CALL_KW",          "count",   "var",  "f a1..an names -> f(...); names is a const tuple of the last len(names) argument names"),
+    ("CALL_METHOD_KW",   "count",   "var",  "meth self a1..an names -> meth(self, ...) with keyword names as in CALL_KW"),
+    ("MAKE_FUNCTION",    "code",    "var",  "d1..dk c1..cm -> function of code arg with k defaults and m closure cells"),
+    ("RETURN_VALUE",     "-",       -1,     "x -> ; return x to the caller (ends the program in the module frame)"),
+]
+# fmt: on
+
+OPS: list[Op] = [Op(i, *row) for i, row in enumerate(_TABLE)]
+BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
+
+# Give every opcode a module-level integer constant (LOAD_CONST = 6, ...), so the
+# numba interpreter can use them as compile-time constants.
+globals().update({op.name: op.code for op in OPS})
+
+# Operators of BINARY_OP (the argument; add INPLACE for `x op= y`).
+BINOPS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"]
+INPLACE = 16
+# Operators of COMPARE_OP.
+CMPOPS = ["<", "<=", "==", "!=", ">", ">=", "in", "not in", "is", "is not"]
+# Operators of UNARY_OP.
+UNARYOPS = ["-", "+", "not", "~"]
+
+# The opcodes whose argument is a jump target (an absolute instruction index).
+JUMPS = frozenset(op.code for op in OPS if op.arg == "target")
+
+
+def encode(op: int, arg: int = 0) -> int:
+    """Pack an opcode and its argument into one signed 32-bit instruction word."""
+    if not ARG_MIN <= arg <= ARG_MAX:
+        raise OverflowError(f"instruction argument {arg} does not fit in {ARG_BITS} bits")
+    word = (op & 0xFF) | ((arg & ((1 << ARG_BITS) - 1)) << 8)
+    return word - (1 << 32) if word >= 1 << 31 else word
+
+
+def decode(word: int) -> tuple[int, int]:
+    """Split an instruction word into (opcode, argument)."""
+    return word & 0xFF, word >> 8
+
+
+def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int:
+    """Net stack effect of one instruction; `jump` selects the taken branch.
+
+    MAKE_FUNCTION needs the number of defaults plus free cells of its code object."""
+    name = OPS[op].name
+    fixed = OPS[op].effect
+    if name == "FOR_ITER":
+        return -1 if jump else 1
+    if name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
+        return 0 if jump else -1
+    if fixed != "var":
+        return fixed
+    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE"):
+        return 1 - arg
+    if name == "BUILD_MAP":
+        return 1 - 2 * arg
+    if name == "FORMAT_VALUE":
+        return -1 if arg & 4 else 0
+    if name == "UNPACK_SEQUENCE":
+        return arg - 1
+    if name == "CALL":
+        return -arg
+    if name in ("CALL_KW", "CALL_METHOD"):
+        return -arg - 1
+    if name == "CALL_METHOD_KW":
+        return -arg - 2
+    if name == "MAKE_FUNCTION":
+        return 1 - ndefaults_nfree
+    raise ValueError(f"no stack effect for {name}")

@@ -1,0 +1,671 @@
+"""Containers in numba: subscripts, slices, iterators, unpacking, materializing.
+
+Conventions as in arith.py: operands are on the stack, results are written in place,
+and a function returns ST_RUNNING or a status having changed nothing.
+"""
+
+import numpy as np
+from numba import njit
+
+from . import CACHE
+
+from .layout import (
+    A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE,
+    ITER, SLICE, DICTVIEW, ST_RUNNING, ST_NEED_MEMORY, ERR_INDEX, ERR_KEY,
+    ERR_NOT_ITERABLE, ERR_NOT_SUBSCRIPTABLE, ERR_UNPACK, ERR_UNHASHABLE, ERR_INDICES,
+    ERR_VALUE, ERR_TYPE, ERR_RECURSION,
+    IT_SEQ, IT_STR, IT_RANGE, IT_DICT, IT_ENUMERATE, IT_ZIP, IT_REVERSED,
+)
+from . import heap
+from .arith import fail
+
+VAL_SLICE_STEP_ZERO = 10
+VAL_SLICE_ASSIGN_SIZE = 11
+MAX_WRAP_DEPTH = 64   # enumerate(zip(enumerate(...))) nesting limit
+
+
+# ---------------------------------------------------------------------------
+# Indices and slices
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def seq_len(st, tag, val):
+    """len() of a sized value, or -1."""
+    if tag == STR or tag == LIST or tag == TUPLE:
+        return st.H[val, B]
+    if tag == DICT:
+        return st.H[val, F]
+    if tag == DICTVIEW:
+        return st.H[st.H[val, A], F]
+    if tag == RANGE:
+        return heap.range_len(st.H[val, A], st.H[val, B], st.H[val, C])
+    return -1
+
+
+@njit(cache=CACHE)
+def slice_indices(st, sl, length):
+    """CPython's PySlice_AdjustIndices: (start, stop, step, count, status)."""
+    V = st.V
+    o = st.H[sl, A]
+    for k in range(3):
+        t = V[o + k, 0]
+        if t != NONE and t != INT and t != BOOL:
+            return 0, 0, 0, 0, fail(st, ERR_TYPE, 103, t, 0)
+    step = 1 if V[o + 2, 0] == NONE else V[o + 2, 1]
+    if step == 0:
+        return 0, 0, 0, 0, fail(st, ERR_VALUE, VAL_SLICE_STEP_ZERO, 0, 0)
+    if V[o, 0] == NONE:
+        start = length - 1 if step < 0 else 0
+    else:
+        start = V[o, 1]
+        if start < 0:
+            start += length
+            if start < 0:
+                start = -1 if step < 0 else 0
+        elif start >= length:
+            start = length - 1 if step < 0 else length
+    if V[o + 1, 0] == NONE:
+        stop = -1 if step < 0 else length
+    else:
+        stop = V[o + 1, 1]
+        if stop < 0:
+            stop += length
+            if stop < 0:
+                stop = -1 if step < 0 else 0
+        elif stop >= length:
+            stop = length - 1 if step < 0 else length
+    if step < 0:
+        count = (start - stop - 1) // (-step) + 1 if stop < start else 0
+    else:
+        count = (stop - start - 1) // step + 1 if start < stop else 0
+    return start, stop, step, count, ST_RUNNING
+
+
+@njit(cache=CACHE)
+def norm_index(tag, idx, length):
+    """A non-negative index for idx, or -1 if out of range (tag INT/BOOL)."""
+    if idx < 0:
+        idx += length
+    if idx < 0 or idx >= length:
+        return -1
+    return idx
+
+
+@njit(cache=CACHE)
+def get_slice(st, tc, c, sl, sp):
+    start, stop, step, n, status = slice_indices(st, sl, seq_len(st, tc, c))
+    if status != ST_RUNNING:
+        return status
+    H = st.H
+    if tc == STR:
+        if not heap.reserve(st, 1, 0, n):
+            return ST_NEED_MEMORY
+        r = heap.new_str(st, n)
+        o = H[r, A]
+        so = H[c, A]
+        for i in range(n):
+            st.CH[o + i] = st.CH[so + start + i * step]
+    elif tc == RANGE:
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        r0 = H[c, A]
+        rs = H[c, C]
+        r = heap.new_obj(st, RANGE)
+        H[r, A] = r0 + start * rs
+        H[r, B] = r0 + stop * rs
+        H[r, C] = rs * step
+    else:
+        if not heap.reserve(st, 1, n, 0):
+            return ST_NEED_MEMORY
+        if tc == LIST:
+            r = heap.new_list(st, n, n)
+        else:
+            r = heap.new_tuple(st, n)
+        o = H[r, A]
+        so = H[c, A]
+        for i in range(n):
+            st.V[o + i, 0] = st.V[so + start + i * step, 0]
+            st.V[o + i, 1] = st.V[so + start + i * step, 1]
+    st.S[sp - 2, 0] = tc
+    st.S[sp - 2, 1] = r
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def subscr(st, sp):
+    """S[sp-2] = S[sp-2][S[sp-1]]."""
+    S = st.S
+    H = st.H
+    tc = S[sp - 2, 0]
+    c = S[sp - 2, 1]
+    ti = S[sp - 1, 0]
+    i = S[sp - 1, 1]
+    if tc == DICT:
+        if not heap.is_hashable(st, ti, i):
+            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
+        e = heap.dict_get(st, c, ti, i)
+        if e < 0:
+            return fail(st, ERR_KEY, 0, ti, i)
+        eo = H[c, A] + 2 * e + 1
+        S[sp - 2, 0] = st.V[eo, 0]
+        S[sp - 2, 1] = st.V[eo, 1]
+        return ST_RUNNING
+    if tc != STR and tc != LIST and tc != TUPLE and tc != RANGE:
+        return fail(st, ERR_NOT_SUBSCRIPTABLE, 0, tc, 0)
+    if ti == SLICE:
+        return get_slice(st, tc, c, i, sp)
+    if ti != INT and ti != BOOL:
+        return fail(st, ERR_INDICES, tc, ti, 0)
+    n = seq_len(st, tc, c)
+    k = norm_index(ti, i, n)
+    if k < 0:
+        return fail(st, ERR_INDEX, tc, 0, 0)
+    if tc == STR:
+        if not heap.reserve(st, 1, 0, 1):
+            return ST_NEED_MEMORY
+        r = heap.str_from_slice(st, c, k, 1)
+        S[sp - 2, 1] = r
+        return ST_RUNNING
+    if tc == RANGE:
+        S[sp - 2, 0] = INT
+        S[sp - 2, 1] = H[c, A] + k * H[c, C]
+        return ST_RUNNING
+    o = H[c, A] + k
+    S[sp - 2, 0] = st.V[o, 0]
+    S[sp - 2, 1] = st.V[o, 1]
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def store_subscr(st, sp):
+    """S[sp-2][S[sp-1]] = S[sp-3]."""
+    S = st.S
+    H = st.H
+    tv = S[sp - 3, 0]
+    v = S[sp - 3, 1]
+    tc = S[sp - 2, 0]
+    c = S[sp - 2, 1]
+    ti = S[sp - 1, 0]
+    i = S[sp - 1, 1]
+    if tc == DICT:
+        if not heap.is_hashable(st, ti, i):
+            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
+        if not heap.reserve(st, 0, heap.dict_set_need(st, c), 0):
+            return ST_NEED_MEMORY
+        heap.dict_set(st, c, ti, i, tv, v)
+        return ST_RUNNING
+    if tc != LIST:
+        return fail(st, ERR_NOT_SUBSCRIPTABLE, 1, tc, 0)
+    if ti == SLICE:
+        return store_slice(st, c, i, tv, v)
+    if ti != INT and ti != BOOL:
+        return fail(st, ERR_INDICES, tc, ti, 1)
+    k = norm_index(ti, i, H[c, B])
+    if k < 0:
+        return fail(st, ERR_INDEX, tc, 1, 0)
+    st.V[H[c, A] + k, 0] = tv
+    st.V[H[c, A] + k, 1] = v
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def store_slice(st, c, sl, tv, v):
+    """lst[slice] = iterable (list, tuple, str or range materialized first)."""
+    H = st.H
+    V = st.V
+    n = H[c, B]
+    start, stop, step, count, status = slice_indices(st, sl, n)
+    if status != ST_RUNNING:
+        return status
+    if tv != LIST and tv != TUPLE:
+        return fail(st, ERR_TYPE, 104, tv, 0)   # host converts other iterables
+    m = H[v, B]
+    so = H[v, A]
+    if step != 1:
+        if m != count:
+            return fail(st, ERR_VALUE, VAL_SLICE_ASSIGN_SIZE, m, count)
+        o = H[c, A]
+        # copy first: the source may be the list itself
+        tmp = np.empty((m, 2), np.int64)
+        for i in range(m):
+            tmp[i, 0] = V[so + i, 0]
+            tmp[i, 1] = V[so + i, 1]
+        for i in range(m):
+            V[o + start + i * step, 0] = tmp[i, 0]
+            V[o + start + i * step, 1] = tmp[i, 1]
+        return ST_RUNNING
+    if stop < start:
+        stop = start
+    newn = n - (stop - start) + m
+    grow = newn - n
+    need = heap.list_grow_need(st, c, grow) if grow > 0 else 0
+    if not heap.reserve(st, 0, need, 0):
+        return ST_NEED_MEMORY
+    tmp = np.empty((m, 2), np.int64)
+    for i in range(m):
+        tmp[i, 0] = V[so + i, 0]
+        tmp[i, 1] = V[so + i, 1]
+    if grow > 0:
+        heap.list_make_room(st, c, grow)
+    o = H[c, A]
+    if grow > 0:
+        for i in range(n - 1, stop - 1, -1):
+            V[o + i + grow, 0] = V[o + i, 0]
+            V[o + i + grow, 1] = V[o + i, 1]
+    elif grow < 0:
+        for i in range(stop, n):
+            V[o + i + grow, 0] = V[o + i, 0]
+            V[o + i + grow, 1] = V[o + i, 1]
+    for i in range(m):
+        V[o + start + i, 0] = tmp[i, 0]
+        V[o + start + i, 1] = tmp[i, 1]
+    H[c, B] = newn
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def list_delete_range(st, c, start, count):
+    H = st.H
+    V = st.V
+    o = H[c, A]
+    n = H[c, B]
+    for i in range(start + count, n):
+        V[o + i - count, 0] = V[o + i, 0]
+        V[o + i - count, 1] = V[o + i, 1]
+    H[c, B] = n - count
+
+
+@njit(cache=CACHE)
+def delete_subscr(st, sp):
+    """del S[sp-2][S[sp-1]]."""
+    S = st.S
+    H = st.H
+    tc = S[sp - 2, 0]
+    c = S[sp - 2, 1]
+    ti = S[sp - 1, 0]
+    i = S[sp - 1, 1]
+    if tc == DICT:
+        if not heap.is_hashable(st, ti, i):
+            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
+        e = heap.dict_get(st, c, ti, i)
+        if e < 0:
+            return fail(st, ERR_KEY, 0, ti, i)
+        heap.dict_delete_entry(st, c, e)
+        return ST_RUNNING
+    if tc != LIST:
+        return fail(st, ERR_NOT_SUBSCRIPTABLE, 2, tc, 0)
+    if ti == SLICE:
+        start, stop, step, count, status = slice_indices(st, i, H[c, B])
+        if status != ST_RUNNING:
+            return status
+        if step == 1:
+            list_delete_range(st, c, start, count)
+            return ST_RUNNING
+        if step < 0:   # delete the same items walking forwards
+            start = start + (count - 1) * step
+            step = -step
+        for k in range(count):
+            list_delete_range(st, c, start + k * step - k, 1)
+        return ST_RUNNING
+    if ti != INT and ti != BOOL:
+        return fail(st, ERR_INDICES, tc, ti, 2)
+    k = norm_index(ti, i, H[c, B])
+    if k < 0:
+        return fail(st, ERR_INDEX, tc, 1, 0)
+    list_delete_range(st, c, k, 1)
+    return ST_RUNNING
+
+
+# ---------------------------------------------------------------------------
+# Iterators
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def make_iter(st, tag, val):
+    """(tag, payload, status) of iter(x); room for one object must be reserved."""
+    H = st.H
+    if tag == ITER:
+        return tag, val, ST_RUNNING
+    if tag == LIST or tag == TUPLE or tag == STR or tag == DICT or tag == RANGE \
+            or tag == DICTVIEW:
+        r = heap.new_obj(st, ITER)
+        H[r, B] = tag
+        H[r, C] = val
+        if tag == STR:
+            H[r, A] = IT_STR
+        elif tag == RANGE:
+            H[r, A] = IT_RANGE
+            H[r, D] = H[val, A]
+            H[r, E] = H[val, B]
+            H[r, F] = H[val, C]
+        elif tag == DICT:
+            H[r, A] = IT_DICT
+        elif tag == DICTVIEW:
+            H[r, A] = IT_DICT
+            H[r, B] = DICT
+            H[r, C] = H[val, A]
+            H[r, E] = H[val, B]
+        else:
+            H[r, A] = IT_SEQ
+        return ITER, r, ST_RUNNING
+    return tag, val, fail(st, ERR_NOT_ITERABLE, 0, tag, 0)
+
+
+@njit(cache=CACHE)
+def step_cost(st, it):
+    """(objects, value rows, chars) one next() on iterator `it` may allocate."""
+    H = st.H
+    objs = 0
+    vals = 0
+    chars = 0
+    work = np.empty(MAX_WRAP_DEPTH * 4 + 8, np.int64)
+    work[0] = it
+    top = 1
+    while top > 0:
+        top -= 1
+        r = work[top]
+        k = H[r, A]
+        if k == IT_STR or (k == IT_REVERSED and H[r, B] == STR):
+            objs += 1
+            chars += 1
+        elif k == IT_DICT and H[r, E] == 2:
+            objs += 1
+            vals += 2
+        elif k == IT_ENUMERATE:
+            objs += 1
+            vals += 2
+            if top < work.shape[0]:
+                work[top] = H[r, C]
+                top += 1
+        elif k == IT_ZIP:
+            t = H[r, C]
+            n = H[t, B]
+            objs += 1
+            vals += n
+            for i in range(n):
+                if top < work.shape[0]:
+                    work[top] = st.V[H[t, A] + i, 1]
+                    top += 1
+    return objs, vals, chars
+
+
+@njit(cache=CACHE)
+def leaf_next(st, r):
+    """(tag, payload) of next() on a non-wrapping iterator; tag UNDEF when exhausted."""
+    H = st.H
+    V = st.V
+    k = H[r, A]
+    src = H[r, C]
+    if k == IT_SEQ:
+        i = H[r, D]
+        if i >= H[src, B]:
+            return UNDEF, 0
+        H[r, D] = i + 1
+        o = H[src, A] + i
+        return V[o, 0], V[o, 1]
+    if k == IT_RANGE:
+        cur = H[r, D]
+        step = H[r, F]
+        if (step > 0 and cur >= H[r, E]) or (step < 0 and cur <= H[r, E]):
+            return UNDEF, 0
+        H[r, D] = cur + step
+        return INT, cur
+    if k == IT_STR:
+        i = H[r, D]
+        if i >= H[src, B]:
+            return UNDEF, 0
+        H[r, D] = i + 1
+        return STR, heap.str_from_slice(st, src, i, 1)
+    if k == IT_REVERSED:
+        i = H[r, D] - 1
+        if i < 0 or i >= seq_len(st, H[r, B], src):
+            H[r, D] = 0
+            return UNDEF, 0
+        H[r, D] = i
+        if H[r, B] == STR:
+            return STR, heap.str_from_slice(st, src, i, 1)
+        o = H[src, A] + i
+        return V[o, 0], V[o, 1]
+    if k == IT_DICT:
+        e = H[r, D]
+        o = H[src, A]
+        while e < H[src, B] and V[o + 2 * e, 0] == UNDEF:
+            e += 1
+        if e >= H[src, B]:
+            H[r, D] = e
+            return UNDEF, 0
+        H[r, D] = e + 1
+        which = H[r, E]
+        if which == 0:
+            return V[o + 2 * e, 0], V[o + 2 * e, 1]
+        if which == 1:
+            return V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1]
+        t = heap.new_tuple(st, 2)
+        to = H[t, A]
+        V[to, 0] = V[o + 2 * e, 0]
+        V[to, 1] = V[o + 2 * e, 1]
+        V[to + 1, 0] = V[o + 2 * e + 1, 0]
+        V[to + 1, 1] = V[o + 2 * e + 1, 1]
+        return TUPLE, t
+    return UNDEF, 0
+
+
+@njit(cache=CACHE)
+def iter_next(st, it):
+    """(tag, payload) of next(it), UNDEF when exhausted (room per step_cost reserved).
+
+    enumerate and zip wrap other iterators; they are advanced with an explicit stack
+    of pending wrappers, never by native recursion."""
+    H = st.H
+    V = st.V
+    if H[it, A] != IT_ENUMERATE and H[it, A] != IT_ZIP:
+        return leaf_next(st, it)
+    # each pending frame: wrapper row, next child index, values collected so far
+    rows = np.empty(MAX_WRAP_DEPTH + 1, np.int64)
+    idx = np.empty(MAX_WRAP_DEPTH + 1, np.int64)
+    vals = np.empty((MAX_WRAP_DEPTH + 1, 64), np.int64)  # zip arity <= 32
+    rows[0] = it
+    idx[0] = 0
+    top = 1
+    rt = UNDEF
+    rv = 0
+    have = False   # a child's result (rt, rv) is waiting to be consumed by rows[top-1]
+    while top > 0:
+        r = rows[top - 1]
+        k = H[r, A]
+        if have:
+            have = False
+            if rt == UNDEF:     # a child is exhausted: so is this wrapper
+                top -= 1
+                have = True
+                continue
+            j = idx[top - 1]
+            vals[top - 1, 2 * j] = rt
+            vals[top - 1, 2 * j + 1] = rv
+            idx[top - 1] = j + 1
+        if k == IT_ENUMERATE:
+            if idx[top - 1] == 0:
+                child = H[r, C]
+            else:
+                t = heap.new_tuple(st, 2)
+                to = H[t, A]
+                V[to, 0] = INT
+                V[to, 1] = H[r, D]
+                V[to + 1, 0] = vals[top - 1, 0]
+                V[to + 1, 1] = vals[top - 1, 1]
+                H[r, D] += 1
+                rt = TUPLE
+                rv = t
+                top -= 1
+                have = True
+                continue
+        elif k == IT_ZIP:
+            tup = H[r, C]
+            n = H[tup, B]
+            j = idx[top - 1]
+            if j < n:
+                child = V[H[tup, A] + j, 1]
+            else:
+                t = heap.new_tuple(st, n)
+                to = H[t, A]
+                for q in range(n):
+                    V[to + q, 0] = vals[top - 1, 2 * q]
+                    V[to + q, 1] = vals[top - 1, 2 * q + 1]
+                rt = TUPLE
+                rv = t
+                top -= 1
+                have = True
+                continue
+        else:
+            rt, rv = leaf_next(st, r)
+            top -= 1
+            have = True
+            continue
+        rows[top] = child
+        idx[top] = 0
+        top += 1
+    return rt, rv
+
+
+@njit(cache=CACHE)
+def wrap_depth(st, tag, val):
+    """Nesting depth of iterator wrappers under a value (0 for plain iterables)."""
+    if tag != ITER:
+        return 0
+    k = st.H[val, A]
+    if k == IT_ENUMERATE or k == IT_ZIP:
+        return st.H[val, E]
+    return 0
+
+
+@njit(cache=CACHE)
+def remaining(st, it):
+    """How many more items iterator `it` will produce (an upper bound)."""
+    H = st.H
+    best = np.int64(1) << 62
+    work = np.empty(MAX_WRAP_DEPTH * 4 + 8, np.int64)
+    work[0] = it
+    top = 1
+    while top > 0:
+        top -= 1
+        r = work[top]
+        k = H[r, A]
+        src = H[r, C]
+        n = best
+        if k == IT_SEQ or k == IT_STR:
+            n = H[src, B] - H[r, D]
+        elif k == IT_REVERSED:
+            n = H[r, D]
+        elif k == IT_RANGE:
+            n = heap.range_len(H[r, D], H[r, E], H[r, F])
+        elif k == IT_DICT:
+            n = H[src, B] - H[r, D]
+        elif k == IT_ENUMERATE:
+            if top < work.shape[0]:
+                work[top] = src
+                top += 1
+        elif k == IT_ZIP:
+            for i in range(H[src, B]):
+                if top < work.shape[0]:
+                    work[top] = st.V[H[src, A] + i, 1]
+                    top += 1
+        if n < best:
+            best = n
+    if best < 0:
+        best = 0
+    return best
+
+
+@njit(cache=CACHE)
+def materialize(st, tag, val, as_tuple):
+    """(list-or-tuple row, status): a new list (or tuple) of the items of an iterable."""
+    H = st.H
+    V = st.V
+    if tag == LIST or tag == TUPLE:
+        n = H[val, B]
+        if not heap.reserve(st, 1, n, 0):
+            return -1, ST_NEED_MEMORY
+        r = heap.new_tuple(st, n) if as_tuple else heap.new_list(st, n, n)
+        o = H[r, A]
+        so = H[val, A]
+        for i in range(n):
+            V[o + i, 0] = V[so + i, 0]
+            V[o + i, 1] = V[so + i, 1]
+        return r, ST_RUNNING
+    if tag == STR:
+        n = H[val, B]
+        if not heap.reserve(st, 1 + n, n, n):
+            return -1, ST_NEED_MEMORY
+        r = heap.new_tuple(st, n) if as_tuple else heap.new_list(st, n, n)
+        o = H[r, A]
+        for i in range(n):
+            V[o + i, 0] = STR
+            V[o + i, 1] = heap.str_from_slice(st, val, i, 1)
+        return r, ST_RUNNING
+    if tag == RANGE:
+        start = H[val, A]
+        step = H[val, C]
+        n = heap.range_len(start, H[val, B], step)
+        if not heap.reserve(st, 1, n, 0):
+            return -1, ST_NEED_MEMORY
+        r = heap.new_tuple(st, n) if as_tuple else heap.new_list(st, n, n)
+        o = H[r, A]
+        for i in range(n):
+            V[o + i, 0] = INT
+            V[o + i, 1] = start + i * step
+        return r, ST_RUNNING
+    if tag == DICT or tag == DICTVIEW or tag == ITER:
+        if tag == ITER:
+            it = val
+            extra = 0
+        else:
+            extra = 1   # the temporary iterator
+        n0 = seq_len(st, tag, val) if tag != ITER else 0
+        if tag != ITER:
+            # worst case for items(): a 2-tuple per entry
+            if not heap.reserve(st, 2 + n0, 3 * n0, 0):
+                return -1, ST_NEED_MEMORY
+            t, it, status = make_iter(st, tag, val)
+            n = n0
+            ob, vb, cb = step_cost(st, it)
+        else:
+            n = remaining(st, it)
+            ob, vb, cb = step_cost(st, it)
+            if n > (np.int64(1) << 40):
+                return -1, fail(st, ERR_VALUE, 12, 0, 0)
+            if not heap.reserve(st, 1 + n * ob, n + n * vb, n * cb):
+                return -1, ST_NEED_MEMORY
+        r = heap.new_list(st, 0, n)
+        while True:
+            t, v = iter_next(st, it)
+            if t == UNDEF:
+                break
+            heap.list_push(st, r, t, v)
+        if as_tuple:
+            H[r, 0] = TUPLE
+            H[r, C] = 0
+        return r, ST_RUNNING
+    return -1, fail(st, ERR_NOT_ITERABLE, 0, tag, 0)
+
+
+@njit(cache=CACHE)
+def unpack(st, sp, n):
+    """seq -> n items on the stack, the first on top."""
+    S = st.S
+    H = st.H
+    t = S[sp - 1, 0]
+    v = S[sp - 1, 1]
+    if t != LIST and t != TUPLE:
+        r, status = materialize(st, t, v, True)
+        if status != ST_RUNNING:
+            return status
+        t = TUPLE
+        v = r
+    m = H[v, B]
+    if m != n:
+        return fail(st, ERR_UNPACK, n, m, 1 if m > n else 0)
+    o = H[v, A]
+    for i in range(n):
+        S[sp - 1 + i, 0] = st.V[o + n - 1 - i, 0]
+        S[sp - 1 + i, 1] = st.V[o + n - 1 - i, 1]
+    return ST_RUNNING
