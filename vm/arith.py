@@ -12,6 +12,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
+from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW,
@@ -41,7 +42,7 @@ MAX_REPEAT = 1 << 40
 @njit(cache=CACHE)
 def fail(st, err, a, b, c):
     """Record an error for the host and return ST_RAISE."""
-    R = st.R
+    R = R_(st)
     R[R_ERR] = err
     R[R_ERR_A] = a
     R[R_ERR_B] = b
@@ -247,7 +248,7 @@ def is_number(tag):
 @njit(cache=CACHE)
 def binop(st, op, sp):
     """S[sp-2] = S[sp-2] op S[sp-1] for any operands (op may carry the in-place flag)."""
-    S = st.S
+    S = S_(st)
     inplace = op >= 16
     op = op & 15
     ta = S[sp - 2, 0]
@@ -284,8 +285,8 @@ def binop(st, op, sp):
 @njit(cache=CACHE)
 def seq_binop(st, op, inplace, sp, ta, a, tb, b):
     """+ and * on str, list and tuple; in-place += on a list extends it."""
-    H = st.H
-    S = st.S
+    H = H_(st)
+    S = S_(st)
     if op == OP_ADD and ta == tb and (ta == STR or ta == LIST or ta == TUPLE):
         na = H[a, B]
         nb = H[b, B]
@@ -295,10 +296,10 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
             r = heap.new_str(st, na + nb)
             o = H[r, A]
             for i in range(na):
-                st.CH[o + i] = st.CH[H[a, A] + i]
+                CH_(st)[o + i] = CH_(st)[H[a, A] + i]
             ob = H[b, A]
             for i in range(nb):
-                st.CH[o + na + i] = st.CH[ob + i]
+                CH_(st)[o + na + i] = CH_(st)[ob + i]
             S[sp - 2, 1] = r
             return ST_RUNNING
         if ta == LIST and inplace:
@@ -309,8 +310,8 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
             o = H[a, A] + na
             ob = H[b, A]
             for i in range(nb):
-                st.V[o + i, 0] = st.V[ob + i, 0]
-                st.V[o + i, 1] = st.V[ob + i, 1]
+                V_(st)[o + i, 0] = V_(st)[ob + i, 0]
+                V_(st)[o + i, 1] = V_(st)[ob + i, 1]
             H[a, B] = na + nb
             return ST_RUNNING
         if not heap.reserve(st, 1, na + nb, 0):
@@ -323,11 +324,11 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
         oa = H[a, A]
         ob = H[b, A]
         for i in range(na):
-            st.V[o + i, 0] = st.V[oa + i, 0]
-            st.V[o + i, 1] = st.V[oa + i, 1]
+            V_(st)[o + i, 0] = V_(st)[oa + i, 0]
+            V_(st)[o + i, 1] = V_(st)[oa + i, 1]
         for i in range(nb):
-            st.V[o + na + i, 0] = st.V[ob + i, 0]
-            st.V[o + na + i, 1] = st.V[ob + i, 1]
+            V_(st)[o + na + i, 0] = V_(st)[ob + i, 0]
+            V_(st)[o + na + i, 1] = V_(st)[ob + i, 1]
         S[sp - 2, 1] = r
         return ST_RUNNING
     if op == OP_MUL:
@@ -343,7 +344,7 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
 @njit(cache=CACHE)
 def repeat(st, sp, tag, src, times, slot):
     """seq * n, result into S[sp - slot]."""
-    H = st.H
+    H = H_(st)
     if times < 0:
         times = 0
     n = H[src, B]
@@ -358,7 +359,7 @@ def repeat(st, sp, tag, src, times, slot):
         so = H[src, A]
         for k in range(times):
             for i in range(n):
-                st.CH[o + k * n + i] = st.CH[so + i]
+                CH_(st)[o + k * n + i] = CH_(st)[so + i]
     else:
         if not heap.reserve(st, 1, total, 0):
             return ST_NEED_MEMORY
@@ -370,10 +371,10 @@ def repeat(st, sp, tag, src, times, slot):
         so = H[src, A]
         for k in range(times):
             for i in range(n):
-                st.V[o + k * n + i, 0] = st.V[so + i, 0]
-                st.V[o + k * n + i, 1] = st.V[so + i, 1]
-    st.S[sp - slot, 0] = tag
-    st.S[sp - slot, 1] = r
+                V_(st)[o + k * n + i, 0] = V_(st)[so + i, 0]
+                V_(st)[o + k * n + i, 1] = V_(st)[so + i, 1]
+    S_(st)[sp - slot, 0] = tag
+    S_(st)[sp - slot, 1] = r
     return ST_RUNNING
 
 
@@ -391,20 +392,20 @@ def truthy(st, tag, val):
     if tag == FLOAT:
         return fval(val) != 0.0
     if tag == STR or tag == LIST or tag == TUPLE:
-        return st.H[val, B] != 0
+        return H_(st)[val, B] != 0
     if tag == DICT:
-        return st.H[val, 7] != 0
+        return H_(st)[val, 7] != 0
     if tag == DICTVIEW:
-        return st.H[st.H[val, A], 7] != 0
+        return H_(st)[H_(st)[val, A], 7] != 0
     if tag == RANGE:
-        return heap.range_len(st.H[val, A], st.H[val, B], st.H[val, C]) != 0
+        return heap.range_len(H_(st)[val, A], H_(st)[val, B], H_(st)[val, C]) != 0
     return True
 
 
 @njit(cache=CACHE)
 def unary(st, op, sp):
     """S[sp-1] = op S[sp-1]; op: 0 -, 1 +, 2 not, 3 ~."""
-    S = st.S
+    S = S_(st)
     t = S[sp - 1, 0]
     v = S[sp - 1, 1]
     if op == 2:
@@ -436,8 +437,8 @@ def unary(st, op, sp):
 @njit(cache=CACHE)
 def contains(st, tc, c, tx, x):
     """(x in c, status)."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     if tc == LIST or tc == TUPLE:
         o = H[c, A]
         for i in range(H[c, B]):
@@ -489,7 +490,7 @@ def contains(st, tc, c, tx, x):
 @njit(cache=CACHE)
 def compare(st, op, sp):
     """S[sp-2] = S[sp-2] cmp S[sp-1] (opcodes.CMPOPS order)."""
-    S = st.S
+    S = S_(st)
     ta = S[sp - 2, 0]
     a = S[sp - 2, 1]
     tb = S[sp - 1, 0]

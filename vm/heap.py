@@ -16,6 +16,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
+from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
@@ -38,17 +39,17 @@ def reserve(st, nobj, nvals, nchars):
     """True if nobj objects, nvals value rows and nchars chars can be allocated now.
 
     Otherwise record what is missing in R_NEED/R_NEED_N and return False."""
-    R = st.R
-    free_objs = st.H.shape[0] - R[R_HTOP] + R[R_HLIVE]
+    R = R_(st)
+    free_objs = H_(st).shape[0] - R[R_HTOP] + R[R_HLIVE]
     if nobj > free_objs:
         R[R_NEED] = NEED_OBJECTS
         R[R_NEED_N] = nobj
         return False
-    if R[R_VTOP] + nvals > st.V.shape[0]:
+    if R[R_VTOP] + nvals > V_(st).shape[0]:
         R[R_NEED] = NEED_VALUES
         R[R_NEED_N] = nvals
         return False
-    if R[R_CTOP] + nchars > st.CH.shape[0]:
+    if R[R_CTOP] + nchars > CH_(st).shape[0]:
         R[R_NEED] = NEED_CHARS
         R[R_NEED_N] = nchars
         return False
@@ -58,8 +59,8 @@ def reserve(st, nobj, nvals, nchars):
 @njit(cache=CACHE)
 def new_obj(st, kind):
     """A fresh object row of the given kind (room must have been reserved)."""
-    R = st.R
-    H = st.H
+    R = R_(st)
+    H = H_(st)
     row = R[R_HFREE]
     if row >= 0:
         R[R_HFREE] = H[row, A]
@@ -81,15 +82,15 @@ def new_obj(st, kind):
 
 @njit(cache=CACHE)
 def new_vals(st, n):
-    off = st.R[R_VTOP]
-    st.R[R_VTOP] = off + n
+    off = R_(st)[R_VTOP]
+    R_(st)[R_VTOP] = off + n
     return off
 
 
 @njit(cache=CACHE)
 def new_chars(st, n):
-    off = st.R[R_CTOP]
-    st.R[R_CTOP] = off + n
+    off = R_(st)[R_CTOP]
+    R_(st)[R_CTOP] = off + n
     return off
 
 
@@ -101,18 +102,18 @@ def new_chars(st, n):
 def new_str(st, n):
     """A string object of length n with uninitialised chars; fill CH[H[r, A]:...]."""
     r = new_obj(st, STR)
-    st.H[r, A] = new_chars(st, n)
-    st.H[r, B] = n
+    H_(st)[r, A] = new_chars(st, n)
+    H_(st)[r, B] = n
     return r
 
 
 @njit(cache=CACHE)
 def str_from_slice(st, src, start, n):
     r = new_str(st, n)
-    dst = st.H[r, A]
-    so = st.H[src, A] + start
+    dst = H_(st)[r, A]
+    so = H_(st)[src, A] + start
     for i in range(n):
-        st.CH[dst + i] = st.CH[so + i]
+        CH_(st)[dst + i] = CH_(st)[so + i]
     return r
 
 
@@ -120,13 +121,13 @@ def str_from_slice(st, src, start, n):
 def str_eq(st, a, b):
     if a == b:
         return True
-    H = st.H
+    H = H_(st)
     n = H[a, B]
     if n != H[b, B]:
         return False
     oa = H[a, A]
     ob = H[b, A]
-    CH = st.CH
+    CH = CH_(st)
     for i in range(n):
         if CH[oa + i] != CH[ob + i]:
             return False
@@ -136,12 +137,12 @@ def str_eq(st, a, b):
 @njit(cache=CACHE)
 def str_cmp(st, a, b):
     """-1, 0 or 1: the order of two strings by code point."""
-    H = st.H
+    H = H_(st)
     na = H[a, B]
     nb = H[b, B]
     oa = H[a, A]
     ob = H[b, A]
-    CH = st.CH
+    CH = CH_(st)
     n = na if na < nb else nb
     for i in range(n):
         ca = CH[oa + i]
@@ -156,8 +157,8 @@ def str_cmp(st, a, b):
 @njit(cache=CACHE)
 def str_find(st, hay, needle, start, end):
     """Index of needle in hay[start:end], or -1 (start/end already clamped)."""
-    H = st.H
-    CH = st.CH
+    H = H_(st)
+    CH = CH_(st)
     m = H[needle, B]
     oh = H[hay, A]
     on = H[needle, A]
@@ -175,13 +176,13 @@ def str_find(st, hay, needle, start, end):
 @njit(cache=CACHE)
 def str_hash(st, r):
     """A deterministic, platform-independent hash of a string (FNV-1a, 64-bit)."""
-    H = st.H
+    H = H_(st)
     if H[r, D] == 1:
         return H[r, C]
     h = np.uint64(14695981039346656037)
     o = H[r, A]
     for i in range(H[r, B]):
-        h = (h ^ np.uint64(st.CH[o + i])) * np.uint64(1099511628211)
+        h = (h ^ np.uint64(CH_(st)[o + i])) * np.uint64(1099511628211)
     v = np.int64(h >> np.uint64(2))
     if v == -1:
         v = -2
@@ -200,25 +201,25 @@ def new_list(st, n, cap):
     if cap < n:
         cap = n
     r = new_obj(st, LIST)
-    st.H[r, A] = new_vals(st, cap)
-    st.H[r, B] = n
-    st.H[r, C] = cap
+    H_(st)[r, A] = new_vals(st, cap)
+    H_(st)[r, B] = n
+    H_(st)[r, C] = cap
     return r
 
 
 @njit(cache=CACHE)
 def new_tuple(st, n):
     r = new_obj(st, TUPLE)
-    st.H[r, A] = new_vals(st, n)
-    st.H[r, B] = n
+    H_(st)[r, A] = new_vals(st, n)
+    H_(st)[r, B] = n
     return r
 
 
 @njit(cache=CACHE)
 def list_grow_need(st, r, extra):
     """Value rows needed before `extra` items can be added to list r (0 if it fits)."""
-    n = st.H[r, B] + extra
-    cap = st.H[r, C]
+    n = H_(st)[r, B] + extra
+    cap = H_(st)[r, C]
     if n <= cap:
         return 0
     newcap = cap * 2
@@ -235,8 +236,8 @@ def list_make_room(st, r, extra):
     newcap = list_grow_need(st, r, extra)
     if newcap == 0:
         return
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     off = new_vals(st, newcap)
     old = H[r, A]
     for i in range(H[r, B]):
@@ -249,10 +250,10 @@ def list_make_room(st, r, extra):
 @njit(cache=CACHE)
 def list_push(st, r, tag, val):
     """Append to a list that has room (see list_make_room)."""
-    H = st.H
+    H = H_(st)
     i = H[r, A] + H[r, B]
-    st.V[i, 0] = tag
-    st.V[i, 1] = val
+    V_(st)[i, 0] = tag
+    V_(st)[i, 1] = val
     H[r, B] += 1
 
 
@@ -320,8 +321,8 @@ def is_hashable(st, tag, val):
         return False
     if tag != TUPLE:
         return True
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     work = np.empty(16, np.int64)
     work[0] = val
     top = 1
@@ -369,11 +370,11 @@ def hash_scalar(st, tag, val):
     if tag == NONE:
         return NONE_HASH
     if tag == TUPLE:
-        return st.H[val, C]   # only reached once hashed
+        return H_(st)[val, C]   # only reached once hashed
     if tag == BUILTIN:
         return val * 31 + 7
     # identity hash: by serial, never by row or address
-    return st.H[val, SERIAL] * 16 + 5
+    return H_(st)[val, SERIAL] * 16 + 5
 
 
 _P1 = np.uint64(11400714785074694791)
@@ -388,10 +389,10 @@ def hash_value(st, tag, val):
     Tuples use CPython's xxHash-based combination; nested tuples are hashed with an
     explicit stack of (tuple, next item, accumulator) so nesting depth cannot
     overflow the native stack.  Each tuple caches its hash."""
-    if tag != TUPLE or st.H[val, D] == 1:
+    if tag != TUPLE or H_(st)[val, D] == 1:
         return hash_scalar(st, tag, val)
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     stack = np.empty((16, 3), np.uint64)
     stack[0, 0] = np.uint64(val)
     stack[0, 1] = np.uint64(0)
@@ -471,8 +472,8 @@ def key_eq(st, ta, a, tb, b):
         return scalar_eq(st, ta, a, tb, b)
     # tuples of keys: compare item pairs with an explicit stack (no dicts inside keys,
     # so this need not call dict lookups, which call key_eq)
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     work = np.empty((16, 4), np.int64)
     work[0, 0] = ta
     work[0, 1] = a
@@ -520,8 +521,8 @@ def values_eq(st, ta, a, tb, b):
 @njit(cache=CACHE)
 def _deep_eq(st, ta, a, tb, b):
     """Deep equality of containers with an explicit work stack of value pairs."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     work = np.empty((16, 4), np.int64)
     work[0, 0] = ta
     work[0, 1] = a
@@ -598,7 +599,7 @@ def range_len(start, stop, step):
 
 @njit(cache=CACHE)
 def range_eq(st, a, b):
-    H = st.H
+    H = H_(st)
     na = range_len(H[a, A], H[a, B], H[a, C])
     nb = range_len(H[b, A], H[b, B], H[b, C])
     if na != nb:
@@ -629,12 +630,12 @@ def new_dict(st, cap):
         cap = 4
     size = dict_index_size(cap)
     r = new_obj(st, DICT)
-    H = st.H
+    H = H_(st)
     H[r, A] = new_vals(st, 2 * cap)
     H[r, C] = cap
     H[r, D] = new_vals(st, size)
     H[r, E] = size
-    V = st.V
+    V = V_(st)
     for i in range(size):
         V[H[r, D] + i, 0] = -1
     return r
@@ -650,8 +651,8 @@ def dict_rows(cap):
 @njit(cache=CACHE)
 def dict_lookup(st, d, tag, val, h):
     """(index slot, entry) for a key: entry -1 if absent, slot is where to insert."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     io = H[d, D]
     mask = H[d, E] - 1
     eo = H[d, A]
@@ -680,7 +681,7 @@ def dict_get(st, d, tag, val):
 @njit(cache=CACHE)
 def dict_set_need(st, d):
     """Value rows that dict_set may need for one new key."""
-    H = st.H
+    H = H_(st)
     if H[d, B] < H[d, C]:
         return 0
     return dict_rows(2 * H[d, F] + 4)
@@ -689,8 +690,8 @@ def dict_set_need(st, d):
 @njit(cache=CACHE)
 def dict_set(st, d, kt, kv, vt, vv):
     """d[k] = v (rows per dict_set_need reserved; the key is hashable)."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     h = hash_value(st, kt, kv)
     slot, e = dict_lookup(st, d, kt, kv, h)
     if e >= 0:
@@ -717,8 +718,8 @@ def dict_set(st, d, kt, kv, vt, vv):
 @njit(cache=CACHE)
 def dict_resize(st, d, cap):
     """Move the live entries into fresh storage with capacity cap."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     size = dict_index_size(cap)
     neo = new_vals(st, 2 * cap)
     nio = new_vals(st, size)
@@ -755,12 +756,12 @@ def dict_resize(st, d, cap):
 @njit(cache=CACHE)
 def dict_delete_entry(st, d, e):
     """Remove entry e (its index slot keeps pointing at the emptied entry)."""
-    eo = st.H[d, A] + 2 * e
-    st.V[eo, 0] = UNDEF
-    st.V[eo, 1] = 0
-    st.V[eo + 1, 0] = UNDEF
-    st.V[eo + 1, 1] = 0
-    st.H[d, F] -= 1
+    eo = H_(st)[d, A] + 2 * e
+    V_(st)[eo, 0] = UNDEF
+    V_(st)[eo, 1] = 0
+    V_(st)[eo + 1, 0] = UNDEF
+    V_(st)[eo + 1, 1] = 0
+    H_(st)[d, F] -= 1
 
 
 # ---------------------------------------------------------------------------
@@ -794,8 +795,8 @@ def compare_order(st, op, ta, a, tb, b):
         if ta == STR and tb == STR:
             return apply_order(op, str_cmp(st, a, b))
         if (ta == TUPLE and tb == TUPLE) or (ta == LIST and tb == LIST):
-            H = st.H
-            V = st.V
+            H = H_(st)
+            V = V_(st)
             la = H[a, B]
             lb = H[b, B]
             oa = H[a, A]
@@ -855,21 +856,21 @@ def _push_ref(marks, work, top, tag, val):
 
 @njit(cache=CACHE)
 def _mark(st, pins):
-    H = st.H
-    V = st.V
-    n = st.R[R_HTOP]
+    H = H_(st)
+    V = V_(st)
+    n = R_(st)[R_HTOP]
     marks = np.zeros(n, np.uint8)
     work = np.empty(n + 1, np.int64)
     top = 0
-    S = st.S
-    for i in range(st.R[R_SP]):
+    S = S_(st)
+    for i in range(R_(st)[R_SP]):
         top = _push_ref(marks, work, top, S[i, 0], S[i, 1])
-    for i in range(st.G.shape[0]):
-        top = _push_ref(marks, work, top, st.G[i, 0], st.G[i, 1])
-    for i in range(st.K.shape[0]):
-        top = _push_ref(marks, work, top, st.K[i, 0], st.K[i, 1])
-    for i in range(st.R[R_FP] + 1):
-        fr = st.F[i, FR_FUNC]
+    for i in range(G_(st).shape[0]):
+        top = _push_ref(marks, work, top, G_(st)[i, 0], G_(st)[i, 1])
+    for i in range(K_(st).shape[0]):
+        top = _push_ref(marks, work, top, K_(st)[i, 0], K_(st)[i, 1])
+    for i in range(R_(st)[R_FP] + 1):
+        fr = F_(st)[i, FR_FUNC]
         if fr >= 0:
             top = _push_ref(marks, work, top, FUNC, fr)
     for i in range(pins.shape[0]):
@@ -919,8 +920,8 @@ def collect(st, pins, vrows, chars):
 
     pins: extra roots (values) the host holds.  Returns fresh V and CH arrays with
     at least vrows / chars capacity; the caller builds the new State from them."""
-    H = st.H
-    R = st.R
+    H = H_(st)
+    R = R_(st)
     marks = _mark(st, pins)
     n = R[R_HTOP]
     # sweep: rebuild the free list in row order so allocation stays deterministic
@@ -934,8 +935,8 @@ def collect(st, pins, vrows, chars):
             R[R_HFREE] = r
             R[R_HLIVE] += 1
     # compact: copy the regions of live objects, in row order, into fresh arenas
-    oldV = st.V
-    oldC = st.CH
+    oldV = V_(st)
+    oldC = CH_(st)
     V = np.zeros((max(vrows, 16), 2), np.int64)
     CH = np.zeros(max(chars, 16), np.int32)
     vt = 0
@@ -977,11 +978,11 @@ def collect(st, pins, vrows, chars):
 @njit(cache=CACHE)
 def arena_use(st, pins):
     """(live value rows, live chars) after a collection: how big arenas must be."""
-    H = st.H
+    H = H_(st)
     marks = _mark(st, pins)
     vt = 0
     ct = 0
-    for r in range(st.R[R_HTOP]):
+    for r in range(R_(st)[R_HTOP]):
         if marks[r] == 0:
             continue
         k = H[r, KIND]

@@ -156,9 +156,12 @@ def needs(obj) -> tuple[int, int, int]:
     return objs, vals, chars
 
 
-def encode(st, obj) -> tuple[int, int]:
+def encode(st, obj, p=None) -> tuple[int, int]:
     """Allocate obj in the VM heap (room per needs() must be reserved): (tag, payload)."""
     from . import heap
+    from .state import pointers
+    if p is None:
+        p = pointers(st)
     if isinstance(obj, Raw):
         return obj.tag, obj.val
     if obj is None:
@@ -173,17 +176,17 @@ def encode(st, obj) -> tuple[int, int]:
         return L.FLOAT, int(np.float64(obj).view(np.int64))
     if isinstance(obj, str):
         cps = np.frombuffer(obj.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int32)
-        row = heap.new_str(st, len(cps))
+        row = heap.new_str(p, len(cps))
         off = int(st.H[row, L.A])
         st.CH[off:off + len(cps)] = cps
         return L.STR, row
     if isinstance(obj, (list, tuple)):
-        items = [encode(st, x) for x in obj]
+        items = [encode(st, x, p) for x in obj]
         if isinstance(obj, list):
-            row = heap.new_list(st, len(items), len(items))
+            row = heap.new_list(p, len(items), len(items))
             tag = L.LIST
         else:
-            row = heap.new_tuple(st, len(items))
+            row = heap.new_tuple(p, len(items))
             tag = L.TUPLE
         off = int(st.H[row, L.A])
         for i, (t, v) in enumerate(items):
@@ -191,13 +194,13 @@ def encode(st, obj) -> tuple[int, int]:
             st.V[off + i, 1] = v
         return tag, row
     if isinstance(obj, dict):
-        pairs = [(encode(st, k), encode(st, v)) for k, v in obj.items()]
-        row = heap.new_dict(st, len(pairs))
+        pairs = [(encode(st, k, p), encode(st, v, p)) for k, v in obj.items()]
+        row = heap.new_dict(p, len(pairs))
         for (kt, kv), (vt, vv) in pairs:
-            heap.dict_set(st, row, kt, kv, vt, vv)
+            heap.dict_set(p, row, kt, kv, vt, vv)
         return L.DICT, row
     if isinstance(obj, range):
-        row = heap.new_obj(st, L.RANGE)
+        row = heap.new_obj(p, L.RANGE)
         st.H[row, L.A] = obj.start
         st.H[row, L.B] = obj.stop
         st.H[row, L.C] = obj.step

@@ -14,6 +14,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
+from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
@@ -60,17 +61,17 @@ def push_frame(st, f, base, nargs_filled, ret_pc, ret):
     its return value will go to S[ret] and the caller's stack ends just above it.
 
     Returns ST_RUNNING after setting up the new frame, or a status."""
-    H = st.H
-    S = st.S
-    R = st.R
-    FN = st.FN
+    H = H_(st)
+    S = S_(st)
+    R = R_(st)
+    FN = FN_(st)
     c = H[f, A]
     nparams = FN[c, FN_NPARAMS]
     nlocals = FN[c, FN_NLOCALS]
     fp = R[R_FP]
     if fp + 1 >= R[R_FRAMES_MAX]:
         return fail(st, ERR_RECURSION, 0, 0, 0)
-    if fp + 2 > st.F.shape[0]:
+    if fp + 2 > F_(st).shape[0]:
         R[R_NEED] = NEED_FRAMES
         R[R_NEED_N] = fp + 2
         return ST_NEED_MEMORY
@@ -86,8 +87,8 @@ def push_frame(st, f, base, nargs_filled, ret_pc, ret):
             return fail(st, ERR_ARGS, c, nargs_filled, ARGS_MISSING)
         do = H[d, A]
         for i in range(nargs_filled, nparams):
-            S[base + i, 0] = st.V[do + i - first_default, 0]
-            S[base + i, 1] = st.V[do + i - first_default, 1]
+            S[base + i, 0] = V_(st)[do + i - first_default, 0]
+            S[base + i, 1] = V_(st)[do + i - first_default, 1]
     elif nargs_filled > nparams:
         return fail(st, ERR_ARGS, c, nargs_filled, ARGS_COUNT)
     for i in range(nparams, nlocals):
@@ -99,14 +100,14 @@ def push_frame(st, f, base, nargs_filled, ret_pc, ret):
         co = H[cl, A]
         for i in range(nfree):
             S[base + nlocals - nfree + i, 0] = CELL
-            S[base + nlocals - nfree + i, 1] = st.V[co + i, 1]
-    st.F[fp, FR_PC] = ret_pc
+            S[base + nlocals - nfree + i, 1] = V_(st)[co + i, 1]
+    F_(st)[fp, FR_PC] = ret_pc
     fp += 1
-    st.F[fp, FR_CODE] = c
-    st.F[fp, FR_PC] = FN[c, FN_ENTRY]
-    st.F[fp, FR_BASE] = base
-    st.F[fp, FR_FUNC] = f
-    st.F[fp, FR_RET] = ret
+    F_(st)[fp, FR_CODE] = c
+    F_(st)[fp, FR_PC] = FN[c, FN_ENTRY]
+    F_(st)[fp, FR_BASE] = base
+    F_(st)[fp, FR_FUNC] = f
+    F_(st)[fp, FR_RET] = ret
     R[R_FP] = fp
     R[R_SP] = base + nlocals
     return ST_RUNNING
@@ -118,15 +119,15 @@ def bind_keywords(st, f, sp, n):
 
     On success the parameters are at S[sp-n-1 ...] and the count filled is returned
     with ST_RUNNING; the names tuple slot is dropped."""
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     c = H[f, A]
     names = S[sp - 1, 1]
     k = H[names, B]
     p = n - k
-    nparams = st.FN[c, FN_NPARAMS]
-    pn = st.K[st.FN[c, FN_PARAMNAMES], 1]
+    nparams = FN_(st)[c, FN_NPARAMS]
+    pn = K_(st)[FN_(st)[c, FN_PARAMNAMES], 1]
     if p > nparams:
         return 0, fail(st, ERR_ARGS, c, p, ARGS_COUNT)
     slots = np.zeros((nparams, 2), np.int64)
@@ -157,8 +158,8 @@ def bind_keywords(st, f, sp, n):
             slots[i, 0] = V[H[d, A] + i - first_default, 0]
             slots[i, 1] = V[H[d, A] + i - first_default, 1]
     if base + nparams + 1 > S.shape[0]:
-        st.R[R_NEED] = NEED_STACK
-        st.R[R_NEED_N] = base + nparams + 1
+        R_(st)[R_NEED] = NEED_STACK
+        R_(st)[R_NEED_N] = base + nparams + 1
         return 0, ST_NEED_MEMORY
     for i in range(nparams):
         S[base + i, 0] = slots[i, 0]
@@ -169,16 +170,17 @@ def bind_keywords(st, f, sp, n):
 @njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
-    S = st.S
+    S = S_(st)
     if op == CALL_METHOD or op == CALL_METHOD_KW:
-        mt = S[sp - arg - 2, 0]
+        kw = 1 if op == CALL_METHOD_KW else 0
+        mt = S[sp - arg - 2 - kw, 0]
         if mt == METHOD:
             if op == CALL_METHOD_KW:
-                return kw_service(st, -1 - S[sp - arg - 2, 1], arg)
+                return kw_service(st, -1 - S[sp - arg - 3, 1], arg)
             status = natives.call_method(st, S[sp - arg - 2, 1], sp, arg)
             if status == ST_RUNNING:
-                st.R[R_SP] = sp - arg - 1
-                st.F[st.R[R_FP], FR_PC] = pc + 1
+                R_(st)[R_SP] = sp - arg - 1
+                F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
             return status
         # a plain callable fetched by LOAD_METHOD sits below an empty self slot:
         # call it like CALL, with the result going to the callable's slot
@@ -204,8 +206,8 @@ def do_call(st, op, arg, sp, pc):
             return kw_service(st, fv, arg)
         status = natives.call_builtin(st, fv, sp, arg)
         if status == ST_RUNNING:
-            st.R[R_SP] = sp - arg
-            st.F[st.R[R_FP], FR_PC] = pc + 1
+            R_(st)[R_SP] = sp - arg
+            F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
         return status
     return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
 
@@ -213,18 +215,18 @@ def do_call(st, op, arg, sp, pc):
 @njit(cache=CACHE)
 def kw_service(st, bid, n):
     """A builtin called with keywords: the host completes it (names tuple on top)."""
-    st.R[R_SERVICE] = bid
-    st.R[R_ARGC] = n
-    st.R[R_KWNAMES] = 1
+    R_(st)[R_SERVICE] = bid
+    R_(st)[R_ARGC] = n
+    R_(st)[R_KWNAMES] = 1
     return ST_SERVICE
 
 
 @njit(cache=CACHE)
 def make_function(st, code, sp):
     """MAKE_FUNCTION: pops defaults and closure cells, pushes the function."""
-    S = st.S
-    H = st.H
-    FN = st.FN
+    S = S_(st)
+    H = H_(st)
+    FN = FN_(st)
     ndef = FN[code, FN_NDEFAULTS]
     nfree = FN[code, FN_NFREE]
     if not heap.reserve(st, 3, ndef + nfree, 0):
@@ -237,18 +239,18 @@ def make_function(st, code, sp):
     if ndef > 0:
         d = heap.new_tuple(st, ndef)
         for i in range(ndef):
-            st.V[H[d, A] + i, 0] = S[first + i, 0]
-            st.V[H[d, A] + i, 1] = S[first + i, 1]
+            V_(st)[H[d, A] + i, 0] = S[first + i, 0]
+            V_(st)[H[d, A] + i, 1] = S[first + i, 1]
         H[f, B] = d
     if nfree > 0:
         cl = heap.new_tuple(st, nfree)
         for i in range(nfree):
-            st.V[H[cl, A] + i, 0] = S[first + ndef + i, 0]
-            st.V[H[cl, A] + i, 1] = S[first + ndef + i, 1]
+            V_(st)[H[cl, A] + i, 0] = S[first + ndef + i, 0]
+            V_(st)[H[cl, A] + i, 1] = S[first + ndef + i, 1]
         H[f, C] = cl
     S[first, 0] = FUNC
     S[first, 1] = f
-    st.R[R_SP] = first + 1
+    R_(st)[R_SP] = first + 1
     return ST_RUNNING
 
 
@@ -259,9 +261,9 @@ def make_function(st, code, sp):
 @njit(cache=CACHE)
 def build(st, op, arg, sp):
     """BUILD_TUPLE / BUILD_LIST / BUILD_MAP / BUILD_SLICE; returns status, sets R_SP."""
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     if op == BUILD_MAP:
         for i in range(arg):
             kt = S[sp - 2 * arg + 2 * i, 0]
@@ -277,7 +279,7 @@ def build(st, op, arg, sp):
         first = sp - 2 * arg
         S[first, 0] = DICT
         S[first, 1] = d
-        st.R[R_SP] = first + 1
+        R_(st)[R_SP] = first + 1
         return ST_RUNNING
     if op == BUILD_SLICE:
         if not heap.reserve(st, 1, 3, 0):
@@ -293,7 +295,7 @@ def build(st, op, arg, sp):
         first = sp - arg
         S[first, 0] = SLICE
         S[first, 1] = r
-        st.R[R_SP] = first + 1
+        R_(st)[R_SP] = first + 1
         return ST_RUNNING
     if not heap.reserve(st, 1, arg, 0):
         return ST_NEED_MEMORY
@@ -310,15 +312,15 @@ def build(st, op, arg, sp):
         V[o + i, 1] = S[first + i, 1]
     S[first, 0] = tag
     S[first, 1] = r
-    st.R[R_SP] = first + 1
+    R_(st)[R_SP] = first + 1
     return ST_RUNNING
 
 
 @njit(cache=CACHE)
 def build_string(st, arg, sp):
     """BUILD_STRING: concatenate arg strings."""
-    S = st.S
-    H = st.H
+    S = S_(st)
+    H = H_(st)
     total = 0
     for i in range(arg):
         if S[sp - arg + i, 0] != STR:
@@ -332,12 +334,12 @@ def build_string(st, arg, sp):
         s = S[sp - arg + i, 1]
         so = H[s, A]
         for j in range(H[s, B]):
-            st.CH[o + j] = st.CH[so + j]
+            CH_(st)[o + j] = CH_(st)[so + j]
         o += H[s, B]
     first = sp - arg
     S[first, 0] = STR
     S[first, 1] = r
-    st.R[R_SP] = first + 1
+    R_(st)[R_SP] = first + 1
     return ST_RUNNING
 
 
@@ -359,40 +361,40 @@ def int_to_str(st, v, slot):
         buf[n] = 45
         n += 1
     r = heap.new_str(st, n)
-    o = st.H[r, A]
+    o = H_(st)[r, A]
     for i in range(n):
-        st.CH[o + i] = buf[n - 1 - i]
-    st.S[slot, 0] = STR
-    st.S[slot, 1] = r
+        CH_(st)[o + i] = buf[n - 1 - i]
+    S_(st)[slot, 0] = STR
+    S_(st)[slot, 1] = r
 
 
 @njit(cache=CACHE)
 def format_value(st, arg, sp):
     """FORMAT_VALUE: numba handles str and int with no spec; the host the rest."""
-    S = st.S
+    S = S_(st)
     if arg == 0 or arg == 1:
         t = S[sp - 1, 0]
         if t == STR:
-            st.R[R_SP] = sp
+            R_(st)[R_SP] = sp
             return ST_RUNNING
         if t == INT:
             if not heap.reserve(st, 1, 0, 20):
                 return ST_NEED_MEMORY
             int_to_str(st, S[sp - 1, 1], sp - 1)
-            st.R[R_SP] = sp
+            R_(st)[R_SP] = sp
             return ST_RUNNING
-    st.R[R_SERVICE] = SVC_FORMAT
-    st.R[R_ARGC] = arg
+    R_(st)[R_SERVICE] = SVC_FORMAT
+    R_(st)[R_ARGC] = arg
     return ST_SERVICE
 
 
 @njit(cache=CACHE)
 def cold_a(st, op, arg, sp, pc):
     """Stack shuffles, variables, builds.  Sets R_SP and the frame pc on success."""
-    S = st.S
-    R = st.R
+    S = S_(st)
+    R = R_(st)
     fp = R[R_FP]
-    base = st.F[fp, FR_BASE]
+    base = F_(st)[fp, FR_BASE]
     nsp = sp
     if op == DUP_TOP_TWO:
         S[sp] = S[sp - 2]
@@ -411,16 +413,16 @@ def cold_a(st, op, arg, sp, pc):
         S[base + arg, 0] = UNDEF
         S[base + arg, 1] = 0
     elif op == DELETE_GLOBAL:
-        if st.G[arg, 0] == UNDEF:
+        if G_(st)[arg, 0] == UNDEF:
             return fail(st, ERR_NAME, arg, 1, 0)
-        st.G[arg, 0] = UNDEF
-        st.G[arg, 1] = 0
+        G_(st)[arg, 0] = UNDEF
+        G_(st)[arg, 1] = 0
     elif op == MAKE_CELL:
         if not heap.reserve(st, 1, 0, 0):
             return ST_NEED_MEMORY
         cell = heap.new_obj(st, CELL)
-        st.H[cell, A] = S[base + arg, 0]
-        st.H[cell, B] = S[base + arg, 1]
+        H_(st)[cell, A] = S[base + arg, 0]
+        H_(st)[cell, B] = S[base + arg, 1]
         S[base + arg, 0] = CELL
         S[base + arg, 1] = cell
     elif op == LOAD_CLOSURE:
@@ -429,10 +431,10 @@ def cold_a(st, op, arg, sp, pc):
         nsp = sp + 1
     elif op == DELETE_DEREF:
         cell = S[base + arg, 1]
-        if st.H[cell, A] == UNDEF:
+        if H_(st)[cell, A] == UNDEF:
             return fail(st, ERR_UNBOUND_LOCAL, arg, 1, 0)
-        st.H[cell, A] = UNDEF
-        st.H[cell, B] = 0
+        H_(st)[cell, A] = UNDEF
+        H_(st)[cell, B] = 0
     elif op == UNARY_OP:
         status = arith.unary(st, arg, sp)
         if status != ST_RUNNING:
@@ -441,7 +443,7 @@ def cold_a(st, op, arg, sp, pc):
         t = arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1])
         if t == (op == JUMP_IF_TRUE_OR_POP):
             R[R_SP] = sp
-            st.F[fp, FR_PC] = arg
+            F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         nsp = sp - 1
     elif op == GET_ITER:
@@ -488,15 +490,15 @@ def cold_a(st, op, arg, sp, pc):
     else:
         return cold_b(st, op, arg, sp, pc)
     R[R_SP] = nsp
-    st.F[fp, FR_PC] = pc + 1
+    F_(st)[fp, FR_PC] = pc + 1
     return ST_RUNNING
 
 
 @njit(cache=CACHE)
 def cold_b(st, op, arg, sp, pc):
     """Subscripts, unpacking, attributes, calls, functions, slow binary ops."""
-    S = st.S
-    R = st.R
+    S = S_(st)
+    R = R_(st)
     fp = R[R_FP]
     nsp = sp
     if op == BINARY_OP:
@@ -535,11 +537,11 @@ def cold_b(st, op, arg, sp, pc):
         nsp = sp - 1 + arg
     elif op == LOAD_METHOD:
         t = S[sp - 1, 0]
-        if 0 <= t < st.MT.shape[0] and 0 <= arg < st.MT.shape[1] and st.MT[t, arg] >= 0:
+        if 0 <= t < MT_(st).shape[0] and 0 <= arg < MT_(st).shape[1] and MT_(st)[t, arg] >= 0:
             S[sp, 0] = S[sp - 1, 0]
             S[sp, 1] = S[sp - 1, 1]
             S[sp - 1, 0] = METHOD
-            S[sp - 1, 1] = st.MT[t, arg]
+            S[sp - 1, 1] = MT_(st)[t, arg]
             nsp = sp + 1
         else:
             return fail(st, ERR_ATTR, arg, t, 0)
@@ -562,7 +564,7 @@ def cold_b(st, op, arg, sp, pc):
         t, v = seq.iter_next(st, it)
         if t == UNDEF:
             R[R_SP] = sp - 1
-            st.F[fp, FR_PC] = arg
+            F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         S[sp, 0] = t
         S[sp, 1] = v
@@ -570,7 +572,7 @@ def cold_b(st, op, arg, sp, pc):
     else:
         return fail(st, ERR_VALUE, 99, op, 0)   # unknown opcode: validated code never gets here
     R[R_SP] = nsp
-    st.F[fp, FR_PC] = pc + 1
+    F_(st)[fp, FR_PC] = pc + 1
     return ST_RUNNING
 
 
@@ -581,14 +583,14 @@ def cold_b(st, op, arg, sp, pc):
 @njit(cache=CACHE)
 def run(st):
     """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions."""
-    R = st.R
-    S = st.S
-    Fr = st.F
-    CODE = st.CODE
-    K = st.K
-    G = st.G
-    H = st.H
-    V = st.V
+    R = R_(st)
+    S = S_(st)
+    Fr = F_(st)
+    CODE = CODE_(st)
+    K = K_(st)
+    G = G_(st)
+    H = H_(st)
+    V = V_(st)
     fp = R[R_FP]
     sp = R[R_SP]
     pc = Fr[fp, FR_PC]

@@ -7,7 +7,7 @@ import numpy as np
 from . import layout as L
 from . import opcodes as O
 from .builtins import BUILTIN_ID, METHODS, WELL_KNOWN
-from .state import State, empty_state, grown
+from .state import State, empty_state, grown, pointers
 from . import heap
 
 
@@ -65,7 +65,7 @@ def load(program) -> State:
             K[i] = (L.FLOAT, np.float64(c).view(np.int64))
         elif isinstance(c, str):
             cps = str_codepoints(c)
-            row = heap.new_str(st, len(cps))
+            row = heap.new_str(pointers(st), len(cps))
             off = st.H[row, L.A]
             st.CH[off:off + len(cps)] = cps
             K[i] = (L.STR, row)
@@ -73,7 +73,7 @@ def load(program) -> State:
             items = c[1]
             if st.R[L.R_VTOP] + len(items) > st.V.shape[0]:
                 st = st._replace(V=grown(st.V, st.R[L.R_VTOP] + len(items)))
-            row = heap.new_tuple(st, len(items))
+            row = heap.new_tuple(pointers(st), len(items))
             off = st.H[row, L.A]
             for j, k in enumerate(items):
                 st.V[off + j] = K[k]

@@ -22,7 +22,7 @@ from . import heap, interp, natives, seq
 from .builtins import BUILTINS, METHODS, FIRST_EXCEPTION
 from .hostvalues import BuiltinRef, EncodeError, Raw, decode, encode, needs
 from .loader import load
-from .state import grown
+from .state import grown, pointers
 
 UNLIMITED = 1 << 62
 
@@ -96,7 +96,7 @@ class Machine:
             return Status.FINISHED
         self.st.R[L.R_FUEL] = UNLIMITED if fuel is None else max(0, int(fuel))
         while True:
-            status = interp.run(self.st)
+            status = interp.run(pointers(self.st))
             if status == L.ST_SERVICE:
                 self._service()
             elif status == L.ST_NEED_MEMORY:
@@ -137,7 +137,7 @@ class Machine:
 
     def ensure(self, objs: int, vals: int, chars: int):
         """Make sure the next allocations of this size succeed (collect / grow)."""
-        if heap.reserve(self.st, objs, vals, chars):
+        if heap.reserve(pointers(self.st), objs, vals, chars):
             return
         self.collect()
         st = self.st
@@ -154,7 +154,7 @@ class Machine:
         """Run the garbage collector now."""
         st = self.st
         pins = np.array([(r.tag, r.val) for r in self._pins], np.int64).reshape(-1, 2)
-        V, CH = heap.collect(st, pins, st.V.shape[0], st.CH.shape[0])
+        V, CH = heap.collect(pointers(st), pins, st.V.shape[0], st.CH.shape[0])
         self.st = st._replace(V=V, CH=CH)
 
     def _grow(self, field: str, rows: int):
@@ -226,7 +226,15 @@ class Machine:
 
     def _args(self, top: int, n: int, kwnames: list, real=True):
         st = self.st
-        vals = [self._value(i, real) for i in range(top - n, top)]
+        vals = []
+        for i in range(top - n, top):
+            if st.S[i, 0] == L.ITER:   # an iterator argument: hand over its items
+                raw = Raw(st.S[i, 0], st.S[i, 1])
+                vals.append([decode(self.st, r.tag, r.val, self.program)
+                             for r in self._items_of(raw)])
+                st = self.st
+            else:
+                vals.append(self._value(i, real))
         npos = n - len(kwnames)
         return vals[:npos], dict(zip(kwnames, vals[npos:]))
 
@@ -331,7 +339,7 @@ class Machine:
             args, _ = self._args(top, n, [])
             self._complete(top - n - 1, self._call_python(int, *args), pc)
             return
-        status = natives.call_builtin(st, bid, top, n)
+        status = natives.call_builtin(pointers(st), bid, top, n)
         if status == L.ST_RUNNING:
             st.R[L.R_SP] = top - n
             st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
@@ -428,7 +436,7 @@ class Machine:
         """The items of an iterable VM value, as raw values (materialized by numba)."""
         st = self.st
         while True:
-            r, status = seq.materialize(st, raw.tag, raw.val, False)
+            r, status = seq.materialize(pointers(st), raw.tag, raw.val, False)
             if status == L.ST_RUNNING:
                 break
             if status == L.ST_NEED_MEMORY:
@@ -463,6 +471,30 @@ class Machine:
                 st.V[off + j, 0] = items_raw[i].tag
                 st.V[off + j, 1] = items_raw[i].val
             self._complete(result_slot, None, pc)
+            return
+        if tag == L.DICT and name == "update":
+            npos = n - len(kwnames)
+            if npos > 1:
+                raise _ScriptException("TypeError", f"update expected at most 1 argument, got {npos}")
+            raws = self._raw_args(top, n)
+            pairs = self._pairs_of(raws[0]) if npos == 1 else []
+            for k, raw in zip(kwnames, raws[npos:]):
+                self.ensure(1, 0, len(k))
+                pairs.append((Raw(*encode(self.st, k)), raw))
+                self._pins.append(pairs[-1][0])
+            d = int(self.st.S[self_slot, 1])
+            for k, v in pairs:
+                if not heap.is_hashable(pointers(self.st), k.tag, k.val):
+                    kd = decode(self.st, k.tag, k.val, self.program)
+                    raise _ScriptException("TypeError", f"unhashable type: '{type(kd).__name__}'")
+                self.ensure(0, int(heap.dict_set_need(pointers(self.st), d)), 0)
+                heap.dict_set(pointers(self.st), d, k.tag, k.val, v.tag, v.val)
+            self._complete(result_slot, None, pc)
+            return
+        if tag == L.LIST and name in ("index", "count", "copy"):
+            obj = self._value(self_slot)
+            args, kw = self._args(top, n, kwnames)
+            self._complete(result_slot, self._call_python(getattr(obj, name), *args, **kw), pc)
             return
         if tag != L.STR and tag != L.TUPLE:
             # mutating methods on lists/dicts with unusual arguments: CPython reports the error

@@ -10,6 +10,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
+from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
@@ -42,16 +43,16 @@ VAL_ZIP_TOO_WIDE = 24
 @njit(cache=CACHE)
 def service(st, bid, n):
     """Hand the current call to the host."""
-    st.R[R_SERVICE] = bid
-    st.R[R_ARGC] = n
-    st.R[R_KWNAMES] = -1
+    R_(st)[R_SERVICE] = bid
+    R_(st)[R_ARGC] = n
+    R_(st)[R_KWNAMES] = -1
     return ST_SERVICE
 
 
 @njit(cache=CACHE)
 def put(st, slot, tag, val):
-    st.S[slot, 0] = tag
-    st.S[slot, 1] = val
+    S_(st)[slot, 0] = tag
+    S_(st)[slot, 1] = val
     return ST_RUNNING
 
 
@@ -105,7 +106,7 @@ def less(st, ta, a, tb, b):
 @njit(cache=CACHE)
 def sort_rows(st, o, n, reverse):
     """Sort V[o:o+n] in place, stably; returns False if two items are unorderable."""
-    V = st.V
+    V = V_(st)
     if n < 2:
         return True
     # all-int fast path
@@ -171,19 +172,19 @@ def sort_rows(st, o, n, reverse):
 
 @njit(cache=CACHE)
 def arg_tag(st, sp, n, i):
-    return st.S[sp - n + i, 0]
+    return S_(st)[sp - n + i, 0]
 
 
 @njit(cache=CACHE)
 def arg_val(st, sp, n, i):
-    return st.S[sp - n + i, 1]
+    return S_(st)[sp - n + i, 1]
 
 
 @njit(cache=CACHE)
 def minmax(st, bid, sp, n):
-    S = st.S
-    V = st.V
-    H = st.H
+    S = S_(st)
+    V = V_(st)
+    H = H_(st)
     res = sp - n - 1
     if n == 0:
         return service(st, bid, n)
@@ -231,9 +232,9 @@ def minmax(st, bid, sp, n):
 
 @njit(cache=CACHE)
 def builtin_sum(st, sp, n):
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     res = sp - n - 1
     if n == 2:
         at = S[sp - 1, 0]
@@ -272,7 +273,7 @@ def builtin_sum(st, sp, n):
 
 @njit(cache=CACHE)
 def builtin_range(st, sp, n):
-    S = st.S
+    S = S_(st)
     for i in range(n):
         t = S[sp - n + i, 0]
         if t != INT and t != BOOL:
@@ -293,18 +294,18 @@ def builtin_range(st, sp, n):
     if step == 0:
         return fail(st, ERR_VALUE, VAL_RANGE_STEP_ZERO, 0, 0)
     r = heap.new_obj(st, RANGE)
-    st.H[r, A] = start
-    st.H[r, B] = stop
-    st.H[r, C] = step
+    H_(st)[r, A] = start
+    H_(st)[r, B] = stop
+    H_(st)[r, C] = step
     return put(st, sp - n - 1, RANGE, r)
 
 
 @njit(cache=CACHE)
 def builtin_wrapper(st, bid, sp, n):
     """enumerate(x), zip(*xs), reversed(x): new iterator objects."""
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     res = sp - n - 1
     if bid == B_REVERSED:
         if n != 1:
@@ -334,8 +335,12 @@ def builtin_wrapper(st, bid, sp, n):
             return put(st, res, ITER, r)
         return service(st, bid, n)
     if bid == B_ENUMERATE:
-        if n != 1:
+        if n == 2 and S[sp - 1, 0] != INT and S[sp - 1, 0] != BOOL:
             return service(st, bid, n)
+        if n != 1 and n != 2:
+            return service(st, bid, n)
+        start = S[sp - 1, 1] if n == 2 else 0
+        sp = sp - n + 1   # the iterable is now "on top"
         depth = seq.wrap_depth(st, S[sp - 1, 0], S[sp - 1, 1]) + 1
         if depth > seq.MAX_WRAP_DEPTH:
             return fail(st, ERR_VALUE, VAL_ZIP_TOO_WIDE, 0, 0)
@@ -348,7 +353,7 @@ def builtin_wrapper(st, bid, sp, n):
         H[r, A] = IT_ENUMERATE
         H[r, B] = ITER
         H[r, C] = it
-        H[r, D] = 0
+        H[r, D] = start
         H[r, E] = depth
         return put(st, res, ITER, r)
     # zip
@@ -384,9 +389,9 @@ def builtin_wrapper(st, bid, sp, n):
 
 @njit(cache=CACHE)
 def builtin_dict(st, sp, n):
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     res = sp - n - 1
     if n == 0:
         if not heap.reserve(st, 1, heap.dict_rows(4), 0):
@@ -435,8 +440,8 @@ def builtin_dict(st, sp, n):
 @njit(cache=CACHE)
 def call_builtin(st, bid, sp, n):
     """Call builtin `bid` with the n arguments on top of the stack."""
-    S = st.S
-    H = st.H
+    S = S_(st)
+    H = H_(st)
     res = sp - n - 1
     if bid == B_LEN:
         if n == 1:
@@ -456,9 +461,9 @@ def call_builtin(st, bid, sp, n):
                 ok = True
                 found = False
                 for i in range(H[cv, B]):
-                    if st.V[o + i, 0] != BUILTIN:
+                    if V_(st)[o + i, 0] != BUILTIN:
                         ok = False
-                    elif is_instance(t, st.V[o + i, 1]):
+                    elif is_instance(t, V_(st)[o + i, 1]):
                         found = True
                 if ok:
                     return put(st, res, BOOL, 1 if found else 0)
@@ -547,7 +552,7 @@ def call_builtin(st, bid, sp, n):
         return put(st, res, LIST, r)
     if bid == B_ORD:
         if n == 1 and S[sp - 1, 0] == STR and H[S[sp - 1, 1], B] == 1:
-            return put(st, res, INT, st.CH[H[S[sp - 1, 1], A]])
+            return put(st, res, INT, CH_(st)[H[S[sp - 1, 1], A]])
         return service(st, bid, n)
     if bid == B_TYPE:
         if n == 1:
@@ -566,8 +571,8 @@ def call_builtin(st, bid, sp, n):
 
 @njit(cache=CACHE)
 def list_find(st, lst, t, v, start):
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     o = H[lst, A]
     for i in range(start, H[lst, B]):
         if heap.values_eq(st, V[o + i, 0], V[o + i, 1], t, v):
@@ -578,9 +583,9 @@ def list_find(st, lst, t, v, start):
 @njit(cache=CACHE)
 def call_method(st, mid, sp, n):
     """Call builtin method `mid` on self = S[sp-n-1] with n arguments."""
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     res = sp - n - 2
     me = S[sp - n - 1, 1]
     if mid == M_LIST_APPEND:
@@ -718,9 +723,9 @@ def call_method(st, mid, sp, n):
 
 @njit(cache=CACHE)
 def dict_method(st, mid, sp, n):
-    S = st.S
-    H = st.H
-    V = st.V
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
     res = sp - n - 2
     me = S[sp - n - 1, 1]
     if mid == M_DICT_GET or mid == M_DICT_POP or mid == M_DICT_SETDEFAULT:

@@ -8,6 +8,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
+from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE,
@@ -32,21 +33,21 @@ MAX_WRAP_DEPTH = 64   # enumerate(zip(enumerate(...))) nesting limit
 def seq_len(st, tag, val):
     """len() of a sized value, or -1."""
     if tag == STR or tag == LIST or tag == TUPLE:
-        return st.H[val, B]
+        return H_(st)[val, B]
     if tag == DICT:
-        return st.H[val, F]
+        return H_(st)[val, F]
     if tag == DICTVIEW:
-        return st.H[st.H[val, A], F]
+        return H_(st)[H_(st)[val, A], F]
     if tag == RANGE:
-        return heap.range_len(st.H[val, A], st.H[val, B], st.H[val, C])
+        return heap.range_len(H_(st)[val, A], H_(st)[val, B], H_(st)[val, C])
     return -1
 
 
 @njit(cache=CACHE)
 def slice_indices(st, sl, length):
     """CPython's PySlice_AdjustIndices: (start, stop, step, count, status)."""
-    V = st.V
-    o = st.H[sl, A]
+    V = V_(st)
+    o = H_(st)[sl, A]
     for k in range(3):
         t = V[o + k, 0]
         if t != NONE and t != INT and t != BOOL:
@@ -96,7 +97,7 @@ def get_slice(st, tc, c, sl, sp):
     start, stop, step, n, status = slice_indices(st, sl, seq_len(st, tc, c))
     if status != ST_RUNNING:
         return status
-    H = st.H
+    H = H_(st)
     if tc == STR:
         if not heap.reserve(st, 1, 0, n):
             return ST_NEED_MEMORY
@@ -104,7 +105,7 @@ def get_slice(st, tc, c, sl, sp):
         o = H[r, A]
         so = H[c, A]
         for i in range(n):
-            st.CH[o + i] = st.CH[so + start + i * step]
+            CH_(st)[o + i] = CH_(st)[so + start + i * step]
     elif tc == RANGE:
         if not heap.reserve(st, 1, 0, 0):
             return ST_NEED_MEMORY
@@ -124,18 +125,18 @@ def get_slice(st, tc, c, sl, sp):
         o = H[r, A]
         so = H[c, A]
         for i in range(n):
-            st.V[o + i, 0] = st.V[so + start + i * step, 0]
-            st.V[o + i, 1] = st.V[so + start + i * step, 1]
-    st.S[sp - 2, 0] = tc
-    st.S[sp - 2, 1] = r
+            V_(st)[o + i, 0] = V_(st)[so + start + i * step, 0]
+            V_(st)[o + i, 1] = V_(st)[so + start + i * step, 1]
+    S_(st)[sp - 2, 0] = tc
+    S_(st)[sp - 2, 1] = r
     return ST_RUNNING
 
 
 @njit(cache=CACHE)
 def subscr(st, sp):
     """S[sp-2] = S[sp-2][S[sp-1]]."""
-    S = st.S
-    H = st.H
+    S = S_(st)
+    H = H_(st)
     tc = S[sp - 2, 0]
     c = S[sp - 2, 1]
     ti = S[sp - 1, 0]
@@ -147,8 +148,8 @@ def subscr(st, sp):
         if e < 0:
             return fail(st, ERR_KEY, 0, ti, i)
         eo = H[c, A] + 2 * e + 1
-        S[sp - 2, 0] = st.V[eo, 0]
-        S[sp - 2, 1] = st.V[eo, 1]
+        S[sp - 2, 0] = V_(st)[eo, 0]
+        S[sp - 2, 1] = V_(st)[eo, 1]
         return ST_RUNNING
     if tc != STR and tc != LIST and tc != TUPLE and tc != RANGE:
         return fail(st, ERR_NOT_SUBSCRIPTABLE, 0, tc, 0)
@@ -171,16 +172,16 @@ def subscr(st, sp):
         S[sp - 2, 1] = H[c, A] + k * H[c, C]
         return ST_RUNNING
     o = H[c, A] + k
-    S[sp - 2, 0] = st.V[o, 0]
-    S[sp - 2, 1] = st.V[o, 1]
+    S[sp - 2, 0] = V_(st)[o, 0]
+    S[sp - 2, 1] = V_(st)[o, 1]
     return ST_RUNNING
 
 
 @njit(cache=CACHE)
 def store_subscr(st, sp):
     """S[sp-2][S[sp-1]] = S[sp-3]."""
-    S = st.S
-    H = st.H
+    S = S_(st)
+    H = H_(st)
     tv = S[sp - 3, 0]
     v = S[sp - 3, 1]
     tc = S[sp - 2, 0]
@@ -197,22 +198,30 @@ def store_subscr(st, sp):
     if tc != LIST:
         return fail(st, ERR_NOT_SUBSCRIPTABLE, 1, tc, 0)
     if ti == SLICE:
+        if tv != LIST and tv != TUPLE:
+            r, status = materialize(st, tv, v, False)
+            if status != ST_RUNNING:
+                return status
+            S[sp - 3, 0] = LIST      # keep the new list rooted (the slot is popped after)
+            S[sp - 3, 1] = r
+            tv = LIST
+            v = r
         return store_slice(st, c, i, tv, v)
     if ti != INT and ti != BOOL:
         return fail(st, ERR_INDICES, tc, ti, 1)
     k = norm_index(ti, i, H[c, B])
     if k < 0:
         return fail(st, ERR_INDEX, tc, 1, 0)
-    st.V[H[c, A] + k, 0] = tv
-    st.V[H[c, A] + k, 1] = v
+    V_(st)[H[c, A] + k, 0] = tv
+    V_(st)[H[c, A] + k, 1] = v
     return ST_RUNNING
 
 
 @njit(cache=CACHE)
 def store_slice(st, c, sl, tv, v):
     """lst[slice] = iterable (list, tuple, str or range materialized first)."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     n = H[c, B]
     start, stop, step, count, status = slice_indices(st, sl, n)
     if status != ST_RUNNING:
@@ -265,8 +274,8 @@ def store_slice(st, c, sl, tv, v):
 
 @njit(cache=CACHE)
 def list_delete_range(st, c, start, count):
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     o = H[c, A]
     n = H[c, B]
     for i in range(start + count, n):
@@ -278,8 +287,8 @@ def list_delete_range(st, c, start, count):
 @njit(cache=CACHE)
 def delete_subscr(st, sp):
     """del S[sp-2][S[sp-1]]."""
-    S = st.S
-    H = st.H
+    S = S_(st)
+    H = H_(st)
     tc = S[sp - 2, 0]
     c = S[sp - 2, 1]
     ti = S[sp - 1, 0]
@@ -323,7 +332,7 @@ def delete_subscr(st, sp):
 @njit(cache=CACHE)
 def make_iter(st, tag, val):
     """(tag, payload, status) of iter(x); room for one object must be reserved."""
-    H = st.H
+    H = H_(st)
     if tag == ITER:
         return tag, val, ST_RUNNING
     if tag == LIST or tag == TUPLE or tag == STR or tag == DICT or tag == RANGE \
@@ -354,7 +363,7 @@ def make_iter(st, tag, val):
 @njit(cache=CACHE)
 def step_cost(st, it):
     """(objects, value rows, chars) one next() on iterator `it` may allocate."""
-    H = st.H
+    H = H_(st)
     objs = 0
     vals = 0
     chars = 0
@@ -384,7 +393,7 @@ def step_cost(st, it):
             vals += n
             for i in range(n):
                 if top < work.shape[0]:
-                    work[top] = st.V[H[t, A] + i, 1]
+                    work[top] = V_(st)[H[t, A] + i, 1]
                     top += 1
     return objs, vals, chars
 
@@ -392,8 +401,8 @@ def step_cost(st, it):
 @njit(cache=CACHE)
 def leaf_next(st, r):
     """(tag, payload) of next() on a non-wrapping iterator; tag UNDEF when exhausted."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     k = H[r, A]
     src = H[r, C]
     if k == IT_SEQ:
@@ -456,8 +465,8 @@ def iter_next(st, it):
 
     enumerate and zip wrap other iterators; they are advanced with an explicit stack
     of pending wrappers, never by native recursion."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     if H[it, A] != IT_ENUMERATE and H[it, A] != IT_ZIP:
         return leaf_next(st, it)
     # each pending frame: wrapper row, next child index, values collected so far
@@ -532,16 +541,16 @@ def wrap_depth(st, tag, val):
     """Nesting depth of iterator wrappers under a value (0 for plain iterables)."""
     if tag != ITER:
         return 0
-    k = st.H[val, A]
+    k = H_(st)[val, A]
     if k == IT_ENUMERATE or k == IT_ZIP:
-        return st.H[val, E]
+        return H_(st)[val, E]
     return 0
 
 
 @njit(cache=CACHE)
 def remaining(st, it):
     """How many more items iterator `it` will produce (an upper bound)."""
-    H = st.H
+    H = H_(st)
     best = np.int64(1) << 62
     work = np.empty(MAX_WRAP_DEPTH * 4 + 8, np.int64)
     work[0] = it
@@ -567,7 +576,7 @@ def remaining(st, it):
         elif k == IT_ZIP:
             for i in range(H[src, B]):
                 if top < work.shape[0]:
-                    work[top] = st.V[H[src, A] + i, 1]
+                    work[top] = V_(st)[H[src, A] + i, 1]
                     top += 1
         if n < best:
             best = n
@@ -579,8 +588,8 @@ def remaining(st, it):
 @njit(cache=CACHE)
 def materialize(st, tag, val, as_tuple):
     """(list-or-tuple row, status): a new list (or tuple) of the items of an iterable."""
-    H = st.H
-    V = st.V
+    H = H_(st)
+    V = V_(st)
     if tag == LIST or tag == TUPLE:
         n = H[val, B]
         if not heap.reserve(st, 1, n, 0):
@@ -651,8 +660,8 @@ def materialize(st, tag, val, as_tuple):
 @njit(cache=CACHE)
 def unpack(st, sp, n):
     """seq -> n items on the stack, the first on top."""
-    S = st.S
-    H = st.H
+    S = S_(st)
+    H = H_(st)
     t = S[sp - 1, 0]
     v = S[sp - 1, 1]
     if t != LIST and t != TUPLE:
@@ -666,6 +675,6 @@ def unpack(st, sp, n):
         return fail(st, ERR_UNPACK, n, m, 1 if m > n else 0)
     o = H[v, A]
     for i in range(n):
-        S[sp - 1 + i, 0] = st.V[o + n - 1 - i, 0]
-        S[sp - 1 + i, 1] = st.V[o + n - 1 - i, 1]
+        S[sp - 1 + i, 0] = V_(st)[o + n - 1 - i, 0]
+        S[sp - 1 + i, 1] = V_(st)[o + n - 1 - i, 1]
     return ST_RUNNING

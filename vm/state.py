@@ -57,3 +57,23 @@ def grown(arr: np.ndarray, rows: int) -> np.ndarray:
     out = np.zeros((new_rows,) + arr.shape[1:], arr.dtype)
     out[: arr.shape[0]] = arr
     return out
+
+
+def pointers(st: State) -> tuple:
+    """The tuple of (address, rows...) that numba code reads the arrays through.
+
+    Valid only while `st`'s arrays are alive and unchanged in size: rebuild it after
+    any array is replaced (see mem.py)."""
+    return (
+        st.R.ctypes.data,
+        st.S.ctypes.data, st.S.shape[0],
+        st.F.ctypes.data, st.F.shape[0],
+        st.CODE.ctypes.data, st.CODE.shape[0],
+        st.FN.ctypes.data, st.FN.shape[0],
+        st.K.ctypes.data, st.K.shape[0],
+        st.H.ctypes.data, st.H.shape[0],
+        st.V.ctypes.data, st.V.shape[0],
+        st.CH.ctypes.data, st.CH.shape[0],
+        st.G.ctypes.data, st.G.shape[0],
+        st.MT.ctypes.data, st.MT.shape[0], st.MT.shape[1],
+    )
