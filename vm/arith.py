@@ -12,7 +12,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW,
@@ -39,7 +39,7 @@ VAL_MAX_LEN = 3
 MAX_REPEAT = 1 << 40
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE)
 def fail(st, err, a, b, c):
     """Record an error for the host and return ST_RAISE."""
     R = R_(st)
@@ -50,12 +50,12 @@ def fail(st, err, a, b, c):
     return ST_RAISE
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(f8)"), cache=CACHE)
 def fbits(x):
     return np.float64(x).view(np.int64)
 
 
-@njit(cache=CACHE)
+@njit(sig("f8(i8)"), cache=CACHE)
 def fval(bits):
     return np.int64(bits).view(np.float64)
 
@@ -147,7 +147,7 @@ def float_mod(vx, wx):
 # Binary operators
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("UniTuple(i8, 3)(P, i8, i8, i8)"), cache=CACHE)
 def int_binop(st, op, a, b):
     """(tag, payload, status) of a op b for ints (bools included)."""
     if op == OP_ADD:
@@ -240,45 +240,45 @@ def float_binop(st, op, x, y):
     return FLOAT, fbits(r), ST_RUNNING
 
 
-@njit(cache=CACHE)
+@njit(sig("b1(i8)"), cache=CACHE)
 def is_number(tag):
     return tag == INT or tag == BOOL or tag == FLOAT
 
 
 @njit(cache=CACHE)
-def binop(st, op, sp):
-    """S[sp-2] = S[sp-2] op S[sp-1] for any operands (op may carry the in-place flag)."""
-    S = S_(st)
-    inplace = op >= 16
-    op = op & 15
-    ta = S[sp - 2, 0]
-    a = S[sp - 2, 1]
-    tb = S[sp - 1, 0]
-    b = S[sp - 1, 1]
-    if (ta == INT or ta == BOOL) and (tb == INT or tb == BOOL):
-        if ta == BOOL and tb == BOOL and (op == OP_AND or op == OP_OR or op == OP_XOR):
-            t = BOOL
-            if op == OP_AND:
-                r = a & b
-            elif op == OP_OR:
-                r = a | b
-            else:
-                r = a ^ b
-            status = ST_RUNNING
-        else:
-            t, r, status = int_binop(st, op, a, b)
-    elif is_number(ta) and is_number(tb):
-        if op >= OP_LSHIFT:
-            return fail(st, ERR_BINOP_TYPES, op, ta, tb)
-        x = heap.as_float(ta, a)
-        y = heap.as_float(tb, b)
-        t, r, status = float_binop(st, op, x, y)
+def repeat(st, sp, tag, src, times, slot):
+    """seq * n, result into S[sp - slot]."""
+    H = H_(st)
+    if times < 0:
+        times = 0
+    n = H[src, B]
+    if n != 0 and times > MAX_REPEAT // n:
+        return fail(st, ERR_MEMORY, 0, 0, 0)
+    total = n * times
+    if tag == STR:
+        if not heap.reserve(st, 1, 0, total):
+            return ST_NEED_MEMORY
+        r = heap.new_str(st, total)
+        o = H[r, A]
+        so = H[src, A]
+        for k in range(times):
+            for i in range(n):
+                CH_(st)[o + k * n + i] = CH_(st)[so + i]
     else:
-        return seq_binop(st, op, inplace, sp, ta, a, tb, b)
-    if status != ST_RUNNING:
-        return status
-    S[sp - 2, 0] = t
-    S[sp - 2, 1] = r
+        if not heap.reserve(st, 1, total, 0):
+            return ST_NEED_MEMORY
+        if tag == LIST:
+            r = heap.new_list(st, total, total)
+        else:
+            r = heap.new_tuple(st, total)
+        o = H[r, A]
+        so = H[src, A]
+        for k in range(times):
+            for i in range(n):
+                V_(st)[o + k * n + i, 0] = V_(st)[so + i, 0]
+                V_(st)[o + k * n + i, 1] = V_(st)[so + i, 1]
+    S_(st)[sp - slot, 0] = tag
+    S_(st)[sp - slot, 1] = r
     return ST_RUNNING
 
 
@@ -342,39 +342,39 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
 
 
 @njit(cache=CACHE)
-def repeat(st, sp, tag, src, times, slot):
-    """seq * n, result into S[sp - slot]."""
-    H = H_(st)
-    if times < 0:
-        times = 0
-    n = H[src, B]
-    if n != 0 and times > MAX_REPEAT // n:
-        return fail(st, ERR_MEMORY, 0, 0, 0)
-    total = n * times
-    if tag == STR:
-        if not heap.reserve(st, 1, 0, total):
-            return ST_NEED_MEMORY
-        r = heap.new_str(st, total)
-        o = H[r, A]
-        so = H[src, A]
-        for k in range(times):
-            for i in range(n):
-                CH_(st)[o + k * n + i] = CH_(st)[so + i]
-    else:
-        if not heap.reserve(st, 1, total, 0):
-            return ST_NEED_MEMORY
-        if tag == LIST:
-            r = heap.new_list(st, total, total)
+def binop(st, op, sp):
+    """S[sp-2] = S[sp-2] op S[sp-1] for any operands (op may carry the in-place flag)."""
+    S = S_(st)
+    inplace = op >= 16
+    op = op & 15
+    ta = S[sp - 2, 0]
+    a = S[sp - 2, 1]
+    tb = S[sp - 1, 0]
+    b = S[sp - 1, 1]
+    if (ta == INT or ta == BOOL) and (tb == INT or tb == BOOL):
+        if ta == BOOL and tb == BOOL and (op == OP_AND or op == OP_OR or op == OP_XOR):
+            t = BOOL
+            if op == OP_AND:
+                r = a & b
+            elif op == OP_OR:
+                r = a | b
+            else:
+                r = a ^ b
+            status = ST_RUNNING
         else:
-            r = heap.new_tuple(st, total)
-        o = H[r, A]
-        so = H[src, A]
-        for k in range(times):
-            for i in range(n):
-                V_(st)[o + k * n + i, 0] = V_(st)[so + i, 0]
-                V_(st)[o + k * n + i, 1] = V_(st)[so + i, 1]
-    S_(st)[sp - slot, 0] = tag
-    S_(st)[sp - slot, 1] = r
+            t, r, status = int_binop(st, op, a, b)
+    elif is_number(ta) and is_number(tb):
+        if op >= OP_LSHIFT:
+            return fail(st, ERR_BINOP_TYPES, op, ta, tb)
+        x = heap.as_float(ta, a)
+        y = heap.as_float(tb, b)
+        t, r, status = float_binop(st, op, x, y)
+    else:
+        return seq_binop(st, op, inplace, sp, ta, a, tb, b)
+    if status != ST_RUNNING:
+        return status
+    S[sp - 2, 0] = t
+    S[sp - 2, 1] = r
     return ST_RUNNING
 
 
@@ -382,7 +382,7 @@ def repeat(st, sp, tag, src, times, slot):
 # Unary operators and truth
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def truthy(st, tag, val):
     """bool(x) for values that need no user code."""
     if tag == BOOL or tag == INT:

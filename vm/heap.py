@@ -16,7 +16,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
@@ -34,7 +34,7 @@ NONE_HASH = 0xFCA86420
 # Allocation
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("b1(P, i8, i8, i8)"), cache=CACHE)
 def reserve(st, nobj, nvals, nchars):
     """True if nobj objects, nvals value rows and nchars chars can be allocated now.
 
@@ -56,7 +56,7 @@ def reserve(st, nobj, nvals, nchars):
     return True
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def new_obj(st, kind):
     """A fresh object row of the given kind (room must have been reserved)."""
     R = R_(st)
@@ -80,14 +80,14 @@ def new_obj(st, kind):
     return row
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def new_vals(st, n):
     off = R_(st)[R_VTOP]
     R_(st)[R_VTOP] = off + n
     return off
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def new_chars(st, n):
     off = R_(st)[R_CTOP]
     R_(st)[R_CTOP] = off + n
@@ -98,7 +98,7 @@ def new_chars(st, n):
 # Strings
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def new_str(st, n):
     """A string object of length n with uninitialised chars; fill CH[H[r, A]:...]."""
     r = new_obj(st, STR)
@@ -107,7 +107,7 @@ def new_str(st, n):
     return r
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8, i8)"), cache=CACHE)
 def str_from_slice(st, src, start, n):
     r = new_str(st, n)
     dst = H_(st)[r, A]
@@ -134,7 +134,7 @@ def str_eq(st, a, b):
     return True
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def str_cmp(st, a, b):
     """-1, 0 or 1: the order of two strings by code point."""
     H = H_(st)
@@ -195,7 +195,7 @@ def str_hash(st, r):
 # Sequences
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def new_list(st, n, cap):
     """A list of length n (items uninitialised) with room for cap items."""
     if cap < n:
@@ -207,7 +207,7 @@ def new_list(st, n, cap):
     return r
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def new_tuple(st, n):
     r = new_obj(st, TUPLE)
     H_(st)[r, A] = new_vals(st, n)
@@ -215,7 +215,7 @@ def new_tuple(st, n):
     return r
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def list_grow_need(st, r, extra):
     """Value rows needed before `extra` items can be added to list r (0 if it fits)."""
     n = H_(st)[r, B] + extra
@@ -230,7 +230,7 @@ def list_grow_need(st, r, extra):
     return newcap
 
 
-@njit(cache=CACHE)
+@njit(sig("none(P, i8, i8)"), cache=CACHE)
 def list_make_room(st, r, extra):
     """Make room for extra more items (the value rows must have been reserved)."""
     newcap = list_grow_need(st, r, extra)
@@ -247,7 +247,7 @@ def list_make_room(st, r, extra):
     H[r, C] = newcap
 
 
-@njit(cache=CACHE)
+@njit(sig("none(P, i8, i8, i8)"), cache=CACHE)
 def list_push(st, r, tag, val):
     """Append to a list that has room (see list_make_room)."""
     H = H_(st)
@@ -315,6 +315,13 @@ def float_hash(x):
 
 
 @njit(cache=CACHE)
+def _grow1(a):
+    b = np.empty(2 * a.shape[0], a.dtype)
+    b[: a.shape[0]] = a
+    return b
+
+
+@njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def is_hashable(st, tag, val):
     """False for lists, dicts and tuples that contain them (checked without recursion)."""
     if tag == LIST or tag == DICT:
@@ -340,13 +347,6 @@ def is_hashable(st, tag, val):
                 work[top] = V[o + i, 1]
                 top += 1
     return True
-
-
-@njit(cache=CACHE)
-def _grow1(a):
-    b = np.empty(2 * a.shape[0], a.dtype)
-    b[: a.shape[0]] = a
-    return b
 
 
 @njit(cache=CACHE)
@@ -382,7 +382,7 @@ _P2 = np.uint64(14029467366897019727)
 _P5 = np.uint64(2870177450012600261)
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def hash_value(st, tag, val):
     """hash() of a hashable value (check is_hashable first).
 
@@ -431,7 +431,7 @@ def hash_value(st, tag, val):
             return h
 
 
-@njit(cache=CACHE)
+@njit(sig("f8(i8, i8)"), cache=CACHE)
 def as_float(tag, val):
     if tag == FLOAT:
         return np.int64(val).view(np.float64)
@@ -439,6 +439,39 @@ def as_float(tag, val):
 
 
 @njit(cache=CACHE)
+def float_int_eq(x, i):
+    """x is integral and within int64 range: equal to i exactly?"""
+    if x >= 9.223372036854775807e18 or x < -9.223372036854775808e18:
+        return False
+    return np.int64(x) == i
+
+
+@njit(cache=CACHE)
+def range_len(start, stop, step):
+    if step > 0:
+        if stop <= start:
+            return 0
+        return (stop - start - 1) // step + 1
+    if stop >= start:
+        return 0
+    return (start - stop - 1) // (-step) + 1
+
+
+@njit(cache=CACHE)
+def range_eq(st, a, b):
+    H = H_(st)
+    na = range_len(H[a, A], H[a, B], H[a, C])
+    nb = range_len(H[b, A], H[b, B], H[b, C])
+    if na != nb:
+        return False
+    if na == 0:
+        return True
+    if H[a, A] != H[b, A]:
+        return False
+    return na == 1 or H[a, C] == H[b, C]
+
+
+@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
 def scalar_eq(st, ta, a, tb, b):
     """== for numbers and strings; for other kinds, identity (callers handle containers)."""
     if ta == tb and a == b and ta != FLOAT:
@@ -509,13 +542,33 @@ def key_eq(st, ta, a, tb, b):
 
 
 @njit(cache=CACHE)
-def values_eq(st, ta, a, tb, b):
-    """Python's == for values that need no user code (numbers, str, containers)."""
-    if ta == tb and (ta == TUPLE or ta == LIST or ta == DICT):
-        if a == b:
-            return True
-        return _deep_eq(st, ta, a, tb, b)
-    return scalar_eq(st, ta, a, tb, b)
+def dict_lookup(st, d, tag, val, h):
+    """(index slot, entry) for a key: entry -1 if absent, slot is where to insert."""
+    H = H_(st)
+    V = V_(st)
+    io = H[d, D]
+    mask = H[d, E] - 1
+    eo = H[d, A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        e = V[io + i, 0]
+        if e == -1:
+            return i, -1
+        if V[io + i, 1] == h:
+            kt = V[eo + 2 * e, 0]
+            if kt != UNDEF and key_eq(st, kt, V[eo + 2 * e, 1], tag, val):
+                return i, e
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+
+
+@njit(sig("i8(P, i8, i8, i8)"), cache=CACHE)
+def dict_get(st, d, tag, val):
+    """Entry number of a (hashable) key, or -1."""
+    h = hash_value(st, tag, val)
+    slot, e = dict_lookup(st, d, tag, val, h)
+    return e
 
 
 @njit(cache=CACHE)
@@ -578,44 +631,21 @@ def _deep_eq(st, ta, a, tb, b):
     return True
 
 
-@njit(cache=CACHE)
-def float_int_eq(x, i):
-    """x is integral and within int64 range: equal to i exactly?"""
-    if x >= 9.223372036854775807e18 or x < -9.223372036854775808e18:
-        return False
-    return np.int64(x) == i
-
-
-@njit(cache=CACHE)
-def range_len(start, stop, step):
-    if step > 0:
-        if stop <= start:
-            return 0
-        return (stop - start - 1) // step + 1
-    if stop >= start:
-        return 0
-    return (start - stop - 1) // (-step) + 1
-
-
-@njit(cache=CACHE)
-def range_eq(st, a, b):
-    H = H_(st)
-    na = range_len(H[a, A], H[a, B], H[a, C])
-    nb = range_len(H[b, A], H[b, B], H[b, C])
-    if na != nb:
-        return False
-    if na == 0:
-        return True
-    if H[a, A] != H[b, A]:
-        return False
-    return na == 1 or H[a, C] == H[b, C]
+@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
+def values_eq(st, ta, a, tb, b):
+    """Python's == for values that need no user code (numbers, str, containers)."""
+    if ta == tb and (ta == TUPLE or ta == LIST or ta == DICT):
+        if a == b:
+            return True
+        return _deep_eq(st, ta, a, tb, b)
+    return scalar_eq(st, ta, a, tb, b)
 
 
 # ---------------------------------------------------------------------------
 # Dicts: insertion-ordered entries plus an open-addressing index
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("i8(i8)"), cache=CACHE)
 def dict_index_size(nentries):
     size = 8
     while size * 2 < nentries * 3:
@@ -623,7 +653,7 @@ def dict_index_size(nentries):
     return size
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def new_dict(st, cap):
     """An empty dict with room for cap entries (reserve 1 + dict_rows(cap) first)."""
     if cap < 4:
@@ -641,78 +671,20 @@ def new_dict(st, cap):
     return r
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(i8)"), cache=CACHE)
 def dict_rows(cap):
     if cap < 4:
         cap = 4
     return 2 * cap + dict_index_size(cap)
 
 
-@njit(cache=CACHE)
-def dict_lookup(st, d, tag, val, h):
-    """(index slot, entry) for a key: entry -1 if absent, slot is where to insert."""
-    H = H_(st)
-    V = V_(st)
-    io = H[d, D]
-    mask = H[d, E] - 1
-    eo = H[d, A]
-    perturb = np.uint64(h)
-    i = np.int64(np.uint64(h) & np.uint64(mask))
-    while True:
-        e = V[io + i, 0]
-        if e == -1:
-            return i, -1
-        if V[io + i, 1] == h:
-            kt = V[eo + 2 * e, 0]
-            if kt != UNDEF and key_eq(st, kt, V[eo + 2 * e, 1], tag, val):
-                return i, e
-        perturb >>= np.uint64(5)
-        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
-
-
-@njit(cache=CACHE)
-def dict_get(st, d, tag, val):
-    """Entry number of a (hashable) key, or -1."""
-    h = hash_value(st, tag, val)
-    slot, e = dict_lookup(st, d, tag, val, h)
-    return e
-
-
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8)"), cache=CACHE)
 def dict_set_need(st, d):
     """Value rows that dict_set may need for one new key."""
     H = H_(st)
     if H[d, B] < H[d, C]:
         return 0
     return dict_rows(2 * H[d, F] + 4)
-
-
-@njit(cache=CACHE)
-def dict_set(st, d, kt, kv, vt, vv):
-    """d[k] = v (rows per dict_set_need reserved; the key is hashable)."""
-    H = H_(st)
-    V = V_(st)
-    h = hash_value(st, kt, kv)
-    slot, e = dict_lookup(st, d, kt, kv, h)
-    if e >= 0:
-        eo = H[d, A] + 2 * e
-        V[eo + 1, 0] = vt
-        V[eo + 1, 1] = vv
-        return
-    if H[d, B] >= H[d, C]:
-        dict_resize(st, d, 2 * H[d, F] + 4)
-        slot, e = dict_lookup(st, d, kt, kv, h)
-    e = H[d, B]
-    eo = H[d, A] + 2 * e
-    V[eo, 0] = kt
-    V[eo, 1] = kv
-    V[eo + 1, 0] = vt
-    V[eo + 1, 1] = vv
-    io = H[d, D]
-    V[io + slot, 0] = e
-    V[io + slot, 1] = h
-    H[d, B] = e + 1
-    H[d, F] += 1
 
 
 @njit(cache=CACHE)
@@ -753,6 +725,34 @@ def dict_resize(st, d, cap):
     H[d, F] = n
 
 
+@njit(sig("none(P, i8, i8, i8, i8, i8)"), cache=CACHE)
+def dict_set(st, d, kt, kv, vt, vv):
+    """d[k] = v (rows per dict_set_need reserved; the key is hashable)."""
+    H = H_(st)
+    V = V_(st)
+    h = hash_value(st, kt, kv)
+    slot, e = dict_lookup(st, d, kt, kv, h)
+    if e >= 0:
+        eo = H[d, A] + 2 * e
+        V[eo + 1, 0] = vt
+        V[eo + 1, 1] = vv
+        return
+    if H[d, B] >= H[d, C]:
+        dict_resize(st, d, 2 * H[d, F] + 4)
+        slot, e = dict_lookup(st, d, kt, kv, h)
+    e = H[d, B]
+    eo = H[d, A] + 2 * e
+    V[eo, 0] = kt
+    V[eo, 1] = kv
+    V[eo + 1, 0] = vt
+    V[eo + 1, 1] = vv
+    io = H[d, D]
+    V[io + slot, 0] = e
+    V[io + slot, 1] = h
+    H[d, B] = e + 1
+    H[d, F] += 1
+
+
 @njit(cache=CACHE)
 def dict_delete_entry(st, d, e):
     """Remove entry e (its index slot keeps pointing at the emptied entry)."""
@@ -764,11 +764,38 @@ def dict_delete_entry(st, d, e):
     H_(st)[d, F] -= 1
 
 
+@njit(sig("i8(i8, f8)"), cache=CACHE)
+def int_float_cmp(i, y):
+    """Exact order of int i against float y (not NaN)."""
+    if y >= 9.3e18:
+        return -1
+    if y <= -9.3e18:
+        return 1
+    fl = np.floor(y)
+    j = np.int64(fl)
+    if i < j:
+        return -1
+    if i > j:
+        return 1
+    return 0 if fl == y else -1
+
+
+@njit(sig("i8(i8, i8)"), cache=CACHE)
+def apply_order(op, c):
+    if op == 0:
+        return 1 if c < 0 else 0
+    if op == 1:
+        return 1 if c <= 0 else 0
+    if op == 4:
+        return 1 if c > 0 else 0
+    return 1 if c >= 0 else 0
+
+
 # ---------------------------------------------------------------------------
 # Ordering (<, <=, >, >=) for values that need no user code
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8, i8, i8, i8)"), cache=CACHE)
 def compare_order(st, op, ta, a, tb, b):
     """op is 0 <, 1 <=, 4 >, 5 >=.  Returns 0/1, or -1 if the types are unorderable.
 
@@ -812,33 +839,6 @@ def compare_order(st, op, ta, a, tb, b):
             ta, a, tb, b = V[oa + diff, 0], V[oa + diff, 1], V[ob + diff, 0], V[ob + diff, 1]
             continue
         return -1
-
-
-@njit(cache=CACHE)
-def int_float_cmp(i, y):
-    """Exact order of int i against float y (not NaN)."""
-    if y >= 9.3e18:
-        return -1
-    if y <= -9.3e18:
-        return 1
-    fl = np.floor(y)
-    j = np.int64(fl)
-    if i < j:
-        return -1
-    if i > j:
-        return 1
-    return 0 if fl == y else -1
-
-
-@njit(cache=CACHE)
-def apply_order(op, c):
-    if op == 0:
-        return 1 if c < 0 else 0
-    if op == 1:
-        return 1 if c <= 0 else 0
-    if op == 4:
-        return 1 if c > 0 else 0
-    return 1 if c >= 0 else 0
 
 
 # ---------------------------------------------------------------------------

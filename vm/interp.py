@@ -14,7 +14,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
@@ -168,6 +168,15 @@ def bind_keywords(st, f, sp, n):
 
 
 @njit(cache=CACHE)
+def kw_service(st, bid, n):
+    """A builtin called with keywords: the host completes it (names tuple on top)."""
+    R_(st)[R_SERVICE] = bid
+    R_(st)[R_ARGC] = n
+    R_(st)[R_KWNAMES] = 1
+    return ST_SERVICE
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
@@ -210,15 +219,6 @@ def do_call(st, op, arg, sp, pc):
             F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
         return status
     return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
-
-
-@njit(cache=CACHE)
-def kw_service(st, bid, n):
-    """A builtin called with keywords: the host completes it (names tuple on top)."""
-    R_(st)[R_SERVICE] = bid
-    R_(st)[R_ARGC] = n
-    R_(st)[R_KWNAMES] = 1
-    return ST_SERVICE
 
 
 @njit(cache=CACHE)
@@ -389,6 +389,88 @@ def format_value(st, arg, sp):
 
 
 @njit(cache=CACHE)
+def cold_b(st, op, arg, sp, pc):
+    """Subscripts, unpacking, attributes, calls, functions, slow binary ops."""
+    S = S_(st)
+    R = R_(st)
+    fp = R[R_FP]
+    nsp = sp
+    if op == BINARY_OP:
+        status = arith.binop(st, arg, sp)
+        if status != ST_RUNNING:
+            if status == ST_RAISE and R[R_ERR] == ERR_TYPE and R[R_ERR_A] == 100:
+                R[R_SERVICE] = SVC_BINOP
+                R[R_ARGC] = arg
+                return ST_SERVICE
+            return status
+        nsp = sp - 1
+    elif op == COMPARE_OP:
+        status = arith.compare(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1
+    elif op == BINARY_SUBSCR:
+        status = seq.subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1
+    elif op == STORE_SUBSCR:
+        status = seq.store_subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 3
+    elif op == DELETE_SUBSCR:
+        status = seq.delete_subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 2
+    elif op == UNPACK_SEQUENCE:
+        status = seq.unpack(st, sp, arg)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1 + arg
+    elif op == LOAD_METHOD:
+        t = S[sp - 1, 0]
+        if 0 <= t < MT_(st).shape[0] and 0 <= arg < MT_(st).shape[1] and MT_(st)[t, arg] >= 0:
+            S[sp, 0] = S[sp - 1, 0]
+            S[sp, 1] = S[sp - 1, 1]
+            S[sp - 1, 0] = METHOD
+            S[sp - 1, 1] = MT_(st)[t, arg]
+            nsp = sp + 1
+        else:
+            return fail(st, ERR_ATTR, arg, t, 0)
+    elif op == LOAD_ATTR:
+        R[R_SERVICE] = SVC_LOAD_ATTR
+        R[R_ARGC] = arg
+        return ST_SERVICE
+    elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
+        return do_call(st, op, arg, sp, pc)
+    elif op == MAKE_FUNCTION:
+        status = make_function(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = R[R_SP]
+    elif op == FOR_ITER:
+        it = S[sp - 1, 1]
+        ob, vb, cb = seq.step_cost(st, it)
+        if not heap.reserve(st, ob, vb, cb):
+            return ST_NEED_MEMORY
+        t, v = seq.iter_next(st, it)
+        if t == UNDEF:
+            R[R_SP] = sp - 1
+            F_(st)[fp, FR_PC] = arg
+            return ST_RUNNING
+        S[sp, 0] = t
+        S[sp, 1] = v
+        nsp = sp + 1
+    else:
+        return fail(st, ERR_VALUE, 99, op, 0)   # unknown opcode: validated code never gets here
+    R[R_SP] = nsp
+    F_(st)[fp, FR_PC] = pc + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
 def cold_a(st, op, arg, sp, pc):
     """Stack shuffles, variables, builds.  Sets R_SP and the frame pc on success."""
     S = S_(st)
@@ -489,88 +571,6 @@ def cold_a(st, op, arg, sp, pc):
         pass
     else:
         return cold_b(st, op, arg, sp, pc)
-    R[R_SP] = nsp
-    F_(st)[fp, FR_PC] = pc + 1
-    return ST_RUNNING
-
-
-@njit(cache=CACHE)
-def cold_b(st, op, arg, sp, pc):
-    """Subscripts, unpacking, attributes, calls, functions, slow binary ops."""
-    S = S_(st)
-    R = R_(st)
-    fp = R[R_FP]
-    nsp = sp
-    if op == BINARY_OP:
-        status = arith.binop(st, arg, sp)
-        if status != ST_RUNNING:
-            if status == ST_RAISE and R[R_ERR] == ERR_TYPE and R[R_ERR_A] == 100:
-                R[R_SERVICE] = SVC_BINOP
-                R[R_ARGC] = arg
-                return ST_SERVICE
-            return status
-        nsp = sp - 1
-    elif op == COMPARE_OP:
-        status = arith.compare(st, arg, sp)
-        if status != ST_RUNNING:
-            return status
-        nsp = sp - 1
-    elif op == BINARY_SUBSCR:
-        status = seq.subscr(st, sp)
-        if status != ST_RUNNING:
-            return status
-        nsp = sp - 1
-    elif op == STORE_SUBSCR:
-        status = seq.store_subscr(st, sp)
-        if status != ST_RUNNING:
-            return status
-        nsp = sp - 3
-    elif op == DELETE_SUBSCR:
-        status = seq.delete_subscr(st, sp)
-        if status != ST_RUNNING:
-            return status
-        nsp = sp - 2
-    elif op == UNPACK_SEQUENCE:
-        status = seq.unpack(st, sp, arg)
-        if status != ST_RUNNING:
-            return status
-        nsp = sp - 1 + arg
-    elif op == LOAD_METHOD:
-        t = S[sp - 1, 0]
-        if 0 <= t < MT_(st).shape[0] and 0 <= arg < MT_(st).shape[1] and MT_(st)[t, arg] >= 0:
-            S[sp, 0] = S[sp - 1, 0]
-            S[sp, 1] = S[sp - 1, 1]
-            S[sp - 1, 0] = METHOD
-            S[sp - 1, 1] = MT_(st)[t, arg]
-            nsp = sp + 1
-        else:
-            return fail(st, ERR_ATTR, arg, t, 0)
-    elif op == LOAD_ATTR:
-        R[R_SERVICE] = SVC_LOAD_ATTR
-        R[R_ARGC] = arg
-        return ST_SERVICE
-    elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
-        return do_call(st, op, arg, sp, pc)
-    elif op == MAKE_FUNCTION:
-        status = make_function(st, arg, sp)
-        if status != ST_RUNNING:
-            return status
-        nsp = R[R_SP]
-    elif op == FOR_ITER:
-        it = S[sp - 1, 1]
-        ob, vb, cb = seq.step_cost(st, it)
-        if not heap.reserve(st, ob, vb, cb):
-            return ST_NEED_MEMORY
-        t, v = seq.iter_next(st, it)
-        if t == UNDEF:
-            R[R_SP] = sp - 1
-            F_(st)[fp, FR_PC] = arg
-            return ST_RUNNING
-        S[sp, 0] = t
-        S[sp, 1] = v
-        nsp = sp + 1
-    else:
-        return fail(st, ERR_VALUE, 99, op, 0)   # unknown opcode: validated code never gets here
     R[R_SP] = nsp
     F_(st)[fp, FR_PC] = pc + 1
     return ST_RUNNING

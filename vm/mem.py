@@ -15,6 +15,8 @@ from numba.extending import intrinsic
 from . import CACHE
 from .layout import NREGS, FRCOLS, FNCOLS, HCOLS
 
+NPTRS = 22
+
 
 @intrinsic
 def _ptr64(typingctx, addr):
@@ -34,10 +36,18 @@ def _ptr32(typingctx, addr):
     return sig, codegen
 
 
+def sig(text: str) -> str:
+    """A numba signature string; P stands for the state pointer tuple, i8/i4/f8/b1 for
+    int64/int32/float64/boolean.  Explicit signatures stop numba from compiling a
+    fresh specialization for every mix of argument types at the call sites."""
+    text = text.replace("P", f"UniTuple(int64, {NPTRS})")
+    return (text.replace("i8", "int64").replace("i4", "int32").replace("f8", "float64")
+            .replace("b1", "boolean"))
+
+
 # Positions in P (state.pointers builds it in this order).
 P_R, P_S, P_S_N, P_F, P_F_N, P_CODE, P_CODE_N, P_FN, P_FN_N, P_K, P_K_N, P_H, P_H_N, \
     P_V, P_V_N, P_CH, P_CH_N, P_G, P_G_N, P_MT, P_MT_N, P_MT_M = range(22)
-NPTRS = 22
 
 
 @njit(cache=CACHE)

@@ -10,7 +10,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
@@ -40,7 +40,7 @@ VAL_REMOVE_MISSING = 23
 VAL_ZIP_TOO_WIDE = 24
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def service(st, bid, n):
     """Hand the current call to the host."""
     R_(st)[R_SERVICE] = bid
@@ -49,7 +49,7 @@ def service(st, bid, n):
     return ST_SERVICE
 
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8, i8)"), cache=CACHE)
 def put(st, slot, tag, val):
     S_(st)[slot, 0] = tag
     S_(st)[slot, 1] = val
@@ -94,7 +94,7 @@ def is_instance(tag, tid):
 # Sorting: a stable merge sort on (tag, payload) rows, using Python's < order
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("UniTuple(b1, 2)(P, i8, i8, i8, i8)"), cache=CACHE)
 def less(st, ta, a, tb, b):
     """(a < b, ok)."""
     if ta == INT and tb == INT:
@@ -581,6 +581,86 @@ def list_find(st, lst, t, v, start):
 
 
 @njit(cache=CACHE)
+def dict_method(st, mid, sp, n):
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    res = sp - n - 2
+    me = S[sp - n - 1, 1]
+    if mid == M_DICT_GET or mid == M_DICT_POP or mid == M_DICT_SETDEFAULT:
+        if n < 1 or n > 2:
+            return service(st, -1 - mid, n)
+        kt = S[sp - n, 0]
+        kv = S[sp - n, 1]
+        if not heap.is_hashable(st, kt, kv):
+            return fail(st, ERR_UNHASHABLE, 0, kt, 0)
+        e = heap.dict_get(st, me, kt, kv)
+        if e >= 0:
+            eo = H[me, A] + 2 * e + 1
+            t = V[eo, 0]
+            v = V[eo, 1]
+            if mid == M_DICT_POP:
+                heap.dict_delete_entry(st, me, e)
+            return put(st, res, t, v)
+        if n == 2:
+            dt = S[sp - 1, 0]
+            dv = S[sp - 1, 1]
+        elif mid == M_DICT_POP:
+            return fail(st, ERR_KEY, 0, kt, kv)
+        else:
+            dt = NONE
+            dv = 0
+        if mid == M_DICT_SETDEFAULT:
+            if not heap.reserve(st, 0, heap.dict_set_need(st, me), 0):
+                return ST_NEED_MEMORY
+            heap.dict_set(st, me, kt, kv, dt, dv)
+        return put(st, res, dt, dv)
+    if mid == M_DICT_KEYS or mid == M_DICT_VALUES or mid == M_DICT_ITEMS:
+        if n != 0:
+            return service(st, -1 - mid, n)
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        r = heap.new_obj(st, DICTVIEW)
+        H[r, A] = me
+        H[r, B] = 0 if mid == M_DICT_KEYS else (1 if mid == M_DICT_VALUES else 2)
+        return put(st, res, DICTVIEW, r)
+    if mid == M_DICT_UPDATE:
+        if n != 1 or S[sp - 1, 0] != DICT:
+            return service(st, -1 - mid, n)
+        src = S[sp - 1, 1]
+        m = H[src, F]
+        if not heap.reserve(st, 0, heap.dict_rows(2 * (H[me, F] + m) + 4), 0):
+            return ST_NEED_MEMORY
+        o = H[src, A]
+        for e in range(H[src, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                if H[me, B] >= H[me, C]:
+                    heap.dict_resize(st, me, 2 * (H[me, F] + m) + 4)
+                o = H[src, A]
+                heap.dict_set(st, me, V[o + 2 * e, 0], V[o + 2 * e, 1],
+                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
+        return put(st, res, NONE, 0)
+    if mid == M_DICT_COPY:
+        m = H[me, F]
+        if not heap.reserve(st, 1, heap.dict_rows(m), 0):
+            return ST_NEED_MEMORY
+        d = heap.new_dict(st, m)
+        o = H[me, A]
+        for e in range(H[me, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
+                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
+        return put(st, res, DICT, d)
+    if mid == M_DICT_CLEAR:
+        o = H[me, A]
+        for e in range(H[me, B]):
+            if V[o + 2 * e, 0] != UNDEF:
+                heap.dict_delete_entry(st, me, e)
+        return put(st, res, NONE, 0)
+    return service(st, -1 - mid, n)
+
+
+@njit(cache=CACHE)
 def call_method(st, mid, sp, n):
     """Call builtin method `mid` on self = S[sp-n-1] with n arguments."""
     S = S_(st)
@@ -719,83 +799,3 @@ def call_method(st, mid, sp, n):
         H[me, B] = 0
         return put(st, res, NONE, 0)
     return dict_method(st, mid, sp, n)
-
-
-@njit(cache=CACHE)
-def dict_method(st, mid, sp, n):
-    S = S_(st)
-    H = H_(st)
-    V = V_(st)
-    res = sp - n - 2
-    me = S[sp - n - 1, 1]
-    if mid == M_DICT_GET or mid == M_DICT_POP or mid == M_DICT_SETDEFAULT:
-        if n < 1 or n > 2:
-            return service(st, -1 - mid, n)
-        kt = S[sp - n, 0]
-        kv = S[sp - n, 1]
-        if not heap.is_hashable(st, kt, kv):
-            return fail(st, ERR_UNHASHABLE, 0, kt, 0)
-        e = heap.dict_get(st, me, kt, kv)
-        if e >= 0:
-            eo = H[me, A] + 2 * e + 1
-            t = V[eo, 0]
-            v = V[eo, 1]
-            if mid == M_DICT_POP:
-                heap.dict_delete_entry(st, me, e)
-            return put(st, res, t, v)
-        if n == 2:
-            dt = S[sp - 1, 0]
-            dv = S[sp - 1, 1]
-        elif mid == M_DICT_POP:
-            return fail(st, ERR_KEY, 0, kt, kv)
-        else:
-            dt = NONE
-            dv = 0
-        if mid == M_DICT_SETDEFAULT:
-            if not heap.reserve(st, 0, heap.dict_set_need(st, me), 0):
-                return ST_NEED_MEMORY
-            heap.dict_set(st, me, kt, kv, dt, dv)
-        return put(st, res, dt, dv)
-    if mid == M_DICT_KEYS or mid == M_DICT_VALUES or mid == M_DICT_ITEMS:
-        if n != 0:
-            return service(st, -1 - mid, n)
-        if not heap.reserve(st, 1, 0, 0):
-            return ST_NEED_MEMORY
-        r = heap.new_obj(st, DICTVIEW)
-        H[r, A] = me
-        H[r, B] = 0 if mid == M_DICT_KEYS else (1 if mid == M_DICT_VALUES else 2)
-        return put(st, res, DICTVIEW, r)
-    if mid == M_DICT_UPDATE:
-        if n != 1 or S[sp - 1, 0] != DICT:
-            return service(st, -1 - mid, n)
-        src = S[sp - 1, 1]
-        m = H[src, F]
-        if not heap.reserve(st, 0, heap.dict_rows(2 * (H[me, F] + m) + 4), 0):
-            return ST_NEED_MEMORY
-        o = H[src, A]
-        for e in range(H[src, B]):
-            if V[o + 2 * e, 0] != UNDEF:
-                if H[me, B] >= H[me, C]:
-                    heap.dict_resize(st, me, 2 * (H[me, F] + m) + 4)
-                o = H[src, A]
-                heap.dict_set(st, me, V[o + 2 * e, 0], V[o + 2 * e, 1],
-                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
-        return put(st, res, NONE, 0)
-    if mid == M_DICT_COPY:
-        m = H[me, F]
-        if not heap.reserve(st, 1, heap.dict_rows(m), 0):
-            return ST_NEED_MEMORY
-        d = heap.new_dict(st, m)
-        o = H[me, A]
-        for e in range(H[me, B]):
-            if V[o + 2 * e, 0] != UNDEF:
-                heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
-                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
-        return put(st, res, DICT, d)
-    if mid == M_DICT_CLEAR:
-        o = H[me, A]
-        for e in range(H[me, B]):
-            if V[o + 2 * e, 0] != UNDEF:
-                heap.dict_delete_entry(st, me, e)
-        return put(st, res, NONE, 0)
-    return service(st, -1 - mid, n)

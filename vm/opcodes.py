@@ -143,3 +143,33 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
     if name == "MAKE_FUNCTION":
         return 1 - ndefaults_nfree
     raise ValueError(f"no stack effect for {name}")
+
+
+def markdown() -> str:
+    """docs/bytecode.md, generated from the table (a test keeps the file in step)."""
+    lines = [
+        "# Amber bytecode",
+        "",
+        "Generated from `vm/opcodes.py` by `python -m amber.vm.opcodes > docs/bytecode.md`;",
+        "a test fails when this file and the table disagree.",
+        "",
+        f"Each instruction is one 32-bit word: the opcode in the low 8 bits and a signed",
+        f"{ARG_BITS}-bit argument above it. Jump targets are absolute instruction indices",
+        "within the program's linked code (relative to the code object in a Program).",
+        "Stack pictures list the top of the stack last.",
+        "",
+        "| # | name | argument | stack effect | semantics |",
+        "|---|------|----------|--------------|-----------|",
+    ]
+    for op in OPS:
+        lines.append(f"| {op.code} | `{op.name}` | {op.arg} | {op.effect} | {op.doc} |")
+    lines += ["", "BINARY_OP operators: " + ", ".join(f"{i} `{s}`" for i, s in enumerate(BINOPS))
+              + f"; add {INPLACE} for the in-place form.",
+              "", "COMPARE_OP operators: " + ", ".join(f"{i} `{s}`" for i, s in enumerate(CMPOPS)) + ".",
+              "", "UNARY_OP operators: " + ", ".join(f"{i} `{s}`" for i, s in enumerate(UNARYOPS)) + ".",
+              ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

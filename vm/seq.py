@@ -8,7 +8,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE,
@@ -29,7 +29,7 @@ MAX_WRAP_DEPTH = 64   # enumerate(zip(enumerate(...))) nesting limit
 # Indices and slices
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def seq_len(st, tag, val):
     """len() of a sized value, or -1."""
     if tag == STR or tag == LIST or tag == TUPLE:
@@ -178,46 +178,6 @@ def subscr(st, sp):
 
 
 @njit(cache=CACHE)
-def store_subscr(st, sp):
-    """S[sp-2][S[sp-1]] = S[sp-3]."""
-    S = S_(st)
-    H = H_(st)
-    tv = S[sp - 3, 0]
-    v = S[sp - 3, 1]
-    tc = S[sp - 2, 0]
-    c = S[sp - 2, 1]
-    ti = S[sp - 1, 0]
-    i = S[sp - 1, 1]
-    if tc == DICT:
-        if not heap.is_hashable(st, ti, i):
-            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
-        if not heap.reserve(st, 0, heap.dict_set_need(st, c), 0):
-            return ST_NEED_MEMORY
-        heap.dict_set(st, c, ti, i, tv, v)
-        return ST_RUNNING
-    if tc != LIST:
-        return fail(st, ERR_NOT_SUBSCRIPTABLE, 1, tc, 0)
-    if ti == SLICE:
-        if tv != LIST and tv != TUPLE:
-            r, status = materialize(st, tv, v, False)
-            if status != ST_RUNNING:
-                return status
-            S[sp - 3, 0] = LIST      # keep the new list rooted (the slot is popped after)
-            S[sp - 3, 1] = r
-            tv = LIST
-            v = r
-        return store_slice(st, c, i, tv, v)
-    if ti != INT and ti != BOOL:
-        return fail(st, ERR_INDICES, tc, ti, 1)
-    k = norm_index(ti, i, H[c, B])
-    if k < 0:
-        return fail(st, ERR_INDEX, tc, 1, 0)
-    V_(st)[H[c, A] + k, 0] = tv
-    V_(st)[H[c, A] + k, 1] = v
-    return ST_RUNNING
-
-
-@njit(cache=CACHE)
 def store_slice(st, c, sl, tv, v):
     """lst[slice] = iterable (list, tuple, str or range materialized first)."""
     H = H_(st)
@@ -272,64 +232,11 @@ def store_slice(st, c, sl, tv, v):
     return ST_RUNNING
 
 
-@njit(cache=CACHE)
-def list_delete_range(st, c, start, count):
-    H = H_(st)
-    V = V_(st)
-    o = H[c, A]
-    n = H[c, B]
-    for i in range(start + count, n):
-        V[o + i - count, 0] = V[o + i, 0]
-        V[o + i - count, 1] = V[o + i, 1]
-    H[c, B] = n - count
-
-
-@njit(cache=CACHE)
-def delete_subscr(st, sp):
-    """del S[sp-2][S[sp-1]]."""
-    S = S_(st)
-    H = H_(st)
-    tc = S[sp - 2, 0]
-    c = S[sp - 2, 1]
-    ti = S[sp - 1, 0]
-    i = S[sp - 1, 1]
-    if tc == DICT:
-        if not heap.is_hashable(st, ti, i):
-            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
-        e = heap.dict_get(st, c, ti, i)
-        if e < 0:
-            return fail(st, ERR_KEY, 0, ti, i)
-        heap.dict_delete_entry(st, c, e)
-        return ST_RUNNING
-    if tc != LIST:
-        return fail(st, ERR_NOT_SUBSCRIPTABLE, 2, tc, 0)
-    if ti == SLICE:
-        start, stop, step, count, status = slice_indices(st, i, H[c, B])
-        if status != ST_RUNNING:
-            return status
-        if step == 1:
-            list_delete_range(st, c, start, count)
-            return ST_RUNNING
-        if step < 0:   # delete the same items walking forwards
-            start = start + (count - 1) * step
-            step = -step
-        for k in range(count):
-            list_delete_range(st, c, start + k * step - k, 1)
-        return ST_RUNNING
-    if ti != INT and ti != BOOL:
-        return fail(st, ERR_INDICES, tc, ti, 2)
-    k = norm_index(ti, i, H[c, B])
-    if k < 0:
-        return fail(st, ERR_INDEX, tc, 1, 0)
-    list_delete_range(st, c, k, 1)
-    return ST_RUNNING
-
-
 # ---------------------------------------------------------------------------
 # Iterators
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("UniTuple(i8, 3)(P, i8, i8)"), cache=CACHE)
 def make_iter(st, tag, val):
     """(tag, payload, status) of iter(x); room for one object must be reserved."""
     H = H_(st)
@@ -360,7 +267,7 @@ def make_iter(st, tag, val):
     return tag, val, fail(st, ERR_NOT_ITERABLE, 0, tag, 0)
 
 
-@njit(cache=CACHE)
+@njit(sig("UniTuple(i8, 3)(P, i8)"), cache=CACHE)
 def step_cost(st, it):
     """(objects, value rows, chars) one next() on iterator `it` may allocate."""
     H = H_(st)
@@ -459,7 +366,7 @@ def leaf_next(st, r):
     return UNDEF, 0
 
 
-@njit(cache=CACHE)
+@njit(sig("UniTuple(i8, 2)(P, i8)"), cache=CACHE)
 def iter_next(st, it):
     """(tag, payload) of next(it), UNDEF when exhausted (room per step_cost reserved).
 
@@ -537,17 +444,6 @@ def iter_next(st, it):
 
 
 @njit(cache=CACHE)
-def wrap_depth(st, tag, val):
-    """Nesting depth of iterator wrappers under a value (0 for plain iterables)."""
-    if tag != ITER:
-        return 0
-    k = H_(st)[val, A]
-    if k == IT_ENUMERATE or k == IT_ZIP:
-        return H_(st)[val, E]
-    return 0
-
-
-@njit(cache=CACHE)
 def remaining(st, it):
     """How many more items iterator `it` will produce (an upper bound)."""
     H = H_(st)
@@ -585,7 +481,7 @@ def remaining(st, it):
     return best
 
 
-@njit(cache=CACHE)
+@njit(sig("UniTuple(i8, 2)(P, i8, i8, b1)"), cache=CACHE)
 def materialize(st, tag, val, as_tuple):
     """(list-or-tuple row, status): a new list (or tuple) of the items of an iterable."""
     H = H_(st)
@@ -655,6 +551,110 @@ def materialize(st, tag, val, as_tuple):
             H[r, C] = 0
         return r, ST_RUNNING
     return -1, fail(st, ERR_NOT_ITERABLE, 0, tag, 0)
+
+
+@njit(cache=CACHE)
+def store_subscr(st, sp):
+    """S[sp-2][S[sp-1]] = S[sp-3]."""
+    S = S_(st)
+    H = H_(st)
+    tv = S[sp - 3, 0]
+    v = S[sp - 3, 1]
+    tc = S[sp - 2, 0]
+    c = S[sp - 2, 1]
+    ti = S[sp - 1, 0]
+    i = S[sp - 1, 1]
+    if tc == DICT:
+        if not heap.is_hashable(st, ti, i):
+            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
+        if not heap.reserve(st, 0, heap.dict_set_need(st, c), 0):
+            return ST_NEED_MEMORY
+        heap.dict_set(st, c, ti, i, tv, v)
+        return ST_RUNNING
+    if tc != LIST:
+        return fail(st, ERR_NOT_SUBSCRIPTABLE, 1, tc, 0)
+    if ti == SLICE:
+        if tv != LIST and tv != TUPLE:
+            r, status = materialize(st, tv, v, False)
+            if status != ST_RUNNING:
+                return status
+            S[sp - 3, 0] = LIST      # keep the new list rooted (the slot is popped after)
+            S[sp - 3, 1] = r
+            tv = LIST
+            v = r
+        return store_slice(st, c, i, tv, v)
+    if ti != INT and ti != BOOL:
+        return fail(st, ERR_INDICES, tc, ti, 1)
+    k = norm_index(ti, i, H[c, B])
+    if k < 0:
+        return fail(st, ERR_INDEX, tc, 1, 0)
+    V_(st)[H[c, A] + k, 0] = tv
+    V_(st)[H[c, A] + k, 1] = v
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def list_delete_range(st, c, start, count):
+    H = H_(st)
+    V = V_(st)
+    o = H[c, A]
+    n = H[c, B]
+    for i in range(start + count, n):
+        V[o + i - count, 0] = V[o + i, 0]
+        V[o + i - count, 1] = V[o + i, 1]
+    H[c, B] = n - count
+
+
+@njit(cache=CACHE)
+def delete_subscr(st, sp):
+    """del S[sp-2][S[sp-1]]."""
+    S = S_(st)
+    H = H_(st)
+    tc = S[sp - 2, 0]
+    c = S[sp - 2, 1]
+    ti = S[sp - 1, 0]
+    i = S[sp - 1, 1]
+    if tc == DICT:
+        if not heap.is_hashable(st, ti, i):
+            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
+        e = heap.dict_get(st, c, ti, i)
+        if e < 0:
+            return fail(st, ERR_KEY, 0, ti, i)
+        heap.dict_delete_entry(st, c, e)
+        return ST_RUNNING
+    if tc != LIST:
+        return fail(st, ERR_NOT_SUBSCRIPTABLE, 2, tc, 0)
+    if ti == SLICE:
+        start, stop, step, count, status = slice_indices(st, i, H[c, B])
+        if status != ST_RUNNING:
+            return status
+        if step == 1:
+            list_delete_range(st, c, start, count)
+            return ST_RUNNING
+        if step < 0:   # delete the same items walking forwards
+            start = start + (count - 1) * step
+            step = -step
+        for k in range(count):
+            list_delete_range(st, c, start + k * step - k, 1)
+        return ST_RUNNING
+    if ti != INT and ti != BOOL:
+        return fail(st, ERR_INDICES, tc, ti, 2)
+    k = norm_index(ti, i, H[c, B])
+    if k < 0:
+        return fail(st, ERR_INDEX, tc, 1, 0)
+    list_delete_range(st, c, k, 1)
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def wrap_depth(st, tag, val):
+    """Nesting depth of iterator wrappers under a value (0 for plain iterables)."""
+    if tag != ITER:
+        return 0
+    k = H_(st)[val, A]
+    if k == IT_ENUMERATE or k == IT_ZIP:
+        return H_(st)[val, E]
+    return 0
 
 
 @njit(cache=CACHE)
