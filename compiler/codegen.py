@@ -133,7 +133,7 @@ class CodeGen:
         raise make_error(cls, msg, lineno, col + 1, filename=self.prog.filename, text=text)
 
     def unsupported(self, node, what):
-        self.error(node, f"{what} is not supported by Amber yet")
+        self.error(node, f"not supported by Amber yet: {what}")
 
     def at(self, node):
         if getattr(node, "lineno", None):

@@ -64,37 +64,39 @@ def fval(bits):
 # Checked int64 arithmetic: each returns (result, ok)
 # ---------------------------------------------------------------------------
 
-@njit(cache=CACHE)
+@njit(sig("Tuple((i8, b1))(i8, i8)"), cache=CACHE)
 def add_ovf(a, b):
-    r = a + b
+    # unsigned arithmetic wraps by definition; signed overflow is undefined behaviour
+    # in LLVM, which would let it delete a check written on a wrapped signed result
+    r = np.int64(np.uint64(a) + np.uint64(b))
     return r, ((a ^ r) & (b ^ r)) >= 0
 
 
-@njit(cache=CACHE)
+@njit(sig("Tuple((i8, b1))(i8, i8)"), cache=CACHE)
 def sub_ovf(a, b):
-    r = a - b
+    r = np.int64(np.uint64(a) - np.uint64(b))
     return r, ((a ^ b) & (a ^ r)) >= 0
 
 
-@njit(cache=CACHE)
+@njit(sig("Tuple((i8, b1))(i8, i8)"), cache=CACHE)
 def mul_ovf(a, b):
-    if a == 0 or b == 0:
-        return np.int64(0), True
     if -3037000499 <= a <= 3037000499 and -3037000499 <= b <= 3037000499:
         return a * b, True
-    if a == -1:
-        return -b, b != INT_MIN
-    if b == -1:
-        return -a, a != INT_MIN
-    r = a * b   # wraps; exact iff it divides back
-    return r, r % b == 0 and r // b == a
-
-
-@njit(cache=CACHE)
-def floordiv_int(a, b):
-    """a // b for b != 0 and not (a == INT_MIN and b == -1)."""
-    q = a // b
-    return q
+    if a == 0 or b == 0:
+        return np.int64(0), True
+    # multiply magnitudes as unsigned; an unsigned division bounds them exactly
+    ua = np.uint64(-(a + 1)) + np.uint64(1) if a < 0 else np.uint64(a)
+    ub = np.uint64(-(b + 1)) + np.uint64(1) if b < 0 else np.uint64(b)
+    if ua > np.uint64(18446744073709551615) // ub:
+        return np.int64(0), False
+    p = ua * ub
+    if (a < 0) != (b < 0):
+        if p > np.uint64(9223372036854775808):
+            return np.int64(0), False
+        return np.int64(np.uint64(0) - p), True
+    if p > np.uint64(9223372036854775807):
+        return np.int64(0), False
+    return np.int64(p), True
 
 
 @njit(cache=CACHE)
@@ -183,9 +185,10 @@ def int_binop(st, op, a, b):
             return INT, 0, fail(st, ERR_VALUE, VAL_NEG_SHIFT, 0, 0)
         if a == 0:
             return INT, 0, ST_RUNNING
-        if b >= 63:
+        if b >= 64:     # (a shift by >= 64 is undefined in LLVM; never execute it)
             return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
-        r = a << b
+        # shift as unsigned (no undefined behaviour), then check nothing was lost
+        r = np.int64(np.uint64(a) << np.uint64(b))
         ok = (r >> b) == a
     elif op == OP_RSHIFT:
         if b < 0:

@@ -694,11 +694,9 @@ def run(st):
             b = S[sp - 1, 1]
             o = arg & 15
             if o == 0:
-                r = a + b
-                ok = ((a ^ r) & (b ^ r)) >= 0
+                r, ok = arith.add_ovf(a, b)
             elif o == 1:
-                r = a - b
-                ok = ((a ^ b) & (a ^ r)) >= 0
+                r, ok = arith.sub_ovf(a, b)
             else:
                 r, ok = arith.mul_ovf(a, b)
             if not ok:
