@@ -997,3 +997,30 @@ def arena_use(st, pins):
         elif k == DICT:
             vt += 2 * H[r, C] + H[r, E]
     return vt, ct
+
+
+@njit(cache=CACHE)
+def dict_reindex(st, d):
+    """Rebuild dict d's hash index from its entries, in place, keeping entry numbers
+    (so iterators over the dict keep their positions).  Used on untrusted snapshots."""
+    H = H_(st)
+    V = V_(st)
+    io = H[d, D]
+    size = H[d, E]
+    mask = size - 1
+    eo = H[d, A]
+    for i in range(size):
+        V[io + i, 0] = -1
+        V[io + i, 1] = 0
+    for e in range(H[d, B]):
+        kt = V[eo + 2 * e, 0]
+        if kt == UNDEF:
+            continue
+        h = hash_value(st, kt, V[eo + 2 * e, 1])
+        perturb = np.uint64(h)
+        i = np.int64(np.uint64(h) & np.uint64(mask))
+        while V[io + i, 0] != -1:
+            perturb >>= np.uint64(5)
+            i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+        V[io + i, 0] = e
+        V[io + i, 1] = h

@@ -68,14 +68,16 @@ class Machine:
     """
 
     def __init__(self, program, stdout=None, memory_limit: int = 512 << 20,
-                 recursion_limit: int = 1000, output_limit: int = 1 << 30):
+                 recursion_limit: int = 1000, output_limit: int = 1 << 30, state=None):
         self.program = program
         self.stdout = stdout if stdout is not None else sys.stdout
         self.memory_limit = memory_limit
         self.output_limit = output_limit
         self.output_written = 0
-        self.st = load(program)
-        self.st.R[L.R_FRAMES_MAX] = recursion_limit
+        if state is None:       # a fresh start; snapshots pass their restored state
+            state = load(program)
+            state.R[L.R_FRAMES_MAX] = recursion_limit
+        self.st = state
         self.error: ScriptError | None = None
         self.finished = False
         self._pins: list = []       # values the host holds during a service (GC roots)

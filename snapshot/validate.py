@@ -1,0 +1,527 @@
+"""Validation of untrusted snapshots: nothing reaches the numba loop unchecked.
+
+An index the interpreter follows without a bounds check must be in range, or a hostile
+snapshot could read or write outside the arrays.  So load() checks, before any code
+runs: the program (every instruction word, every operand, the stack depth along every
+path, and where the stack must hold an iterator or a method), every value (tag and
+payload: a heap tag must name a live object of that kind), every object (arena
+regions in range, kind-specific fields sane), the free list, the frames (code, pc,
+bases, return slots, operand depths) and the registers.  Dict indexes are rebuilt
+from the entries rather than trusted.  Any failure is a SnapshotError.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..vm import layout as L
+from ..vm import opcodes as O
+from ..vm.builtins import BUILTIN_ID, BUILTINS, METHODS
+from ..vm.state import State, pointers
+from .format import SnapshotError
+
+INT64_MIN = -(1 << 63)
+INT64_MAX = (1 << 63) - 1
+MAX_COUNT = 1 << 16          # most operands a single instruction may take
+ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
+
+HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
+              L.DICTVIEW)
+
+
+def _need(cond, why: str):
+    if not cond:
+        raise SnapshotError(why)
+
+
+def _int(x, lo=0, hi=INT64_MAX) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and lo <= x <= hi
+
+
+# ---------------------------------------------------------------------------
+# the program
+# ---------------------------------------------------------------------------
+
+def check_program(program) -> None:
+    """Raise SnapshotError unless the program is well-formed bytecode."""
+    consts = program.consts
+    _need(isinstance(consts, list) and len(consts) < 1 << 24, "bad constant pool")
+    for i, c in enumerate(consts):
+        if isinstance(c, tuple):
+            _need(len(c) == 2 and isinstance(c[1], list) and
+                  all(_int(j) and j < i for j in c[1]), f"bad tuple constant {i}")
+        else:
+            _need(c is None or isinstance(c, (bool, float, str)) or
+                  (isinstance(c, int) and INT64_MIN <= c <= INT64_MAX), f"bad constant {i}")
+    _need(all(isinstance(n, str) for n in program.names), "bad name table")
+    _need(all(isinstance(n, str) for n in program.globals), "bad global table")
+    _need(isinstance(program.source, str) and isinstance(program.filename, str), "bad file info")
+    for slot, name in program.builtin_slots.items():
+        _need(_int(slot) and slot < len(program.globals) and name in BUILTIN_ID,
+              "bad builtin slot")
+    _need(isinstance(program.codes, list) and 1 <= len(program.codes) < 1 << 20,
+          "bad code object list")
+    total = 0
+    for cid, co in enumerate(program.codes):
+        _check_code_header(program, cid, co)
+        total += len(co.code)
+    _need(total < 1 << 23, "program too large")
+    for cid, co in enumerate(program.codes):
+        verify_code(program, cid, co)
+
+
+def _check_code_header(program, cid, co):
+    where = f"code object {cid}"
+    for field in ("nparams", "nlocals", "nfree", "ndefaults", "stacksize", "first_line",
+                  "module"):
+        _need(_int(getattr(co, field), 0, 1 << 24), f"{where}: bad {field}")
+    _need(co.nparams + co.nfree <= co.nlocals, f"{where}: locals do not fit parameters")
+    _need(co.ndefaults <= co.nparams, f"{where}: more defaults than parameters")
+    _need(isinstance(co.name, str) and isinstance(co.qualname, str)
+          and isinstance(co.filename, str), f"{where}: bad names")
+    _need(isinstance(co.local_names, list) and len(co.local_names) == co.nlocals
+          and all(isinstance(n, str) for n in co.local_names), f"{where}: bad local names")
+    _need(len(co.code) >= 1 and len(co.lines) == len(co.code), f"{where}: bad code length")
+    pc = co.paramnames_const
+    _need(_int(pc) and pc < len(program.consts), f"{where}: bad parameter names")
+    c = program.consts[pc]
+    _need(isinstance(c, tuple) and len(c[1]) == co.nparams and
+          all(isinstance(program.consts[i], str) for i in c[1]), f"{where}: bad parameter names")
+    _need(cid != 0 or (co.nparams == 0 and co.nfree == 0), "module code takes no arguments")
+
+
+def verify_code(program, cid, co) -> list:
+    """Check every instruction of one code object and compute, along every path, the
+    stack at each instruction: (depth, markers) with ITER / METH where the
+    interpreter relies on an iterator or a method.  Returns that table."""
+    n = len(co.code)
+    ops = [O.decode(w) for w in co.code]
+    cells = {arg for op, arg in ops if O.OPS[op].name == "MAKE_CELL"} if n else set()
+    free_start = co.nlocals - co.nfree
+    for pc, (op, arg) in enumerate(ops):
+        _need(0 <= op < len(O.OPS), f"code {cid} pc {pc}: unknown opcode {op}")
+        _check_arg(program, cid, co, pc, O.OPS[op], arg, cells, free_start)
+    states: list = [None] * n
+    states[0] = ()
+    work = [0]
+    while work:
+        pc = work.pop()
+        stack = states[pc]
+        op, arg = ops[pc]
+        for nxt, new in _successors(program, cid, co, pc, op, arg, stack):
+            _need(0 <= nxt < n, f"code {cid} pc {pc}: falls off the end of the code")
+            _need(len(new) <= co.stacksize + 2, f"code {cid} pc {pc}: stack deeper than declared")
+            if states[nxt] is None:
+                states[nxt] = new
+                work.append(nxt)
+            else:
+                _need(states[nxt] == new, f"code {cid} pc {nxt}: inconsistent stack on merge")
+    return states
+
+
+def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
+    where = f"code {cid} pc {pc} ({op.name})"
+    kind = op.arg
+    if kind == "const":
+        _need(0 <= arg < len(program.consts), f"{where}: constant out of range")
+    elif kind == "local":
+        _need(0 <= arg < co.nlocals, f"{where}: local out of range")
+        if op.name in ("LOAD_DEREF", "STORE_DEREF", "DELETE_DEREF", "LOAD_CLOSURE"):
+            _need(arg in cells or arg >= free_start, f"{where}: not a cell or free variable")
+        if op.name == "MAKE_CELL":
+            _need(arg < free_start, f"{where}: cannot make a cell of a free variable")
+        if op.name in ("LOAD_FAST", "STORE_FAST", "DELETE_FAST"):
+            _need(arg not in cells and arg < free_start, f"{where}: a cell used as a plain local")
+    elif kind == "global":
+        _need(0 <= arg < len(program.globals), f"{where}: global out of range")
+    elif kind == "name":
+        _need(0 <= arg < len(program.names), f"{where}: name out of range")
+    elif kind == "target":
+        _need(0 <= arg < len(co.code), f"{where}: jump target out of range")
+    elif kind == "code":
+        _need(1 <= arg < len(program.codes), f"{where}: code object out of range")
+    elif kind in ("count", "depth"):
+        _need(0 <= arg <= MAX_COUNT, f"{where}: count out of range")
+    elif kind == "binop":
+        _need(0 <= arg & ~O.INPLACE < len(O.BINOPS) and arg >= 0, f"{where}: bad operator")
+    elif kind == "cmpop":
+        _need(0 <= arg < len(O.CMPOPS), f"{where}: bad comparison")
+    elif kind == "unaryop":
+        _need(0 <= arg < len(O.UNARYOPS), f"{where}: bad unary operator")
+    elif kind == "fmt":
+        _need(0 <= arg <= 7, f"{where}: bad format flags")
+    if op.name == "BUILD_SLICE":
+        _need(arg in (2, 3), f"{where}: a slice has 2 or 3 parts")
+
+
+def _pop(stack, k, where, allowed=(ANY,)):
+    _need(len(stack) >= k, f"{where}: stack underflow")
+    if k:
+        _need(all(m in allowed for m in stack[len(stack) - k:]),
+              f"{where}: an iterator or method slot is used as a plain value")
+    return stack[: len(stack) - k]
+
+
+def _successors(program, cid, co, pc, op_num, arg, stack):
+    """[(next pc, stack)] for one instruction; raises on a malformed stack."""
+    op = O.OPS[op_num]
+    name = op.name
+    where = f"code {cid} pc {pc} ({name})"
+    nxt = pc + 1
+    if name == "RETURN_VALUE":
+        _pop(stack, 1, where)
+        return []
+    if name == "JUMP":
+        return [(arg, stack)]
+    if name in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE"):
+        s = _pop(stack, 1, where)
+        return [(nxt, s), (arg, s)]
+    if name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
+        s = _pop(stack, 1, where)
+        return [(nxt, s), (arg, stack)]
+    if name == "GET_ITER":
+        return [(nxt, _pop(stack, 1, where) + (ITER,))]
+    if name == "FOR_ITER":
+        s = _pop(stack, 1, where, (ITER,))
+        return [(nxt, stack + (ANY,)), (arg, s)]
+    if name == "POP_TOP":
+        return [(nxt, _pop(stack, 1, where, (ANY, ITER)))]   # break pops the iterator
+    if name == "LOAD_METHOD":
+        return [(nxt, _pop(stack, 1, where) + (METH, ANY))]
+    if name in ("CALL_METHOD", "CALL_METHOD_KW"):
+        extra = 1 if name == "CALL_METHOD_KW" else 0
+        s = _pop(stack, arg + extra, where)
+        _need(len(s) >= 2 and s[-2] == METH and s[-1] == ANY, f"{where}: no method to call")
+        return [(nxt, s[:-2] + (ANY,))]
+    if name in ("DUP_TOP", "DUP_TOP_TWO", "ROT_TWO", "ROT_THREE"):
+        k = {"DUP_TOP": 1, "DUP_TOP_TWO": 2, "ROT_TWO": 2, "ROT_THREE": 3}[name]
+        _pop(stack, k, where)
+        top = stack[len(stack) - k:]
+        if name == "DUP_TOP":
+            return [(nxt, stack + top)]
+        if name == "DUP_TOP_TWO":
+            return [(nxt, stack + top)]
+        if name == "ROT_TWO":
+            return [(nxt, stack[:-2] + (top[1], top[0]))]
+        return [(nxt, stack[:-3] + (top[2], top[0], top[1]))]
+    pops, pushes = _arity(program, name, arg)
+    s = _pop(stack, pops, where)
+    return [(nxt, s + (ANY,) * pushes)]
+
+
+def _arity(program, name, arg):
+    fixed = {
+        "NOP": (0, 0), "LOAD_CONST": (0, 1), "LOAD_SMALL_INT": (0, 1), "LOAD_FAST": (0, 1),
+        "STORE_FAST": (1, 0), "DELETE_FAST": (0, 0), "LOAD_DEREF": (0, 1),
+        "STORE_DEREF": (1, 0), "DELETE_DEREF": (0, 0), "MAKE_CELL": (0, 0),
+        "LOAD_CLOSURE": (0, 1), "LOAD_GLOBAL": (0, 1), "STORE_GLOBAL": (1, 0),
+        "DELETE_GLOBAL": (0, 0), "UNARY_OP": (1, 1), "BINARY_OP": (2, 1),
+        "COMPARE_OP": (2, 1), "BINARY_SUBSCR": (2, 1), "STORE_SUBSCR": (3, 0),
+        "DELETE_SUBSCR": (2, 0), "LOAD_ATTR": (1, 1),
+    }
+    if name in fixed:
+        return fixed[name]
+    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE"):
+        return arg, 1
+    if name == "BUILD_MAP":
+        return 2 * arg, 1
+    if name == "FORMAT_VALUE":
+        return (2 if arg & 4 else 1), 1
+    if name == "LIST_APPEND":
+        return 1, 0
+    if name == "MAP_ADD":
+        return 2, 0
+    if name == "UNPACK_SEQUENCE":
+        return 1, arg
+    if name == "CALL":
+        return arg + 1, 1
+    if name == "CALL_KW":
+        return arg + 2, 1
+    if name == "MAKE_FUNCTION":
+        target = program.codes[arg]
+        return target.ndefaults + target.nfree, 1
+    raise SnapshotError(f"opcode {name} cannot be verified")
+
+
+# ---------------------------------------------------------------------------
+# the state
+# ---------------------------------------------------------------------------
+
+def _check_values(tags, vals, H, htop, where, undef_ok=False):
+    """Every (tag, payload) pair is a valid value (vectorized)."""
+    tags = np.asarray(tags)
+    vals = np.asarray(vals)
+    if tags.size == 0:
+        return
+    ok = np.isin(tags, (L.NONE, L.BOOL, L.INT, L.FLOAT, L.BUILTIN, L.METHOD) + HEAP_KINDS
+                 + ((L.UNDEF,) if undef_ok else ()))
+    _need(ok.all(), f"{where}: a value has an unknown tag")
+    b = tags == L.BOOL
+    _need(((vals[b] == 0) | (vals[b] == 1)).all(), f"{where}: a bool that is neither 0 nor 1")
+    bi = tags == L.BUILTIN
+    _need(((vals[bi] >= 0) & (vals[bi] < len(BUILTINS))).all(), f"{where}: unknown builtin")
+    me = tags == L.METHOD
+    _need(((vals[me] >= 0) & (vals[me] < len(METHODS))).all(), f"{where}: unknown method")
+    u = tags == L.UNDEF
+    _need((vals[u] == 0).all(), f"{where}: an unbound slot with a payload")
+    heap = tags >= L.HEAP
+    if heap.any():
+        rows = vals[heap]
+        _need(((rows >= 0) & (rows < htop)).all(), f"{where}: a reference outside the heap")
+        _need((H[rows, L.KIND] == tags[heap]).all(), f"{where}: a reference of the wrong kind")
+
+
+def _ranges(starts, lengths):
+    """Concatenated index ranges [s, s+n) (vectorized)."""
+    lengths = np.asarray(lengths, np.int64)
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, np.int64)
+    offsets = np.repeat(np.asarray(starts, np.int64) - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(total, dtype=np.int64)
+
+
+def check_state(program, arrays: dict, code, fn, mt) -> State:
+    """Validate the loaded arrays against the program; return a runnable State."""
+    R = arrays["R"]
+    _need(R.shape == (L.NREGS,), "bad register file")
+    S, F, K, H, V, CH, G = (arrays[k] for k in ("S", "F", "K", "H", "V", "CH", "G"))
+    for name, arr, cols in (("S", S, 2), ("F", F, L.FRCOLS), ("K", K, 2), ("H", H, L.HCOLS),
+                            ("V", V, 2), ("G", G, 2)):
+        _need(arr.ndim == 2 and arr.shape[1] == cols, f"array {name} has the wrong shape")
+    _need(CH.ndim == 1, "array CH has the wrong shape")
+    _need(K.shape[0] == max(len(program.consts), 1), "constant array does not match the program")
+    _need(G.shape[0] == max(len(program.globals), 1), "global array does not match the program")
+    sp, fp = int(R[L.R_SP]), int(R[L.R_FP])
+    htop, vtop, ctop = int(R[L.R_HTOP]), int(R[L.R_VTOP]), int(R[L.R_CTOP])
+    _need(sp == S.shape[0] and fp + 1 == F.shape[0] and htop == H.shape[0]
+          and vtop == V.shape[0] and ctop == CH.shape[0], "registers do not match the arrays")
+    _need(R[L.R_FUEL] >= 0 and R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0, "bad counters")
+    _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
+    _need(fp >= 0, "no frames")
+
+    _check_heap(program, H, V, CH, htop, vtop, ctop, R)
+    _check_values(S[:, 0], S[:, 1], H, htop, "stack", undef_ok=True)
+    _check_values(G[:, 0], G[:, 1], H, htop, "globals", undef_ok=True)
+    _check_values(K[:, 0], K[:, 1], H, htop, "constants")
+    _check_frames(program, code, fn, S, F, H, sp, fp)
+
+    # room to run: arrays at least twice the live size, never smaller than a fresh VM's
+    def room(arr, rows):
+        out = np.zeros((max(rows, 2 * arr.shape[0], 16),) + arr.shape[1:], arr.dtype)
+        out[: arr.shape[0]] = arr
+        return out
+    top_code = int(F[fp, L.FR_CODE])
+    st = State(
+        R=R.copy(), S=room(S, sp + int(fn[top_code, L.FN_STACK]) + 1024),
+        F=room(F, fp + 64), CODE=code, FN=fn, K=K.copy(), H=room(H, 1024),
+        V=room(V, 4096), CH=room(CH, 8192), G=G.copy(), MT=mt)
+    _rebuild_dict_indexes(st)
+    return st
+
+
+def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
+    kind = H[:, L.KIND]
+    _need(np.isin(kind, HEAP_KINDS + (L.FREE_KIND,)).all(), "an object of unknown kind")
+    _need(((H[:, L.SERIAL] >= 0) & (H[:, L.SERIAL] < max(R[L.R_SERIAL], 1))).all()
+          | (kind == L.FREE_KIND).all(), "bad object serial numbers")
+    A_, B_, C_, D_, E_, F_ = (H[:, c] for c in (L.A, L.B, L.C, L.D, L.E, L.F))
+
+    def rows_of(k):
+        return np.nonzero(kind == k)[0]
+
+    # free list: a chain through column A over exactly the FREE rows
+    free_rows = rows_of(L.FREE_KIND)
+    _need(int(R[L.R_HLIVE]) == len(free_rows), "free-row count does not match")
+    seen = np.zeros(htop, bool)
+    row = int(R[L.R_HFREE])
+    for _ in range(len(free_rows)):
+        _need(0 <= row < htop and kind[row] == L.FREE_KIND and not seen[row], "broken free list")
+        seen[row] = True
+        row = int(H[row, L.A])
+    _need(row == -1, "broken free list")
+
+    s = rows_of(L.STR)
+    _need(((A_[s] >= 0) & (B_[s] >= 0) & (A_[s] + B_[s] <= ctop)).all(), "a string outside its arena")
+    _need(np.isin(D_[s], (0, 1)).all(), "bad string hash flag")
+    if ctop:
+        _need(((CH >= 0) & (CH <= 0x10FFFF)).all(), "a character out of range")
+    for k, cap in ((L.LIST, C_), (L.TUPLE, B_)):
+        r = rows_of(k)
+        _need(((A_[r] >= 0) & (B_[r] >= 0) & (B_[r] <= cap[r]) & (A_[r] + cap[r] <= vtop)).all(),
+              "a sequence outside its arena")
+        idx = _ranges(A_[r], B_[r])
+        _check_values(V[idx, 0], V[idx, 1], H, htop, "sequence items")
+    _need(np.isin(D_[rows_of(L.TUPLE)], (0, 1)).all(), "bad tuple hash flag")
+    d = rows_of(L.DICT)
+    size = E_[d]
+    _need(((A_[d] >= 0) & (B_[d] >= 0) & (B_[d] <= C_[d]) & (A_[d] + 2 * C_[d] <= vtop)
+           & (D_[d] >= 0) & (size >= 8) & ((size & (size - 1)) == 0) & (D_[d] + size <= vtop)
+           & (size * 2 >= 3 * C_[d]) & (F_[d] >= 0) & (F_[d] <= B_[d])).all(),
+          "a dict outside its arena")
+    idx = _ranges(A_[d], 2 * B_[d])
+    _check_values(V[idx, 0], V[idx, 1], H, htop, "dict entries", undef_ok=True)
+    keys = _ranges(A_[d], 2 * B_[d])[::2] if len(idx) else idx
+    kt = V[keys, 0] if len(keys) else np.zeros(0, np.int64)
+    _need(not np.isin(kt, (L.LIST, L.DICT)).any(), "an unhashable dict key")
+    owner = np.repeat(np.arange(len(d)), B_[d])
+    live = np.bincount(owner, weights=(kt != L.UNDEF), minlength=len(d)).astype(np.int64)
+    _need((live == F_[d]).all(), "dict entry count does not match")
+    f = rows_of(L.FUNC)
+    _need(((A_[f] >= 1) & (A_[f] < len(program.codes))).all(), "a function of unknown code")
+    for r in f:
+        co = program.codes[int(A_[r])]
+        dflt, clo = int(B_[r]), int(C_[r])
+        _need(dflt == -1 or (0 <= dflt < htop and kind[dflt] == L.TUPLE and
+                             H[dflt, L.B] == co.ndefaults), "bad function defaults")
+        _need(dflt != -1 or co.ndefaults == 0, "bad function defaults")
+        if co.nfree:
+            _need(0 <= clo < htop and kind[clo] == L.TUPLE and H[clo, L.B] == co.nfree,
+                  "bad function closure")
+            cl = V[H[clo, L.A]: H[clo, L.A] + co.nfree]
+            _need((cl[:, 0] == L.CELL).all(), "a closure item that is not a cell")
+        else:
+            _need(clo == -1, "bad function closure")
+    c = rows_of(L.CELL)
+    _check_values(A_[c], B_[c], H, htop, "cells", undef_ok=True)
+    _need((C_[rows_of(L.RANGE)] != 0).all(), "a range with step 0")
+    sl = rows_of(L.SLICE)
+    _need(((A_[sl] >= 0) & (A_[sl] + 3 <= vtop)).all(), "a slice outside its arena")
+    idx = _ranges(A_[sl], np.full(len(sl), 3))
+    _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
+    dv = rows_of(L.DICTVIEW)
+    _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
+          and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
+    _check_iterators(H, V, rows_of(L.ITER), htop)
+
+
+def _check_iterators(H, V, rows, htop):
+    ok_source = {L.IT_SEQ: (L.LIST, L.TUPLE), L.IT_STR: (L.STR,), L.IT_RANGE: (L.RANGE,),
+                 L.IT_DICT: (L.DICT,), L.IT_ENUMERATE: (L.ITER,), L.IT_ZIP: (L.TUPLE,),
+                 L.IT_REVERSED: (L.LIST, L.TUPLE, L.STR)}
+    for r in rows:
+        k, t, v, d, e, f = (int(x) for x in H[r, L.A: L.F + 1])
+        _need(k in ok_source and t in ok_source[k], "an iterator over the wrong kind")
+        _need(0 <= v < htop and H[v, L.KIND] == t, "an iterator with a bad source")
+        if k == L.IT_RANGE:
+            _need(f != 0, "a range iterator with step 0")
+        elif k == L.IT_DICT:
+            _need(d >= 0 and e in (0, 1, 2), "a bad dict iterator")
+        elif k in (L.IT_SEQ, L.IT_STR, L.IT_REVERSED):
+            _need(d >= 0, "an iterator at a negative position")
+        elif k == L.IT_ZIP:
+            n = int(H[v, L.B])
+            _need(n <= 32, "zip over too many iterators")
+            items = V[H[v, L.A]: H[v, L.A] + n]
+            _need((items[:, 0] == L.ITER).all(), "zip over something that is not an iterator")
+    # wrappers (enumerate, zip) nest without cycles and within the depth limit, and
+    # each records its true depth (the interpreter sizes its work stack by it)
+    from ..vm.seq import MAX_WRAP_DEPTH
+    depth: dict = {}
+    for r in rows:
+        _wrapper_depth(H, V, int(r), depth, MAX_WRAP_DEPTH)
+
+
+def _children(H, V, x):
+    k = int(H[x, L.A])
+    if k == L.IT_ENUMERATE:
+        return [int(H[x, L.C])]
+    if k == L.IT_ZIP:
+        t = int(H[x, L.C])
+        o = int(H[t, L.A])
+        return [int(V[o + i, 1]) for i in range(int(H[t, L.B]))]
+    return []
+
+
+def _wrapper_depth(H, V, r, depth, limit):
+    stack = [r]
+    on_path = set()
+    while stack:
+        x = stack[-1]
+        if x in depth:
+            stack.pop()
+            on_path.discard(x)
+            continue
+        on_path.add(x)
+        kids = _children(H, V, x)
+        pending = [c for c in kids if c not in depth]
+        if pending:
+            _need(not any(c in on_path for c in pending), "iterators wrapped in a cycle")
+            _need(len(stack) <= limit + 1, "iterators nested too deeply")
+            stack.extend(pending)
+            continue
+        depth[x] = 1 + max((depth[c] for c in kids), default=0) if kids else 0
+        _need(depth[x] <= limit, "iterators nested too deeply")
+        if kids:
+            _need(int(H[x, L.E]) == depth[x], "an iterator with a wrong nesting depth")
+        stack.pop()
+        on_path.discard(x)
+
+
+def _check_frames(program, code, fn, S, F, H, sp, fp):
+    verified = {}
+    prev_top = 0
+    for i in range(fp + 1):
+        cid, pc, base, func, ret = (int(x) for x in F[i, :L.FRCOLS])
+        _need(0 <= cid < len(program.codes), f"frame {i}: unknown code")
+        co = program.codes[cid]
+        entry = int(fn[cid, L.FN_ENTRY])
+        _need(entry <= pc < entry + len(co.code), f"frame {i}: pc outside its code")
+        if i == 0:
+            _need(cid == 0 and base == 0 and func == -1, "frame 0 is not the module")
+        else:
+            _need(0 <= func < H.shape[0] and H[func, L.KIND] == L.FUNC
+                  and H[func, L.A] == cid, f"frame {i}: bad function")
+            _need(ret in (base - 1, base - 2) and ret >= prev_top, f"frame {i}: bad return slot")
+        _need(base >= prev_top and base + co.nlocals <= sp, f"frame {i}: locals outside the stack")
+        if cid not in verified:
+            verified[cid] = verify_code(program, cid, co)
+        local_pc = pc - entry
+        # a caller's pc is its return address: the stack shape is the call's, minus
+        # the arguments, plus nothing (the result is written when the callee returns)
+        top = sp if i == fp else int(F[i + 1, L.FR_RET])
+        shape = verified[cid][local_pc] if i == fp else verified[cid][local_pc - 1] \
+            if local_pc >= 1 else None
+        _need(shape is not None, f"frame {i}: pc is unreachable")
+        depth = top - (base + co.nlocals)
+        if i == fp:
+            _need(depth == len(shape), f"frame {i}: operand stack depth does not match its pc")
+            _check_markers(S, base + co.nlocals, shape, H, i)
+        else:
+            op, arg = O.decode(int(code[pc - 1]))
+            _need(O.OPS[op].name in ("CALL", "CALL_KW", "CALL_METHOD", "CALL_METHOD_KW"),
+                  f"frame {i}: caller is not at a call")
+            _need(0 <= depth <= len(shape), f"frame {i}: operand stack depth does not match")
+            _check_markers(S, base + co.nlocals, shape[:depth], H, i)
+        # cells: slots made cells by MAKE_CELL before pc, and free variables
+        for j, w in enumerate(co.code[: local_pc]):
+            o, a = O.decode(w)
+            if O.OPS[o].name == "MAKE_CELL":
+                _need(S[base + a, 0] == L.CELL, f"frame {i}: a cell slot without a cell")
+        for a in range(co.nlocals - co.nfree, co.nlocals):
+            _need(S[base + a, 0] == L.CELL, f"frame {i}: a free variable without a cell")
+        prev_top = base + co.nlocals
+
+
+def _check_markers(S, start, shape, H, frame):
+    for k, m in enumerate(shape):
+        tag = int(S[start + k, 0])
+        if m == ITER:
+            _need(tag == L.ITER, f"frame {frame}: an iterator slot without an iterator")
+        elif m == METH:
+            _need(tag == L.METHOD, f"frame {frame}: a method slot without a method")
+            mid = int(S[start + k, 1])
+            _need(start + k + 1 < S.shape[0] and int(S[start + k + 1, 0]) == METHODS[mid][0],
+                  f"frame {frame}: a method on the wrong kind of object")
+
+
+def _rebuild_dict_indexes(st: State):
+    """Recompute every dict's hash index from its entries (never trust an index)."""
+    from ..vm import heap
+    H = st.H
+    rows = np.nonzero(H[: int(st.R[L.R_HTOP]), L.KIND] == L.DICT)[0]
+    if not len(rows):
+        return
+    p = pointers(st)
+    for r in rows:
+        heap.dict_reindex(p, int(r))
