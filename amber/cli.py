@@ -33,20 +33,81 @@ def _announce_compile():
               f"cached in {where})", file=sys.stderr, flush=True)
 
 
-def cmd_run(args) -> int:
-    program = _load(args.file)
-    _announce_compile()
+SLICE = 100_000   # instructions per slice when Ctrl-C may ask for a snapshot
+
+
+def _drive(vm, args) -> int:
+    """Run vm per --pause-after / --snapshot; returns the exit status."""
+    import signal
     import amber
+    from amber import snapshot
     t0 = time.perf_counter()
-    vm = amber.VM(program, stdout=sys.stdout)
-    status = vm.run()
+    interrupted = []
+    if args.snapshot and args.pause_after is None:
+        signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+    if args.pause_after is not None:
+        status = vm.run(fuel=args.pause_after)
+    elif args.snapshot:
+        status = vm.run(fuel=SLICE)
+        while status is amber.Status.PAUSED and not interrupted:
+            status = vm.run(fuel=SLICE)
+    else:
+        status = vm.run()
     sys.stdout.flush()
     if args.stats:
         dt = time.perf_counter() - t0
         print(f"amber: {vm.instructions} instructions in {dt:.3f} s", file=sys.stderr)
+    if status is amber.Status.PAUSED:
+        if not args.snapshot:
+            print(f"amber: paused after {vm.instructions} instructions (no --snapshot given)",
+                  file=sys.stderr)
+            return 0
+        snapshot.save_file(vm, args.snapshot)
+        if interrupted:
+            print(f"amber: interrupted; snapshot of instruction {vm.instructions} written to "
+                  f"{args.snapshot}", file=sys.stderr)
+            return 130
+        return 0
     if status is amber.Status.ERROR:
         sys.stderr.write(vm.error.traceback)
         return 1
+    return 0
+
+
+def cmd_run(args) -> int:
+    program = _load(args.file)
+    _announce_compile()
+    import amber
+    vm = amber.VM(program, stdout=sys.stdout)
+    return _drive(vm, args)
+
+
+def cmd_resume(args) -> int:
+    _announce_compile()
+    from amber import snapshot
+    try:
+        vm = snapshot.load_file(args.snap, stdout=sys.stdout)
+    except OSError as e:
+        print(f"amber: can't open snapshot {args.snap!r}: {e.strerror}", file=sys.stderr)
+        return 2
+    except snapshot.SnapshotError as e:
+        print(f"amber: {args.snap}: {e}", file=sys.stderr)
+        return 2
+    return _drive(vm, args)
+
+
+def cmd_inspect(args) -> int:
+    from amber import snapshot
+    from amber.vm.inspect import describe
+    try:
+        vm = snapshot.load_file(args.snap)
+    except OSError as e:
+        print(f"amber: can't open snapshot {args.snap!r}: {e.strerror}", file=sys.stderr)
+        return 2
+    except snapshot.SnapshotError as e:
+        print(f"amber: {args.snap}: {e}", file=sys.stderr)
+        return 2
+    print(describe(vm), end="")
     return 0
 
 
@@ -57,14 +118,32 @@ def cmd_dis(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return value
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="amber", description="Run Python-subset scripts "
                                      "in Amber's sandboxed, pausable VM.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="run a script")
     p_run.add_argument("file")
-    p_run.add_argument("--stats", action="store_true", help="print instruction count and time")
     p_run.set_defaults(func=cmd_run)
+    p_resume = sub.add_parser("resume", help="continue a script from a snapshot")
+    p_resume.add_argument("snap")
+    p_resume.set_defaults(func=cmd_resume)
+    for p in (p_run, p_resume):
+        p.add_argument("--pause-after", type=_positive, metavar="N",
+                       help="stop after N instructions and write --snapshot")
+        p.add_argument("--snapshot", metavar="OUT",
+                       help="where to save the paused script (also on Ctrl-C)")
+        p.add_argument("--stats", action="store_true", help="print instruction count and time")
+    p_inspect = sub.add_parser("inspect", help="describe a snapshot")
+    p_inspect.add_argument("snap")
+    p_inspect.set_defaults(func=cmd_inspect)
     p_dis = sub.add_parser("dis", help="disassemble a script")
     p_dis.add_argument("file")
     p_dis.set_defaults(func=cmd_dis)

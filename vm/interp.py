@@ -123,8 +123,13 @@ def bind_keywords(st, f, sp, n):
     H = H_(st)
     V = V_(st)
     c = H[f, A]
+    if S[sp - 1, 0] != TUPLE:
+        return 0, fail(st, ERR_VALUE, 99, CALL_KW, 0)   # only a hostile snapshot gets here
     names = S[sp - 1, 1]
     k = H[names, B]
+    for j in range(k):
+        if V[H[names, A] + j, 0] != STR:
+            return 0, fail(st, ERR_VALUE, 99, CALL_KW, 0)
     p = n - k
     nparams = FN_(st)[c, FN_NPARAMS]
     pn = K_(st)[FN_(st)[c, FN_PARAMNAMES], 1]
@@ -551,6 +556,8 @@ def cold_a(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
     elif op == LIST_APPEND:
+        if S[sp - 1 - arg, 0] != LIST:
+            return fail(st, ERR_VALUE, 99, op, 0)   # only a hostile snapshot gets here
         lst = S[sp - 1 - arg, 1]
         need = heap.list_grow_need(st, lst, 1)
         if need > 0:
@@ -560,6 +567,8 @@ def cold_a(st, op, arg, sp, pc):
         heap.list_push(st, lst, S[sp - 1, 0], S[sp - 1, 1])
         nsp = sp - 1
     elif op == MAP_ADD:
+        if S[sp - 2 - arg, 0] != DICT:
+            return fail(st, ERR_VALUE, 99, op, 0)   # only a hostile snapshot gets here
         d = S[sp - 2 - arg, 1]
         if not heap.is_hashable(st, S[sp - 2, 0], S[sp - 2, 1]):
             return fail(st, ERR_UNHASHABLE, 0, S[sp - 2, 0], 0)

@@ -576,6 +576,8 @@ class Machine:
                                      "associated with a value in enclosing scope")
             return "UnboundLocalError", (f"cannot access local variable '{name}' where it is "
                                          "not associated with a value")
+        if err == L.ERR_VALUE and ea == 99:
+            return "SystemError", f"inconsistent VM state at {O.OPS[eb].name if 0 <= eb < len(O.OPS) else eb}"
         if err == L.ERR_RECURSION:
             return "RecursionError", "maximum recursion depth exceeded"
         if err == L.ERR_MEMORY:
