@@ -1,7 +1,8 @@
 """Snapshot format v1: save a paused VM to msgpack bytes and load it back.
 
 The document (docs/snapshot-format.md) is an outer msgpack map with a magic string,
-the format version and a sha256 of the body; the body is a msgpack map holding the
+the format version and a CRC-32 of the body (it detects corruption; hostile
+snapshots are caught by validation, which a checksum could not do anyway); the body is a msgpack map holding the
 program (so the target needs no source), the live part of every state array as
 little-endian bytes with dtype and shape, and the host-side scalars.  load() checks
 everything (validate.py) before the interpreter can see it.
@@ -9,9 +10,9 @@ everything (validate.py) before the interpreter can see it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
+import zlib
 
 import msgpack
 import numpy as np
@@ -24,6 +25,8 @@ from ..vm.state import State
 MAGIC = "AMBER-SNAPSHOT"
 FORMAT_VERSION = 1
 AMBER_VERSION = "0.1.0"
+
+COLLECT_ABOVE = 1 << 16   # state rows beyond which save() collects garbage first
 
 # The state arrays a snapshot carries (CODE, FN and MT are rebuilt from the program).
 ARRAYS = ("R", "S", "F", "K", "H", "V", "CH", "G")
@@ -83,11 +86,18 @@ def _live(st: State) -> dict:
 
 
 def save(vm) -> bytes:
-    """The VM as snapshot bytes.  Call between run() calls (any instruction boundary)."""
+    """The VM as snapshot bytes.  Call between run() calls (any instruction boundary).
+
+    A big heap is collected first, so that only live objects are written (a small
+    one is cheaper to write as it is)."""
+    R = vm.st.R
+    if int(R[L.R_VTOP]) + 8 * int(R[L.R_HTOP]) + int(R[L.R_CTOP]) // 2 > COLLECT_ABOVE:
+        vm.collect()
     arrays = {}
     for name, arr in _live(vm.st).items():
         a = np.ascontiguousarray(arr, DTYPES[name])
-        arrays[name] = {"shape": list(a.shape), "data": a.tobytes()}
+        data = memoryview(a).cast("B") if a.size else b""   # no copy before packing
+        arrays[name] = {"shape": list(a.shape), "data": data}
     body = msgpack.packb({
         "amber": AMBER_VERSION,
         "program": _program_doc(vm.program),
@@ -101,8 +111,7 @@ def save(vm) -> bytes:
         },
     }, use_bin_type=True)
     return msgpack.packb({"magic": MAGIC, "format": FORMAT_VERSION,
-                          "sha256": hashlib.sha256(body).digest(), "body": body},
-                         use_bin_type=True)
+                          "crc32": zlib.crc32(body), "body": body}, use_bin_type=True)
 
 
 def save_file(vm, path) -> None:
@@ -155,9 +164,9 @@ def _unpack(data: bytes) -> dict:
         raise SnapshotError(f"snapshot format version {version} is not supported "
                             f"(this Amber reads version {FORMAT_VERSION})")
     body = outer.get("body")
-    digest = outer.get("sha256")
-    _need(isinstance(body, bytes) and isinstance(digest, bytes), "snapshot is missing its body")
-    _need(hashlib.sha256(body).digest() == digest, "snapshot checksum mismatch (corrupted)")
+    digest = outer.get("crc32")
+    _need(isinstance(body, bytes) and isinstance(digest, int), "snapshot is missing its body")
+    _need(zlib.crc32(body) == digest, "snapshot checksum mismatch (corrupted)")
     try:
         doc = msgpack.unpackb(body, raw=False, strict_map_key=True)
     except Exception as e:
