@@ -1,0 +1,1 @@
+"""Amber's benchmarks: `python -m bench` (see docs/performance.md)."""

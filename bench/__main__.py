@@ -1,0 +1,184 @@
+"""Amber against CPython, in one run: `python -m bench [--reps N] [--only NAME]`.
+
+For each program in bench/programs: alternating runs under CPython and Amber in
+fresh processes, each timing only the program's own execution; medians and the
+Amber/CPython ratio, the geometric mean; then the VM's own costs (cold compile,
+warm start, ns per instruction, preemption overhead, snapshot save/load). Results go
+to bench/results.json and, if matplotlib is installed, bench/results.png.
+Speed is reported here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import math
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+PROGRAMS = sorted((HERE / "programs").glob("*.py"))
+
+
+def child(mode: str, path, *extra, env=None) -> dict:
+    cmd = [sys.executable, str(HERE / "_child.py"), mode, str(path), *map(str, extra)]
+    res = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if res.returncode != 0:
+        return {"error": res.stderr.strip().splitlines()[-1] if res.stderr.strip() else "failed"}
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def bench_programs(reps: int, only: str | None) -> list[dict]:
+    rows = []
+    for path in PROGRAMS:
+        if only and only not in path.stem:
+            continue
+        cp, am = [], []
+        row = {"program": path.stem}
+        for _ in range(reps):
+            c = child("cpython", path)
+            a = child("amber", path)
+            if "error" in a:
+                row["error"] = a["error"]
+                break
+            if a["output"] != c["output"]:
+                row["error"] = "output differs from CPython"
+                break
+            cp.append(c["seconds"])
+            am.append(a["seconds"])
+            row["instructions"] = a["instructions"]
+        if "error" not in row:
+            row["cpython_s"] = statistics.median(cp)
+            row["amber_s"] = statistics.median(am)
+            row["ratio"] = row["amber_s"] / row["cpython_s"]
+            row["ns_per_instruction"] = 1e9 * row["amber_s"] / row["instructions"]
+        rows.append(row)
+        shown = f"{row['ratio']:.2f}x" if "ratio" in row else row["error"]
+        print(f"  {path.stem:<16} {shown}", flush=True)
+    return rows
+
+
+def preemption(reps: int) -> dict:
+    path = HERE / "programs" / "int_loop.py"
+    out = {}
+    for fuel in (None, 100_000, 10_000):
+        times = [child("amber", path, *([fuel] if fuel else []))["seconds"] for _ in range(reps)]
+        out[str(fuel or "unbounded")] = statistics.median(times)
+    base = out["unbounded"]
+    return {"seconds": out,
+            "overhead_100k": out["100000"] / base - 1,
+            "overhead_10k": out["10000"] / base - 1}
+
+
+def slice_switch_cost() -> float:
+    import amber
+    vm = amber.VM(amber.compile("while True:\n    pass\n", "spin.py"), stdout=io.StringIO())
+    vm.run(fuel=10)
+    n = 20000
+    t0 = time.perf_counter()
+    for _ in range(n):
+        vm.run(fuel=1)
+    return (time.perf_counter() - t0) / n
+
+
+def snapshot_costs() -> dict:
+    import amber
+    from amber import snapshot
+    results = {}
+    cases = {
+        "30 frames, small heap": ("def deep(n):\n    if n == 0:\n        while True:\n"
+                                  "            pass\n    return deep(n - 1) + 1\n"
+                                  "data = {'a': 1, 'b': [1, 2, 3]}\ndeep(28)\n", 2000, 200),
+        "100,000-int list": ("xs = []\nfor i in range(100000):\n    xs.append(i)\n"
+                             "while True:\n    pass\n", 800_000, 20),
+    }
+    for name, (src, fuel, reps) in cases.items():
+        vm = amber.VM(amber.compile(src, "snap.py"), stdout=io.StringIO())
+        vm.run(fuel=fuel)
+        data = snapshot.save(vm)
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            data = snapshot.save(vm)
+        save_s = (time.perf_counter() - t0) / reps
+        snapshot.load(data)
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            snapshot.load(data)
+        load_s = (time.perf_counter() - t0) / reps
+        results[name] = {"save_us": save_s * 1e6, "load_us": load_s * 1e6, "bytes": len(data)}
+    return results
+
+
+def start_times() -> dict:
+    hello = pathlib.Path(tempfile.mkdtemp()) / "hello.py"
+    hello.write_text("print('hello')\n")
+    amber_bin = [sys.executable, "-m", "amber", "run", str(hello)]
+    cache = tempfile.mkdtemp(prefix="amber-cold-")
+    env = dict(os.environ, AMBER_CACHE_DIR=cache)
+    t0 = time.perf_counter()
+    subprocess.run(amber_bin, capture_output=True, env=env, check=True)
+    cold = time.perf_counter() - t0
+    warm = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run(amber_bin, capture_output=True, env=env, check=True)
+        warm.append(time.perf_counter() - t0)
+    shutil.rmtree(cache, ignore_errors=True)
+    return {"cold_compile_s": cold, "warm_hello_s": statistics.median(warm)}
+
+
+def chart(rows: list[dict], path: pathlib.Path) -> bool:
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    ok = [r for r in rows if "ratio" in r]
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.bar([r["program"] for r in ok], [r["ratio"] for r in ok])
+    ax.axhline(1.0, color="black", linewidth=0.8)
+    ax.set_ylabel("Amber time / CPython time")
+    ax.tick_params(axis="x", rotation=45)
+    fig.tight_layout()
+    fig.savefig(path)
+    return True
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench")
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--only")
+    ap.add_argument("--skip-vm", action="store_true", help="only the program table")
+    args = ap.parse_args(argv)
+    print("programs (Amber time / CPython time, median of alternating runs):")
+    rows = bench_programs(args.reps, args.only)
+    ratios = [r["ratio"] for r in rows if "ratio" in r]
+    result = {"programs": rows}
+    if ratios:
+        result["geomean_ratio"] = math.exp(sum(map(math.log, ratios)) / len(ratios))
+        print(f"  geometric mean   {result['geomean_ratio']:.2f}x over {len(ratios)} programs")
+    if not args.skip_vm:
+        result["int_loop_ns_per_instruction"] = next(
+            (r["ns_per_instruction"] for r in rows if r["program"] == "int_loop" and
+             "ns_per_instruction" in r), None)
+        result["preemption"] = preemption(args.reps)
+        result["slice_switch_us"] = slice_switch_cost() * 1e6
+        result["snapshot"] = snapshot_costs()
+        result["start"] = start_times()
+        print(json.dumps({k: v for k, v in result.items() if k != "programs"}, indent=2))
+    (HERE / "results.json").write_text(json.dumps(result, indent=2))
+    if chart(rows, HERE / "results.png"):
+        print("chart: bench/results.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Runs one benchmark program in a fresh process and prints a JSON line with the
+time of the run itself (not process start-up or compilation)."""
+
+import io
+import json
+import sys
+import time
+
+
+def run_cpython(path):
+    src = open(path).read()
+    code = compile(src, path, "exec")
+    out = io.StringIO()
+    old = sys.stdout
+    sys.stdout = out
+    t0 = time.perf_counter()
+    try:
+        exec(code, {"__name__": "__main__"})
+    finally:
+        sys.stdout = old
+    return {"seconds": time.perf_counter() - t0, "output": out.getvalue()}
+
+
+def run_amber(path, fuel=None):
+    import amber
+    src = open(path).read()
+    program = amber.compile(src, path)
+    out = io.StringIO()
+    vm = amber.VM(program, stdout=out)
+    t0 = time.perf_counter()
+    status = vm.run(fuel=fuel)
+    slices = 1
+    while status is amber.Status.PAUSED:
+        status = vm.run(fuel=fuel)
+        slices += 1
+    dt = time.perf_counter() - t0
+    if status is amber.Status.ERROR:
+        return {"error": vm.error.traceback}
+    return {"seconds": dt, "output": out.getvalue(), "instructions": vm.instructions,
+            "slices": slices}
+
+
+if __name__ == "__main__":
+    mode, path = sys.argv[1], sys.argv[2]
+    fuel = int(sys.argv[3]) if len(sys.argv) > 3 else None
+    result = run_cpython(path) if mode == "cpython" else run_amber(path, fuel)
+    print(json.dumps(result))
