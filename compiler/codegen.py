@@ -221,6 +221,11 @@ class CodeGen:
         if node.value is not None:
             self.expr(node.value)
             self.store(node.target)
+        if self.scope.is_module:
+            # CPython evaluates module-level annotations (into __annotations__, which
+            # Amber does not keep): the evaluation and its errors still happen
+            self.expr(node.annotation)
+            self.emit("POP_TOP")
 
     def s_AugAssign(self, node):
         op = BINOP_NUM[type(node.op).__name__] + O.INPLACE
@@ -562,9 +567,13 @@ class CodeGen:
         for a in node.args:
             if type(a).__name__ == "Starred":
                 self.unsupported(a, "*args in calls")
+        seen = set()
         for k in node.keywords:
             if k.arg is None:
                 self.unsupported(k, "**kwargs in calls")
+            if k.arg in seen:
+                self.error(k, f"keyword argument repeated: {k.arg}", AmberSyntaxError)
+            seen.add(k.arg)
         func = node.func
         method = type(func).__name__ == "Attribute"
         if method:

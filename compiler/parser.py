@@ -672,6 +672,12 @@ class _TokenStream:
             self.check_closer(token)
         elif kind == "NAME" and not token.isascii():
             self.check_name(token)
+        elif kind == "NUMBER" and token[0] == "0" and _LEADING_ZEROS.fullmatch(token):
+            zeros = len(token) - len(token.lstrip("0_"))     # CPython underlines them
+            raise _TokenizerError(_error(
+                "leading zeros in decimal integer literals are not permitted; use an 0o "
+                "prefix for octal integers", token.line, token.column, token.line,
+                token.column + zeros))
         if previous is not None and previous.type == "NUMBER" and previous.end_pos == token.start_pos:
             self.check_number_end(previous, token)
 
@@ -727,6 +733,7 @@ class _TokenStream:
 _RADIX_NAMES = {"x": "hexadecimal", "o": "octal", "b": "binary"}
 _CONTINUATION_AT_END = re.compile(r"(?:[ \t\f]*\\\n)+")
 _LEADING_SPACE = re.compile(r"[ \t\f]*")
+_LEADING_ZEROS = re.compile(r"0[0_]*[1-9][0-9_]*")
 _LEADING_CONTINUATIONS = re.compile(r"(?:[ \t\f]*\\\n)*[ \t\f]*")
 
 
@@ -1677,10 +1684,6 @@ def _number_value(token: Token):
         return int(text[2:], {"0x": 16, "0o": 8, "0b": 2}[prefix])
     if "." in text or "e" in text or "E" in text:
         return float(text)
-    if text[0] == "0" and text.strip("0"):
-        raise _error("leading zeros in decimal integer literals are not permitted; "
-                     "use an 0o prefix for octal integers",
-                     token.line, token.column, token.end_line, token.end_column - 1)
     try:
         return int(text)
     except ValueError:          # more digits than int() converts by default

@@ -25,6 +25,7 @@ class Scope:
     used: set[str] = attrs.field(factory=set)
     global_decl: set[str] = attrs.field(factory=set)
     nonlocal_decl: set[str] = attrs.field(factory=set)
+    nonlocal_node: dict = attrs.field(factory=dict)   # name -> its nonlocal statement
     children: list["Scope"] = attrs.field(factory=list)
     cells: set[str] = attrs.field(factory=set)
     frees: list[str] = attrs.field(factory=list)   # in order of first capture
@@ -110,6 +111,7 @@ class _Collector:
                            if name in self.scope.assigned else
                            f"name '{name}' is used prior to nonlocal declaration")
             self.scope.nonlocal_decl.add(name)
+            self.scope.nonlocal_node.setdefault(name, node)
 
     def _function(self, node, args, body, name=None):
         if name is not None:
@@ -123,12 +125,14 @@ class _Collector:
         child = Scope(node=node, parent=self.scope)
         self.scope.children.append(child)
         self.scopes[id(node)] = child
-        for a in args.posonlyargs + args.args + args.kwonlyargs:
+        every = args.posonlyargs + args.args + args.kwonlyargs + \
+            [a for a in (args.vararg, args.kwarg) if a is not None]
+        for a in every:
+            if a.arg in child.params:
+                raise make_error(AmberSyntaxError,
+                                 f"duplicate argument '{a.arg}' in function definition",
+                                 a.lineno, a.col_offset + 1, filename=self.filename)
             child.params.append(a.arg)
-        if args.vararg:
-            child.params.append(args.vararg.arg)
-        if args.kwarg:
-            child.params.append(args.kwarg.arg)
         inner = _Collector(child, self.filename, self.scopes)
         if isinstance(body, list):
             for stmt in body:
@@ -187,7 +191,7 @@ def _link(scope: Scope, filename: str):
         while owner is not None and not owner.is_module and not owner.is_local(name):
             owner = owner.parent
         if owner is None or owner.is_module:
-            node = scope.node
+            node = scope.nonlocal_node.get(name, scope.node)
             raise make_error(AmberSyntaxError, f"no binding for nonlocal '{name}' found",
                              node.lineno, node.col_offset + 1, filename=filename)
     wanted = _needed_from_outside(scope)

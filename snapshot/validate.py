@@ -291,7 +291,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         _need(arr.ndim == 2 and arr.shape[1] == cols, f"array {name} has the wrong shape")
     _need(CH.ndim == 1, "array CH has the wrong shape")
     _need(K.shape[0] == max(len(program.consts), 1), "constant array does not match the program")
-    _need(G.shape[0] == max(len(program.globals), 1), "global array does not match the program")
+    _need(G.shape[0] == 2 * max(len(program.globals), 1), "global array does not match the program")
     sp, fp = int(R[L.R_SP]), int(R[L.R_FP])
     htop, vtop, ctop = int(R[L.R_HTOP]), int(R[L.R_VTOP]), int(R[L.R_CTOP])
     _need(sp == S.shape[0] and fp + 1 == F.shape[0] and htop == H.shape[0]

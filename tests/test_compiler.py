@@ -324,10 +324,6 @@ def test_scope_resolution_matches_cpython(name):
     assert amber_result(src) == cpython_result(src)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: builtins live in preset global slots "
-                   "(Program.builtin_slots), so after `del len` at module level the name is "
-                   "gone instead of falling back to the builtin (compiler/codegen.py generate "
-                   "/ vm LOAD_GLOBAL)")
 def test_deleting_a_global_that_shadows_a_builtin_reveals_the_builtin():
     src = "len = lambda x: 42\nprint(len([1]))\ndel len\nprint(len([1]))\n"
     assert amber_result(src) == cpython_result(src)
@@ -343,11 +339,6 @@ def test_annotations_inside_functions_are_not_evaluated():
     "x: undefined_name\nprint('after')\n",
     "xs = []\nxs.ins: ert(-100, 'very first')\nprint(xs)\n",
 ])
-@pytest.mark.xfail(strict=True, reason="BUG: module-level annotations are never evaluated "
-                   "(CPython evaluates them, and the target object of an attribute/subscript "
-                   "target, raising NameError here); compiler/codegen.py s_AnnAssign drops "
-                   "node.annotation. Found by mutation fuzzing: a stray ':' turns a call "
-                   "statement into an annotation and Amber silently skips it")
 def test_module_level_annotations_are_evaluated(source):
     assert amber_result(source) == cpython_result(source)
 
@@ -383,9 +374,6 @@ def test_scope_errors_are_cpythons(source, message):
         assert amb.value.lineno == cpy.value.lineno
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'no binding for nonlocal' is reported at the "
-                   "def (line 1, col 1) instead of the nonlocal statement (line 2, col 5) "
-                   "(compiler/resolve.py _link uses scope.node for the position)")
 def test_nonlocal_error_points_at_the_statement():
     source = "def f():\n    nonlocal x\n"
     with pytest.raises(SyntaxError) as cpy:
@@ -400,11 +388,6 @@ def test_nonlocal_error_points_at_the_statement():
     ("f = lambda x, x: x\n", "duplicate argument 'x' in function definition"),
     ("def g(a):\n    pass\ng(a=1, a=2)\n", "keyword argument repeated: a"),
 ])
-@pytest.mark.xfail(strict=True, reason="BUG: duplicate parameter / keyword-argument names compile "
-                   "without error (CPython refuses them at compile time); for `def f(a, a)` the "
-                   "code object gets nparams 2 but nlocals 1 (compiler/resolve.py "
-                   "_Collector._function and compiler/codegen.py e_Call do not check; "
-                   "CodeGen._add_local silently merges the duplicate)")
 def test_duplicate_names_are_syntax_errors(source, message):
     with pytest.raises(SyntaxError) as cpy:
         compile(source, "t.py", "exec", dont_inherit=True)

@@ -97,9 +97,6 @@ def test_mutual_recursion_with_small_limit():
     assert vm.error.traceback.count("\n") < 200
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: when the stack/frames arrays cannot grow within "
-                   "memory_limit, Machine._grow raises the internal _ScriptException from "
-                   "Machine._make_room, which Machine.run does not catch (vm/machine.py)")
 def test_recursion_limited_by_memory_not_by_depth():
     status, vm = run_script(RECURSIVE, recursion_limit=10**7, memory_limit=16 * MB)
     assert status is ERROR
@@ -133,7 +130,6 @@ _BOMB_BUG = ("BUG: Machine.run() calls Machine._make_room() outside any handler,
 
 
 @pytest.mark.parametrize("name", sorted(MEMORY_BOMBS))
-@pytest.mark.xfail(strict=True, reason=_BOMB_BUG)
 def test_memory_bomb_is_a_memory_error(name):
     status, vm = run_script(MEMORY_BOMBS[name], fuel=50_000_000, memory_limit=64 * MB)
     assert status is ERROR
@@ -154,9 +150,6 @@ def test_host_computed_giant_string_is_a_memory_error(source):
     assert vm.error.type_name == "MemoryError"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: str methods and formatting run in host Python on "
-                   "the full request (Machine._method_service / _call_python) before the result "
-                   "is checked against memory_limit: 'a'.ljust(10**9) costs the host ~1 GB")
 def test_memory_limit_also_bounds_host_side_services():
     """A script may not make the host allocate far beyond memory_limit: the peak of
     host allocations during the run (tracemalloc) must stay far below the 1 GB string
@@ -345,14 +338,7 @@ def child_result(child_results, name):
 
 
 # Cases that currently fail the strict checks (a correct answer, or a clean error).
-CHILD_XFAIL = {
-    "nest_print": "BUG: print/str/repr of deeply nested data decode it recursively in host "
-                  "Python (vm/hostvalues.decode); the host RecursionError escapes vm.run()",
-    "nest_str": "BUG: str() of deeply nested data: host RecursionError escapes vm.run() "
-                "(vm/hostvalues.decode recursion)",
-    "dict_nest_repr": "BUG: repr() of deeply nested dicts: host RecursionError escapes vm.run() "
-                      "(vm/hostvalues.decode recursion)",
-}
+CHILD_XFAIL: dict = {}   # name -> reason, for cases that still fail
 
 
 def _child_params():
@@ -570,29 +556,7 @@ CLEAR_ERRORS = {
     "float_index": "i = 1.0\nprint([1, 2][i])\n",
     "attribute_of_int": "x = 1\nx.append(2)\n",
 }
-CLEAR_ERRORS_XFAIL = {
-    "iadd_list_str": "BUG: `list += <non-list iterable>` is not implemented (vm/arith.py "
-                     "seq_binop accepts only a list operand for in-place +); CPython succeeds, "
-                     "so Machine._emulate finds no error and reports 'RuntimeError: internal "
-                     "error code 3'",
-    "iadd_list_tuple": "BUG: `list += tuple` gives 'RuntimeError: internal error code 3' "
-                       "(vm/arith.py seq_binop)",
-    "sorted_builtins": "BUG: ordering errors in sorted()/min()/max() name the host class "
-                       "'BuiltinRef' (Machine._ordering_service compares decoded values "
-                       "without _realize)",
-    "max_builtins": "BUG: 'BuiltinRef' leaks into the TypeError of max() (Machine."
-                    "_ordering_service)",
-    "list_compare_builtin": "BUG: 'BuiltinRef' leaks into the TypeError of a list comparison "
-                            "(Machine._emulate realizes only the top-level operands, not items)",
-    "function_operand": "BUG: script functions decode as the host class 'Opaque', which "
-                        "leaks into CPython's message (vm/hostvalues.decode / Machine._emulate)",
-    "function_subscript": "BUG: 'Opaque' leaks into \"'function' object is not subscriptable\"",
-    "lambda_compare": "BUG: 'Opaque' leaks into the comparison TypeError",
-    "reverse_with_argument": "BUG: list.reverse(1) is accepted (CPython: TypeError "
-                             "'list.reverse() takes no arguments (1 given)'); the numba "
-                             "method path does not check the argument count (vm/natives.py "
-                             "call_method)",
-}
+CLEAR_ERRORS_XFAIL: dict = {}   # name -> reason, for cases that still fail
 
 
 def _clear_error_params():
@@ -616,24 +580,10 @@ def test_errors_are_cpythons(name):
 
 
 @pytest.mark.parametrize("source", [
-    pytest.param("print((-8) ** (1 / 3))\n", id="negative_float_fractional_power",
-                 marks=pytest.mark.xfail(strict=True, reason="BUG: a complex result (CPython) "
-                                         "becomes 'RuntimeError: internal error code 16' "
-                                         "instead of a clear 'not supported' error "
-                                         "(vm/arith.py float pow -> Machine._describe_error)")),
-    pytest.param("print(list[0])\n", id="generic_alias",
-                 marks=pytest.mark.xfail(strict=True, reason="BUG: subscripting a builtin type "
-                                         "gives 'RuntimeError: internal error code 12' "
-                                         "(Machine._emulate: CPython succeeds)")),
-    pytest.param("print('abc'.__len__())\n", id="dunder_method_call",
-                 marks=pytest.mark.xfail(strict=True, reason="BUG: calling a method that is "
-                                         "not in Amber's method table gives 'RuntimeError: "
-                                         "internal error code 14' (ERR_ATTR from LOAD_METHOD; "
-                                         "Machine._emulate: CPython's getattr succeeds)")),
-    pytest.param("print(str.upper('a'))\n", id="method_via_type",
-                 marks=pytest.mark.xfail(strict=True, reason="BUG: str.upper('a') gives "
-                                         "'RuntimeError: internal error code 14' (LOAD_METHOD "
-                                         "on a builtin type; Machine._emulate)")),
+    pytest.param("print((-8) ** (1 / 3))\n", id="negative_float_fractional_power"),
+    pytest.param("print(list[0])\n", id="generic_alias"),
+    pytest.param("print('abc'.__len__())\n", id="dunder_method_call"),
+    pytest.param("print(str.upper('a'))\n", id="method_via_type"),
     pytest.param("x = 1\nx[0] = 2\n", id="int_item_assignment"),
     pytest.param("print(None < 1)\n", id="none_ordering"),
     pytest.param("print({}[[]])\n", id="unhashable_lookup"),
@@ -693,36 +643,30 @@ def test_dunder_attributes_are_unreachable(source):
     assert vm.stdout.getvalue() == ""
 
 
-_FORMAT_LEAK = pytest.mark.xfail(strict=True, reason=(
-    "BUG (sandbox): str.format runs in host Python on decoded values "
-    "(Machine._method_service -> getattr(obj, 'format')), so replacement fields with "
-    "attribute/index access walk host objects: a script function decodes as "
-    "vm.hostvalues.Opaque and '{0.__class__.__init__.__globals__[__name__]}' reads the host "
-    "module's globals ('amber.vm.hostvalues', numpy, ...)"))
 
 
 @pytest.mark.parametrize("source", [
     pytest.param("def f():\n    pass\nprint('{0.__class__}'.format(f))\n",
-                 marks=_FORMAT_LEAK, id="function_class"),
+                 id="function_class"),
     pytest.param("def f():\n    pass\nprint('{0.__class__.__init__.__globals__[__name__]}'"
-                 ".format(f))\n", marks=_FORMAT_LEAK, id="function_globals"),
+                 ".format(f))\n", id="function_globals"),
     pytest.param("print('{0.__class__.__init__.__globals__[__name__]}'.format(len))\n",
                  id="builtin_globals"),
 ])
 def test_format_fields_do_not_reach_host_objects(source):
+    """Format fields may not walk attributes of objects (introspection is outside
+    Amber's language by design): a clean AttributeError, and nothing of the host."""
     status, vm = run_script(source)
-    exp_out, exp_err = cpython_outcome(source)
     out = vm.stdout.getvalue()
     assert "amber" not in out and "Opaque" not in out and "BuiltinRef" not in out
-    if exp_err is None:
-        assert out == exp_out
-    else:
-        assert status is ERROR and vm.error.type_name == exp_err
+    assert status is ERROR and vm.error.type_name == "AttributeError"
+    assert "cannot read the attribute '__class__'" in vm.error.message
 
 
 def test_format_fields_on_plain_values_are_like_cpython():
-    src = ("print('{0.real} {0.imag} {1[1]} {2[k]}'.format(5, [1, 2], {'k': 'v'}))\n"
-           "print('{0.__class__.__name__}'.format(1))\n")
+    src = "print('{0.real} {0.imag} {1[1]} {2[k]}'.format(5, [1, 2], {'k': 'v'}))\n"
     status, vm = run_script(src)
     assert status is FINISHED
     assert vm.stdout.getvalue() == cpython_outcome(src)[0]
+    status, vm = run_script("print('{0.__class__.__name__}'.format(1))\n")
+    assert status is ERROR and vm.error.type_name == "AttributeError"

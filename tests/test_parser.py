@@ -522,7 +522,7 @@ EXACT_ERRORS = [
     "if x:\n    ", "if x:\n\n\n", "try:\n  pass\n\n# c\n", "try:\n  pass\n  # c", "for x in y:\n\t",
     # indentation and continuation lines
     '  " \n', "\t'''abc", "a + b\n \\- c", " \\x", "   \\\n     v = 1\n", "\\\n\\",
-    "x = 1 \\\n\\\n", "x = 1 \\", "\\",
+    "x = 1 \\\n\\\n", "x = 1 \\", "\\", "x = 0377", "x = 1; x = 0377\ny = 1L", "x = 00_1",
     # which error wins: CPython reports tokenizer errors found after a parser error
     "tr:\n    a\n \\   c", "inked list\nasync x", "\n$ = 1\nx = ]", "$\n$\n(\n",
     "f'{f'{x!r\n:}'", "f'{f' {x}", "f(a, b\nc)", "x = [1,\n2\n3]",

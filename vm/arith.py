@@ -286,6 +286,25 @@ def repeat(st, sp, tag, src, times, slot):
 
 
 @njit(cache=CACHE)
+def list_extend_inplace(st, sp, a, b):
+    """lst += items (items a list or tuple row): extend in place, result is lst."""
+    H = H_(st)
+    na = H[a, B]
+    nb = H[b, B]
+    need = heap.list_grow_need(st, a, nb)
+    if not heap.reserve(st, 0, need, 0):
+        return ST_NEED_MEMORY
+    heap.list_make_room(st, a, nb)
+    o = H[a, A] + na
+    ob = H[b, A]
+    for i in range(nb):
+        V_(st)[o + i, 0] = V_(st)[ob + i, 0]
+        V_(st)[o + i, 1] = V_(st)[ob + i, 1]
+    H[a, B] = na + nb
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
 def seq_binop(st, op, inplace, sp, ta, a, tb, b):
     """+ and * on str, list and tuple; in-place += on a list extends it."""
     H = H_(st)
@@ -306,17 +325,7 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
             S[sp - 2, 1] = r
             return ST_RUNNING
         if ta == LIST and inplace:
-            need = heap.list_grow_need(st, a, nb)
-            if not heap.reserve(st, 0, need, 0):
-                return ST_NEED_MEMORY
-            heap.list_make_room(st, a, nb)
-            o = H[a, A] + na
-            ob = H[b, A]
-            for i in range(nb):
-                V_(st)[o + i, 0] = V_(st)[ob + i, 0]
-                V_(st)[o + i, 1] = V_(st)[ob + i, 1]
-            H[a, B] = na + nb
-            return ST_RUNNING
+            return list_extend_inplace(st, sp, a, b)
         if not heap.reserve(st, 1, na + nb, 0):
             return ST_NEED_MEMORY
         if ta == LIST:
@@ -339,6 +348,10 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
             return repeat(st, sp, ta, a, b, 2)
         if (ta == INT or ta == BOOL) and (tb == STR or tb == LIST or tb == TUPLE):
             return repeat(st, sp, tb, b, a, 2)
+    if op == OP_ADD and inplace and ta == LIST and tb == TUPLE:
+        return list_extend_inplace(st, sp, a, b)
+    if op == OP_ADD and inplace and ta == LIST:
+        return fail(st, ERR_TYPE, 100, ta, tb)   # += any other iterable: the host extends
     if op == OP_MOD and ta == STR:
         return fail(st, ERR_TYPE, 100, ta, tb)   # %-formatting: a host service
     return fail(st, ERR_BINOP_TYPES, op + (16 if inplace else 0), ta, tb)

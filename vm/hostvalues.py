@@ -16,7 +16,10 @@ from .builtins import BUILTINS, EXC_PARENT, FIRST_EXCEPTION
 
 
 class Opaque:
-    """A VM value with no Python counterpart; repr() gives CPython's look."""
+    """A VM value with no Python counterpart; repr() gives CPython's look, and the
+    class is named like CPython's type (see opaque()), so messages name it the same."""
+
+    __slots__ = ("text",)
 
     def __init__(self, text: str):
         self.text = text
@@ -25,19 +28,43 @@ class Opaque:
         return self.text
 
 
+_OPAQUE_TYPES: dict = {}
+
+
+def opaque(type_name: str, text: str) -> Opaque:
+    """An Opaque whose type is called type_name ("function", "range_iterator", ...)."""
+    cls = _OPAQUE_TYPES.get(type_name)
+    if cls is None:
+        cls = _OPAQUE_TYPES[type_name] = type(type_name, (Opaque,), {"__slots__": ()})
+    return cls(text)
+
+
 class BuiltinRef(Opaque):
     """A builtin function or type, decoded for the host."""
 
+    __slots__ = ("bid", "name")
+
+    def __new__(cls, bid: int):
+        if cls is BuiltinRef:
+            name = BUILTINS[bid]
+            cls = _BuiltinFunction if name in _FUNCTIONS else _BuiltinType
+        return object.__new__(cls)
+
     def __init__(self, bid: int):
         name = BUILTINS[bid]
-        if name in ("print", "len", "abs", "min", "max", "sum", "repr", "isinstance",
-                    "sorted", "chr", "ord"):
+        if name in _FUNCTIONS:
             text = f"<built-in function {name}>"
         else:
             text = f"<class '{name}'>"
         super().__init__(text)
         self.bid = bid
         self.name = name
+
+
+_FUNCTIONS = {"print", "len", "abs", "min", "max", "sum", "repr", "isinstance", "sorted",
+              "chr", "ord"}
+_BuiltinFunction = type("builtin_function_or_method", (BuiltinRef,), {"__slots__": ()})
+_BuiltinType = type("type", (BuiltinRef,), {"__slots__": ()})
 
 
 def float_of(bits: int) -> float:
@@ -109,10 +136,21 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         name = "?"
         if program is not None:
             name = program.codes[int(H[val, L.A])].qualname
-        return Opaque(f"<function {name} at 0x{0x7f0000000000 + 16 * int(H[val, L.SERIAL]):x}>")
+        return opaque("function", f"<function {name} at {_address(H, val)}>")
     if tag == L.ITER:
-        return Opaque(f"<iterator object at 0x{0x7f0000000000 + 16 * int(H[val, L.SERIAL]):x}>")
-    return Opaque(f"<{tag}:{val}>")
+        kind = _ITER_NAMES.get(int(H[val, L.A]), "iterator")
+        return opaque(kind, f"<{kind} object at {_address(H, val)}>")
+    return opaque("object", f"<object at {_address(H, val)}>")
+
+
+_ITER_NAMES = {L.IT_SEQ: "list_iterator", L.IT_STR: "str_ascii_iterator",
+               L.IT_RANGE: "range_iterator", L.IT_DICT: "dict_keyiterator",
+               L.IT_ENUMERATE: "enumerate", L.IT_ZIP: "zip", L.IT_REVERSED: "list_reverseiterator"}
+
+
+def _address(H, row) -> str:
+    """A stable stand-in for an address: from the object's serial, never the host's."""
+    return f"0x{0x7f0000000000 + 16 * int(H[row, L.SERIAL]):x}"
 
 
 class Raw:

@@ -349,31 +349,6 @@ def build_string(st, arg, sp):
 
 
 @njit(cache=CACHE)
-def int_to_str(st, v, slot):
-    """str(v) of an int64 into S[slot] (room for 1 object + 20 chars reserved)."""
-    buf = np.empty(20, np.int32)
-    n = 0
-    neg = v < 0
-    # magnitude as unsigned, so that INT_MIN needs no special case
-    u = np.uint64(-(v + 1)) + np.uint64(1) if neg else np.uint64(v)
-    while True:
-        buf[n] = 48 + np.int32(u % np.uint64(10))
-        n += 1
-        u = u // np.uint64(10)
-        if u == 0:
-            break
-    if neg:
-        buf[n] = 45
-        n += 1
-    r = heap.new_str(st, n)
-    o = H_(st)[r, A]
-    for i in range(n):
-        CH_(st)[o + i] = buf[n - 1 - i]
-    S_(st)[slot, 0] = STR
-    S_(st)[slot, 1] = r
-
-
-@njit(cache=CACHE)
 def format_value(st, arg, sp):
     """FORMAT_VALUE: numba handles str and int with no spec; the host the rest."""
     S = S_(st)
@@ -385,7 +360,7 @@ def format_value(st, arg, sp):
         if t == INT:
             if not heap.reserve(st, 1, 0, 20):
                 return ST_NEED_MEMORY
-            int_to_str(st, S[sp - 1, 1], sp - 1)
+            natives.int_to_str(st, S[sp - 1, 1], sp - 1)
             R_(st)[R_SP] = sp
             return ST_RUNNING
     R_(st)[R_SERVICE] = SVC_FORMAT
@@ -641,11 +616,15 @@ def run(st):
             pc += 1
         elif op == LOAD_GLOBAL:
             t = G[arg, 0]
-            if t == UNDEF:
-                status = fail(st, ERR_NAME, arg, 0, 0)
-                break
+            g = arg
+            if t == UNDEF:   # not assigned: the builtin of that name, if there is one
+                g = arg + G.shape[0] // 2
+                t = G[g, 0]
+                if t == UNDEF:
+                    status = fail(st, ERR_NAME, arg, 0, 0)
+                    break
             S[sp, 0] = t
-            S[sp, 1] = G[arg, 1]
+            S[sp, 1] = G[g, 1]
             sp += 1
             pc += 1
         elif op == STORE_GLOBAL:

@@ -78,8 +78,11 @@ def load(program) -> State:
             for j, k in enumerate(items):
                 st.V[off + j] = K[k]
             K[i] = (L.TUPLE, row)
+    # globals: rows [0, n) hold the script's values, rows [n, 2n) the builtin each
+    # name falls back to while unassigned (so `del len` brings the builtin back)
+    half = st.G.shape[0] // 2
     for slot, name in program.builtin_slots.items():
-        st.G[slot] = (L.BUILTIN, BUILTIN_ID[name])
+        st.G[half + slot] = (L.BUILTIN, BUILTIN_ID[name])
     st.F[0, L.FR_CODE] = 0
     st.F[0, L.FR_PC] = 0
     st.F[0, L.FR_BASE] = 0

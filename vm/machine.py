@@ -18,7 +18,7 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from . import heap, interp, natives, seq
+from . import arith, heap, interp, natives, seq
 from .builtins import BUILTINS, METHODS, FIRST_EXCEPTION
 from .hostvalues import BuiltinRef, EncodeError, Raw, decode, encode, needs
 from .loader import load
@@ -81,9 +81,20 @@ class Machine:
         self.error: ScriptError | None = None
         self.finished = False
         self._pins: list = []       # values the host holds during a service (GC roots)
+        self._p_state = None
+        self._p = ()
         self._entry = [int(x) for x in self.st.FN[:, L.FN_ENTRY]]
 
     # ---- public --------------------------------------------------------------
+
+    @property
+    def p(self) -> tuple:
+        """The pointer tuple numba code reads the state through (rebuilt when an array
+        is replaced: building it costs microseconds, so it is cached)."""
+        if self._p_state is not self.st:
+            self._p = pointers(self.st)
+            self._p_state = self.st
+        return self._p
 
     @property
     def instructions(self) -> int:
@@ -98,11 +109,15 @@ class Machine:
             return Status.FINISHED
         self.st.R[L.R_FUEL] = UNLIMITED if fuel is None else max(0, int(fuel))
         while True:
-            status = interp.run(pointers(self.st))
+            status = interp.run(self.p)
             if status == L.ST_SERVICE:
                 self._service()
             elif status == L.ST_NEED_MEMORY:
-                self._make_room()
+                try:
+                    self._make_room()
+                except _ScriptException as e:
+                    self._fail(e.type_name, e.message)
+                    return Status.ERROR
             elif status == L.ST_FINISHED:
                 self.finished = True
                 return Status.FINISHED
@@ -139,7 +154,7 @@ class Machine:
 
     def ensure(self, objs: int, vals: int, chars: int):
         """Make sure the next allocations of this size succeed (collect / grow)."""
-        if heap.reserve(pointers(self.st), objs, vals, chars):
+        if heap.reserve(self.p, objs, vals, chars):
             return
         self.collect()
         st = self.st
@@ -156,17 +171,21 @@ class Machine:
         """Run the garbage collector now."""
         st = self.st
         pins = np.array([(r.tag, r.val) for r in self._pins], np.int64).reshape(-1, 2)
-        V, CH = heap.collect(pointers(st), pins, st.V.shape[0], st.CH.shape[0])
+        V, CH = heap.collect(self.p, pins, st.V.shape[0], st.CH.shape[0])
         self.st = st._replace(V=V, CH=CH)
 
     def _grow(self, field: str, rows: int):
         arr = getattr(self.st, field)
-        new = grown(arr, rows)
-        if self._bytes_used() - arr.nbytes + new.nbytes > self.memory_limit:
-            if field == "S" or field == "F":
-                raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
-            raise _ScriptException("MemoryError", "")
-        self.st = self.st._replace(**{field: new})
+        new_rows = max(rows, 2 * arr.shape[0])
+        row_bytes = arr.nbytes // max(arr.shape[0], 1)
+        if self._bytes_used() - arr.nbytes + new_rows * row_bytes > self.memory_limit:
+            # try the exact need before giving up (doubling may overshoot the limit)
+            new_rows = rows
+            if self._bytes_used() - arr.nbytes + new_rows * row_bytes > self.memory_limit:
+                if field == "S" or field == "F":
+                    raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
+                raise _ScriptException("MemoryError", "")
+        self.st = self.st._replace(**{field: grown(arr, new_rows, exact=True)})
 
     # ---- services -------------------------------------------------------------
 
@@ -175,6 +194,11 @@ class Machine:
             self._service_inner()
         except _ScriptException as e:
             self._fail(e.type_name, e.message)
+        except RecursionError:   # decoding data nested deeper than the host's stack
+            self._fail("RecursionError", "maximum recursion depth exceeded while getting "
+                       "the repr of an object")
+        except MemoryError:
+            self._fail("MemoryError", "")
         finally:
             self._pins.clear()
 
@@ -197,6 +221,7 @@ class Machine:
                 value = repr(value)
             elif conv == 3:
                 value = ascii(value)
+            self._format_guard((), spec)
             text = self._call_python(format, value, spec)
             self._complete(sp - (2 if has_spec else 1), text, pc)
             return
@@ -207,8 +232,12 @@ class Machine:
             raise _ScriptException("TypeError", f"reading the attribute '{name}' of a "
                                    f"{type(obj).__name__} is not supported by Amber yet")
         if svc == interp.SVC_BINOP:
+            if arg & O.INPLACE and st.S[sp - 2, 0] == L.LIST:
+                self._extend_list(sp, pc)
+                return
             a = self._value(sp - 2)
             b = self._value(sp - 1)
+            self._format_guard(b if isinstance(b, tuple) else (b,), a)
             self._complete(sp - 2, self._call_python(_BINOPS[arg & 15], a, b), pc)
             return
         kwnames = []
@@ -220,6 +249,66 @@ class Machine:
             self._builtin_service(svc, n, kwnames, top, pc)
         else:
             self._method_service(-1 - svc, n, kwnames, top, pc)
+
+    # ---- guards for work done in host Python ---------------------------------------
+
+    def _guard_chars(self, chars: int):
+        """MemoryError before host Python builds text the VM could not hold anyway."""
+        if chars * 4 > self.memory_limit - self._bytes_used():
+            raise _ScriptException("MemoryError", "")
+
+    def _format_guard(self, args, fmt):
+        """%-formatting and format specs: no huge widths or precisions."""
+        if isinstance(fmt, str):
+            self._guard_chars(len(fmt) + max((int(d) for d in _DIGITS.findall(fmt)), default=0))
+        for a in args:
+            if isinstance(a, int) and not isinstance(a, bool):
+                self._guard_chars(min(abs(a), 1 << 62) if abs(a) > 1 << 20 else 0)
+
+    def _check_format_fields(self, fmt: str, depth: int = 0):
+        """str.format fields may index but not reach attributes of host objects."""
+        import _string
+        try:
+            for _, field, spec, _ in _string.formatter_parser(fmt):
+                if field is None:
+                    continue
+                _, rest = _string.formatter_field_name_split(field)
+                for is_attr, key in rest:
+                    if is_attr and key not in _SAFE_FORMAT_ATTRS:
+                        raise _ScriptException("AttributeError", f"format strings in Amber "
+                                               f"cannot read the attribute {key!r}")
+                if spec and depth < 2:
+                    self._check_format_fields(spec, depth + 1)
+                self._format_guard((), spec or "")
+        except ValueError:
+            pass   # malformed format strings: str.format itself reports them
+
+    def _guard_str_method(self, obj: str, name: str, args: list, kw: dict):
+        if name in ("format", "format_map"):
+            self._check_format_fields(obj)
+        values = list(args) + list(kw.values())
+        ints = [abs(a) for a in values if isinstance(a, int) and not isinstance(a, bool)]
+        strs = [len(a) for a in values if isinstance(a, str)]
+        bound = len(obj) + sum(strs) + (max(ints) if ints and name in _WIDTH_METHODS else 0)
+        if name == "replace" and len(args) >= 2 and isinstance(args[0], str) \
+                and isinstance(args[1], str):
+            count = obj.count(args[0]) if args[0] else len(obj) + 1
+            bound = len(obj) + count * max(0, len(args[1]) - len(args[0]))
+        if name == "expandtabs":
+            bound = len(obj) * max([8] + ints)
+        self._guard_chars(bound)
+
+    def _extend_list(self, sp: int, pc: int):
+        """lst += iterable (not a list or tuple): items keep their identity."""
+        st = self.st
+        lst = int(st.S[sp - 2, 1])
+        items = self._items_of(Raw(st.S[sp - 1, 0], st.S[sp - 1, 1]))
+        self.ensure(0, len(items) * 2 + 8, 0)
+        tmp_list = self._pins[-1]   # the materialized items, rooted until we finish
+        status = arith.list_extend_inplace(self.p, sp, lst, tmp_list.val)
+        if status != L.ST_RUNNING:
+            raise _ScriptException("MemoryError", "")
+        self._complete(sp - 2, Raw(L.LIST, lst), pc)
 
     def _value(self, slot: int, real: bool = False):
         st = self.st
@@ -266,7 +355,7 @@ class Machine:
                 raise _ScriptException("TypeError", f"Amber cannot hold a {e} value")
             self.ensure(objs, vals, chars)
             try:
-                tag, val = encode(self.st, result)
+                tag, val = encode(self.st, result, self.p)
             except OverflowError as e:
                 raise _ScriptException("OverflowError", str(e))
         st = self.st
@@ -341,7 +430,7 @@ class Machine:
             args, _ = self._args(top, n, [])
             self._complete(top - n - 1, self._call_python(int, *args), pc)
             return
-        status = natives.call_builtin(pointers(st), bid, top, n)
+        status = natives.call_builtin(self.p, bid, top, n)
         if status == L.ST_RUNNING:
             st.R[L.R_SP] = top - n
             st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
@@ -389,10 +478,13 @@ class Machine:
 
     def _sort_order(self, items_raw: list, kw: dict, what: str) -> list:
         """The stable order sorted() would give (indices), with CPython's errors."""
-        items = [decode(self.st, r.tag, r.val, self.program) for r in items_raw]
+        items = [_realize(decode(self.st, r.tag, r.val, self.program)) for r in items_raw]
         key = kw.get("key")
-        if isinstance(key, BuiltinRef):
+        if isinstance(key, BuiltinRef) and key.name in _SAFE_KEYS:
             key = getattr(py_builtins, key.name)
+        elif isinstance(key, BuiltinRef):
+            raise _ScriptException("TypeError", f"{what} with key={key.name} is not supported "
+                                   "by Amber")
         elif key is not None and not callable(key):
             raise _ScriptException("TypeError", f"'{type(key).__name__}' object is not callable")
         elif key is not None:
@@ -430,7 +522,7 @@ class Machine:
     def _first_max(self, order, items_raw, key):
         items = [decode(self.st, r.tag, r.val, self.program) for r in items_raw]
         if isinstance(key, BuiltinRef):
-            key = getattr(py_builtins, key.name)
+            key = getattr(py_builtins, key.name)   # checked by _sort_order already
         return self._call_python(max, range(len(items)),
                                  key=(lambda i: key(items[i])) if key else (lambda i: items[i]))
 
@@ -438,7 +530,7 @@ class Machine:
         """The items of an iterable VM value, as raw values (materialized by numba)."""
         st = self.st
         while True:
-            r, status = seq.materialize(pointers(st), raw.tag, raw.val, False)
+            r, status = seq.materialize(self.p, raw.tag, raw.val, False)
             if status == L.ST_RUNNING:
                 break
             if status == L.ST_NEED_MEMORY:
@@ -482,15 +574,15 @@ class Machine:
             pairs = self._pairs_of(raws[0]) if npos == 1 else []
             for k, raw in zip(kwnames, raws[npos:]):
                 self.ensure(1, 0, len(k))
-                pairs.append((Raw(*encode(self.st, k)), raw))
+                pairs.append((Raw(*encode(self.st, k, self.p)), raw))
                 self._pins.append(pairs[-1][0])
             d = int(self.st.S[self_slot, 1])
             for k, v in pairs:
-                if not heap.is_hashable(pointers(self.st), k.tag, k.val):
+                if not heap.is_hashable(self.p, k.tag, k.val):
                     kd = decode(self.st, k.tag, k.val, self.program)
                     raise _ScriptException("TypeError", f"unhashable type: '{type(kd).__name__}'")
-                self.ensure(0, int(heap.dict_set_need(pointers(self.st), d)), 0)
-                heap.dict_set(pointers(self.st), d, k.tag, k.val, v.tag, v.val)
+                self.ensure(0, int(heap.dict_set_need(self.p, d)), 0)
+                heap.dict_set(self.p, d, k.tag, k.val, v.tag, v.val)
             self._complete(result_slot, None, pc)
             return
         if tag == L.LIST and name in ("index", "count", "copy"):
@@ -506,6 +598,8 @@ class Machine:
             raise _ScriptException("TypeError", f"this use of {name}() is not supported by Amber yet")
         obj = self._value(self_slot)
         args, kw = self._args(top, n, kwnames)
+        if isinstance(obj, str):
+            self._guard_str_method(obj, name, args, kw)
         result = self._call_python(getattr(obj, name), *args, **kw)
         self._complete(result_slot, result, pc)
 
@@ -591,10 +685,16 @@ class Machine:
             return "ValueError", f"not enough values to unpack (expected {ea}, got {eb})"
         if err == L.ERR_ARGS:
             return self._args_error(ea, eb, ec)
+        if err == L.ERR_VALUE and ea == arith.VAL_NEG_FRACTIONAL_POW:
+            return "ValueError", ("a negative number raised to a fractional power has a "
+                                  "complex result, and Amber has no complex numbers")
         emulated = self._emulate()
         if emulated is not None:
             return emulated
-        return "RuntimeError", f"internal error code {err} ({ea}, {eb}, {ec})"
+        pc = int(st.F[fp, L.FR_PC])
+        op, _ = O.decode(int(st.CODE[pc]))
+        return "TypeError", (f"this operation ({O.OPS[op].name.lower()}) is not supported by "
+                             "Amber for these values")
 
     def _args_error(self, cid: int, given: int, detail: int) -> tuple[str, str]:
         """The TypeError CPython gives for a bad call, by calling a stand-in function."""
@@ -696,6 +796,12 @@ def _realize(v):
         return getattr(py_builtins, v.name)
     return v
 
+
+_SAFE_KEYS = {"len", "abs", "str", "repr", "int", "float", "bool", "ord", "chr", "sum", "min",
+              "max", "sorted", "tuple", "list"}
+_DIGITS = __import__("re").compile(r"\d+")
+_SAFE_FORMAT_ATTRS = {"real", "imag", "numerator", "denominator"}
+_WIDTH_METHODS = {"ljust", "rjust", "center", "zfill"}
 
 _BINOPS = [operator.add, operator.sub, operator.mul, operator.truediv, operator.floordiv,
            operator.mod, operator.pow, operator.lshift, operator.rshift, operator.and_,

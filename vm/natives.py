@@ -40,6 +40,31 @@ VAL_REMOVE_MISSING = 23
 VAL_ZIP_TOO_WIDE = 24
 
 
+@njit(cache=CACHE)
+def int_to_str(st, v, slot):
+    """str(v) of an int64 into S[slot] (room for 1 object + 20 chars reserved)."""
+    buf = np.empty(20, np.int32)
+    n = 0
+    neg = v < 0
+    # magnitude as unsigned, so that INT_MIN needs no special case
+    u = np.uint64(-(v + 1)) + np.uint64(1) if neg else np.uint64(v)
+    while True:
+        buf[n] = 48 + np.int32(u % np.uint64(10))
+        n += 1
+        u = u // np.uint64(10)
+        if u == 0:
+            break
+    if neg:
+        buf[n] = 45
+        n += 1
+    r = heap.new_str(st, n)
+    o = H_(st)[r, A]
+    for i in range(n):
+        CH_(st)[o + i] = buf[n - 1 - i]
+    S_(st)[slot, 0] = STR
+    S_(st)[slot, 1] = r
+
+
 @njit(sig("i8(P, i8, i8)"), cache=CACHE)
 def service(st, bid, n):
     """Hand the current call to the host."""
@@ -550,6 +575,16 @@ def call_builtin(st, bid, sp, n):
         if not sort_rows(st, H[r, A], H[r, B], False):
             return service(st, bid, n)   # unorderable: the host reports CPython's error
         return put(st, res, LIST, r)
+    if bid == B_STR and n == 1:
+        t = S[sp - 1, 0]
+        if t == STR:
+            return put(st, res, STR, S[sp - 1, 1])
+        if t == INT:
+            if not heap.reserve(st, 1, 0, 20):
+                return ST_NEED_MEMORY
+            int_to_str(st, S[sp - 1, 1], res)
+            return ST_RUNNING
+        return service(st, bid, n)
     if bid == B_ORD:
         if n == 1 and S[sp - 1, 0] == STR and H[S[sp - 1, 1], B] == 1:
             return put(st, res, INT, CH_(st)[H[S[sp - 1, 1], A]])
@@ -640,6 +675,8 @@ def dict_method(st, mid, sp, n):
                 heap.dict_set(st, me, V[o + 2 * e, 0], V[o + 2 * e, 1],
                               V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
         return put(st, res, NONE, 0)
+    if (mid == M_DICT_COPY or mid == M_DICT_CLEAR) and n != 0:
+        return service(st, -1 - mid, n)
     if mid == M_DICT_COPY:
         m = H[me, F]
         if not heap.reserve(st, 1, heap.dict_rows(m), 0):
@@ -768,6 +805,8 @@ def call_method(st, mid, sp, n):
             return fail(st, ERR_VALUE, VAL_REMOVE_MISSING, 0, 0)
         seq.list_delete_range(st, me, k, 1)
         return put(st, res, NONE, 0)
+    if (mid == M_LIST_REVERSE or mid == M_LIST_COPY or mid == M_LIST_CLEAR) and n != 0:
+        return service(st, -1 - mid, n)     # the host reports CPython's error
     if mid == M_LIST_REVERSE:
         o = H[me, A]
         m = H[me, B]

@@ -25,7 +25,7 @@ class State(NamedTuple):
     H: np.ndarray     # int64[n, HCOLS] object table
     V: np.ndarray     # int64[n, 2] value arena (list/tuple items, dict entries)
     CH: np.ndarray    # int32[n] character arena (str code points)
-    G: np.ndarray     # int64[n, 2] global variables of every module
+    G: np.ndarray     # int64[2n, 2] global variables, then the builtin each falls back to
     MT: np.ndarray    # int32[NKINDS, n] builtin-method table: (tag, name id) -> method id or -1
 
 
@@ -46,14 +46,15 @@ def empty_state(code, fn, nconsts, nglobals, method_table, stack=1024, frames=64
         H=H,
         V=np.zeros((values, 2), np.int64),
         CH=np.zeros(chars, np.int32),
-        G=np.zeros((max(nglobals, 1), 2), np.int64),
+        G=np.zeros((2 * max(nglobals, 1), 2), np.int64),   # values, then builtin fallbacks
         MT=np.ascontiguousarray(method_table, np.int32),
     )
 
 
-def grown(arr: np.ndarray, rows: int) -> np.ndarray:
-    """A copy of arr with at least `rows` rows (at least doubled), the rest zero."""
-    new_rows = max(rows, 2 * arr.shape[0])
+def grown(arr: np.ndarray, rows: int, exact: bool = False) -> np.ndarray:
+    """A copy of arr with at least `rows` rows (at least doubled unless exact), the
+    rest zero."""
+    new_rows = max(rows, arr.shape[0]) if exact else max(rows, 2 * arr.shape[0])
     out = np.zeros((new_rows,) + arr.shape[1:], arr.dtype)
     out[: arr.shape[0]] = arr
     return out
