@@ -10,7 +10,6 @@ The programs are not from tests/programs; their expected output is CPython's.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import re

@@ -5,8 +5,11 @@ flips, overwrites, truncation, garbage, random bytes) and, because those mostly 
 the checksum, structurally: the outer map and the body are unpacked with msgpack,
 values inside are changed (array data of R S F K H V CH G, shapes, code words and
 operands, constants, local names, counts, the host section), the body is repacked and
-its checksum (CRC-32) recomputed so that the checksum passes.  Every mutated snapshot must either
-be refused with SnapshotError, or load and then run (fuel cap, small memory limit) to
+its checksum (CRC-32) recomputed so that it passes.  Targeted mutations attack the
+invariants the interpreter relies on (region bounds that wrap around int64, arena
+regions shared by two objects, cyclic tuples, constants replaced, frames slid on the
+stack, MAKE_CELL moved off the live path).  Every mutated snapshot must either be
+refused with SnapshotError, or load and then run (fuel cap, small memory limit) to
 FINISHED / PAUSED / ERROR.  Any other Python exception is a bug, and so is a crash.
 
 The fuzz loop runs in a subprocess (this file run as a script), which forks one
@@ -15,8 +18,13 @@ killing pytest (or the loop), a hang is killed after CASE_TIMEOUT seconds, and a
 runaway allocation hits an address-space limit.  Each case has its own seed
 (``--case N`` reruns exactly that case).
 
-    python tests/test_snapshot_fuzz.py --cases 0:400      # the loop, with a summary
+    python tests/test_snapshot_fuzz.py --cases 0:600      # the loop, with a summary
     python tests/test_snapshot_fuzz.py --case 123 -v      # one case, verbosely
+    python tests/test_snapshot_fuzz.py --exploits cyclic_tuple -v   # a targeted one
+
+Outcomes: refused (SnapshotError), finished / paused / error (ran to that status),
+BUG-load / BUG-run / BUG-resave (another exception), CRASH (killed by a signal or
+died without a result), HANG (no result in CASE_TIMEOUT s).
 """
 
 from __future__ import annotations
@@ -28,7 +36,6 @@ import os
 import random
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -36,13 +43,14 @@ import pytest
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 BASE_SEED = 20240601
-N_CASES = 420          # >= 300 mutated snapshots
+N_CASES = 600          # >= 300 mutated snapshots
 FUEL = 200_000
 MEMORY_LIMIT = 32 << 20
 OUTPUT_LIMIT = 1 << 20
 CASE_TIMEOUT = 15      # seconds: a case running longer is a hang
-CASE_MEMORY = 2 << 30
-GOOD = {"refused", "finished", "paused", "error"}  # address space of one case's process
+CASE_MEMORY = 2 << 30  # address space of one case's process
+# outcomes that are fine: refused with SnapshotError, or ran to a status
+GOOD = {"refused", "finished", "paused", "error"}
 
 # Programs whose snapshots are mutated (tests/programs), chosen to cover the heap:
 # dicts, closures and cells, iterators (enumerate/zip/reversed/dict views), strings,
@@ -388,9 +396,12 @@ def _mutate_semantic(rng, body) -> str:
     elif how == "kconst" and K.shape[0]:
         # a constant slot holding a valid value that is not the program's constant
         i = rng.randrange(K.shape[0])
-        K[i] = rng.choice([(L.INT, 1 << 40), (L.INT, rng.randrange(1000)), (L.NONE, 0),
-                           (int(kind[r]), r) if htop and kind[(r := rng.randrange(htop))] >= 8
-                           else (L.BOOL, 1)])
+        choices = [(L.INT, 1 << 40), (L.INT, rng.randrange(1000)), (L.NONE, 0), (L.BOOL, 1)]
+        if htop:
+            r = rng.randrange(htop)
+            if kind[r] >= L.HEAP:
+                choices.append((int(kind[r]), r))     # another live object
+        K[i] = rng.choice(choices)
     elif how == "frameshift" and F.shape[0] >= 2:
         # drop the operand just below the top frame's return slot and slide the frame
         # down, so that its caller's operand stack is one slot shorter than its pc says
@@ -568,14 +579,21 @@ def child_main(argv: list[str]) -> int:
     cache: dict = {}
     _snapshots(cache)          # once, before forking: every case starts from them
     counts: dict = {}
+    failures = []
     for i in cases:
         rec = _case_in_fork(i, cache)
         counts[rec["outcome"]] = counts.get(rec["outcome"], 0) + 1
         rec["case"] = i
-        if not verbose and rec["outcome"] in GOOD:
+        if rec["outcome"] not in GOOD:
+            rec["seed"] = f"{BASE_SEED}:{i}"
+            failures.append(rec)
+        elif not verbose:
             del rec["detail"]
         print(json.dumps(rec), flush=True)
-    print(json.dumps({"summary": counts}), flush=True)
+    ran_ok = sum(counts.get(k, 0) for k in ("finished", "paused"))
+    print(json.dumps({"summary": counts, "SnapshotError": counts.get("refused", 0),
+                      "ran ok": ran_ok, "script error": counts.get("error", 0),
+                      "first failures": failures[:10]}), flush=True)
     return 0
 
 
