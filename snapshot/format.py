@@ -64,7 +64,7 @@ def _program_doc(program: Program) -> dict:
 
 def _const_doc(c):
     if isinstance(c, float):
-        return {"f": np.float64(c).tobytes()}   # exact bits, NaN payloads included
+        return {"f": np.array(c, "<f8").tobytes()}   # exact bits, little-endian
     if isinstance(c, (tuple, list)):
         return {"t": [int(i) for i in c[1]]}
     return c
@@ -237,9 +237,11 @@ def _arrays(doc) -> dict:
     return out
 
 
-def load(data: bytes, stdout=None, recursion_limit: int | None = None):
+def load(data: bytes, stdout=None, recursion_limit: int | None = None,
+         memory_limit: int | None = None, output_limit: int | None = None):
     """A VM from snapshot bytes, ready to run() from where the snapshot was taken.
 
+    The restoring host's limits, when given, cap those recorded in the snapshot.
     Raises SnapshotError (one line) for anything truncated, corrupted or unsound."""
     from ..vm.machine import Machine, ScriptError
     from .validate import check_state
@@ -251,9 +253,11 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None):
     code, fn = link_code(program.codes)
     st = check_state(program, arrays, code, fn, method_table())
     try:
+        mem = int(host["memory_limit"])
+        out = int(host["output_limit"])
         vm = Machine(program, stdout=stdout, state=st,
-                     memory_limit=int(host["memory_limit"]),
-                     output_limit=int(host["output_limit"]))
+                     memory_limit=mem if memory_limit is None else min(mem, memory_limit),
+                     output_limit=out if output_limit is None else min(out, output_limit))
         vm.output_written = int(host["output_written"])
         vm.finished = bool(host["finished"])
         err = host["error"]

@@ -54,6 +54,9 @@ def check_program(program) -> None:
             _need(c is None or isinstance(c, (bool, float, str)) or
                   (isinstance(c, int) and INT64_MIN <= c <= INT64_MAX), f"bad constant {i}")
     _need(all(isinstance(n, str) for n in program.names), "bad name table")
+    from ..vm.builtins import WELL_KNOWN
+    _need(program.names[: len(WELL_KNOWN)] == WELL_KNOWN,
+          "the name table does not start with this Amber's method names")
     _need(all(isinstance(n, str) for n in program.globals), "bad global table")
     _need(isinstance(program.source, str) and isinstance(program.filename, str), "bad file info")
     for slot, name in program.builtin_slots.items():
@@ -96,10 +99,20 @@ def verify_code(program, cid, co) -> list:
     interpreter relies on an iterator or a method.  Returns that table."""
     n = len(co.code)
     ops = [O.decode(w) for w in co.code]
-    cells = {arg for op, arg in ops if O.OPS[op].name == "MAKE_CELL"} if n else set()
-    free_start = co.nlocals - co.nfree
     for pc, (op, arg) in enumerate(ops):
         _need(0 <= op < len(O.OPS), f"code {cid} pc {pc}: unknown opcode {op}")
+    # cells are made by a prefix of MAKE_CELL instructions and nowhere else, so every
+    # later instruction may rely on them (the compiler emits them at function entry)
+    prefix = 0
+    while prefix < n and O.OPS[ops[prefix][0]].name == "MAKE_CELL":
+        prefix += 1
+    cells = {arg for op, arg in ops[:prefix]}
+    _need(all(O.OPS[op].name != "MAKE_CELL" for op, _ in ops[prefix:]),
+          f"code {cid}: MAKE_CELL outside the function's entry")
+    _need(all(not (op in O.JUMPS and 0 < arg < prefix) for op, arg in ops),
+          f"code {cid}: a jump into the cell prologue")
+    free_start = co.nlocals - co.nfree
+    for pc, (op, arg) in enumerate(ops):
         _check_arg(program, cid, co, pc, O.OPS[op], arg, cells, free_start)
     states: list = [None] * n
     states[0] = ()
@@ -271,6 +284,92 @@ def _check_values(tags, vals, H, htop, where, undef_ok=False):
         _need((H[rows, L.KIND] == tags[heap]).all(), f"{where}: a reference of the wrong kind")
 
 
+def _inside(starts, lengths, top) -> bool:
+    """Every region [start, start + length) lies in [0, top), with no overflow."""
+    starts = np.asarray(starts, np.int64)
+    lengths = np.asarray(lengths, np.int64)
+    return bool(((starts >= 0) & (lengths >= 0) & (lengths <= top)
+                 & (starts <= top - lengths)).all())
+
+
+def _check_disjoint(A_, B_, C_, D_, E_, kind):
+    """No two regions of the value arena overlap (a dict index rebuilt over a list's
+    items would otherwise plant raw integers among its values)."""
+    parts = []
+    for k, start, length in ((L.LIST, A_, C_), (L.TUPLE, A_, B_), (L.DICT, A_, 2 * C_),
+                             (L.DICT, D_, E_)):
+        r = np.nonzero(kind == k)[0]
+        parts.append(np.stack([start[r], length[r]], axis=1))
+    sl = np.nonzero(kind == L.SLICE)[0]
+    parts.append(np.stack([A_[sl], np.full(len(sl), 3)], axis=1))
+    regions = np.concatenate(parts)
+    regions = regions[regions[:, 1] > 0]
+    if len(regions) < 2:
+        return
+    regions = regions[np.argsort(regions[:, 0], kind="stable")]
+    _need((regions[1:, 0] >= regions[:-1, 0] + regions[:-1, 1]).all(),
+          "two objects share arena space")
+
+
+def _check_acyclic_tuples(H, V, tuples):
+    """Tuples cannot contain themselves (hashing and comparison rely on it)."""
+    if not len(tuples):
+        return
+    children = {}
+    for r in tuples:
+        o, n = int(H[r, L.A]), int(H[r, L.B])
+        items = V[o: o + n]
+        kids = items[items[:, 0] == L.TUPLE, 1]
+        if len(kids):
+            children[int(r)] = [int(x) for x in kids]
+    state = {}
+    for root in children:
+        if root in state:
+            continue
+        stack = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node, i = stack[-1]
+            kids = children.get(node, ())
+            if i < len(kids):
+                stack[-1] = (node, i + 1)
+                kid = kids[i]
+                s = state.get(kid, 0)
+                _need(s != 1, "a tuple that contains itself")
+                if s == 0:
+                    state[kid] = 1
+                    stack.append((kid, 0))
+            else:
+                state[node] = 2
+                stack.pop()
+
+
+def _check_consts(program, K, H, V, CH):
+    """The constants array holds exactly the program's constants."""
+    for i, c in enumerate(program.consts):
+        tag, val = int(K[i, 0]), int(K[i, 1])
+        if c is None:
+            _need(tag == L.NONE, f"constant {i} differs from the program")
+        elif isinstance(c, bool):
+            _need(tag == L.BOOL and val == int(c), f"constant {i} differs from the program")
+        elif isinstance(c, int):
+            _need(tag == L.INT and val == c, f"constant {i} differs from the program")
+        elif isinstance(c, float):
+            bits = int(np.array(c, np.float64).view(np.int64))
+            _need(tag == L.FLOAT and val == bits, f"constant {i} differs from the program")
+        elif isinstance(c, str):
+            _need(tag == L.STR, f"constant {i} differs from the program")
+            o, n = int(H[val, L.A]), int(H[val, L.B])
+            text = CH[o: o + n].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+            _need(text == c, f"constant {i} differs from the program")
+        else:
+            _need(tag == L.TUPLE and int(H[val, L.B]) == len(c[1]), f"constant {i} differs")
+            o = int(H[val, L.A])
+            for j, k in enumerate(c[1]):
+                _need(int(V[o + j, 0]) == int(K[k, 0]) and int(V[o + j, 1]) == int(K[k, 1]),
+                      f"constant {i} differs from the program")
+
+
 def _ranges(starts, lengths):
     """Concatenated index ranges [s, s+n) (vectorized)."""
     lengths = np.asarray(lengths, np.int64)
@@ -304,6 +403,10 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
     _check_values(S[:, 0], S[:, 1], H, htop, "stack", undef_ok=True)
     _check_values(G[:, 0], G[:, 1], H, htop, "globals", undef_ok=True)
     _check_values(K[:, 0], K[:, 1], H, htop, "constants")
+    try:
+        _check_consts(program, K, H, V, CH)
+    except UnicodeDecodeError:
+        raise SnapshotError("a string constant is not valid text") from None
     _check_frames(program, code, fn, S, F, H, sp, fp)
 
     # room to run: arrays at least twice the live size, never smaller than a fresh VM's
@@ -311,9 +414,12 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         out = np.zeros((max(rows, 2 * arr.shape[0], 16),) + arr.shape[1:], arr.dtype)
         out[: arr.shape[0]] = arr
         return out
-    top_code = int(F[fp, L.FR_CODE])
+    # every frame, not only the top one, gets its full operand stack back when the
+    # frames above it return
+    need = max(int(F[i, L.FR_BASE]) + int(fn[int(F[i, L.FR_CODE]), L.FN_NLOCALS])
+               + int(fn[int(F[i, L.FR_CODE]), L.FN_STACK]) + 8 for i in range(fp + 1))
     st = State(
-        R=R.copy(), S=room(S, sp + int(fn[top_code, L.FN_STACK]) + 1024),
+        R=R.copy(), S=room(S, max(sp, need) + 1024),
         F=room(F, fp + 64), CODE=code, FN=fn, K=K.copy(), H=room(H, 1024),
         V=room(V, 4096), CH=room(CH, 8192), G=G.copy(), MT=mt)
     _rebuild_dict_indexes(st)
@@ -342,23 +448,23 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _need(row == -1, "broken free list")
 
     s = rows_of(L.STR)
-    _need(((A_[s] >= 0) & (B_[s] >= 0) & (A_[s] + B_[s] <= ctop)).all(), "a string outside its arena")
+    _need(_inside(A_[s], B_[s], ctop), "a string outside its arena")
     _need(np.isin(D_[s], (0, 1)).all(), "bad string hash flag")
     if ctop:
         _need(((CH >= 0) & (CH <= 0x10FFFF)).all(), "a character out of range")
     for k, cap in ((L.LIST, C_), (L.TUPLE, B_)):
         r = rows_of(k)
-        _need(((A_[r] >= 0) & (B_[r] >= 0) & (B_[r] <= cap[r]) & (A_[r] + cap[r] <= vtop)).all(),
+        _need(((B_[r] >= 0) & (B_[r] <= cap[r])).all() and _inside(A_[r], cap[r], vtop),
               "a sequence outside its arena")
         idx = _ranges(A_[r], B_[r])
         _check_values(V[idx, 0], V[idx, 1], H, htop, "sequence items")
     _need(np.isin(D_[rows_of(L.TUPLE)], (0, 1)).all(), "bad tuple hash flag")
     d = rows_of(L.DICT)
     size = E_[d]
-    _need(((A_[d] >= 0) & (B_[d] >= 0) & (B_[d] <= C_[d]) & (A_[d] + 2 * C_[d] <= vtop)
-           & (D_[d] >= 0) & (size >= 8) & ((size & (size - 1)) == 0) & (D_[d] + size <= vtop)
-           & (size * 2 >= 3 * C_[d]) & (F_[d] >= 0) & (F_[d] <= B_[d])).all(),
-          "a dict outside its arena")
+    _need(((B_[d] >= 0) & (B_[d] <= C_[d]) & (C_[d] <= vtop) & (size >= 8) & (size <= vtop)
+           & ((size & (size - 1)) == 0) & (size * 2 >= 3 * C_[d]) & (F_[d] >= 0)
+           & (F_[d] <= B_[d])).all() and _inside(A_[d], 2 * C_[d], vtop)
+          and _inside(D_[d], size, vtop), "a dict outside its arena")
     idx = _ranges(A_[d], 2 * B_[d])
     _check_values(V[idx, 0], V[idx, 1], H, htop, "dict entries", undef_ok=True)
     keys = _ranges(A_[d], 2 * B_[d])[::2] if len(idx) else idx
@@ -386,7 +492,9 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _check_values(A_[c], B_[c], H, htop, "cells", undef_ok=True)
     _need((C_[rows_of(L.RANGE)] != 0).all(), "a range with step 0")
     sl = rows_of(L.SLICE)
-    _need(((A_[sl] >= 0) & (A_[sl] + 3 <= vtop)).all(), "a slice outside its arena")
+    _need(_inside(A_[sl], np.full(len(sl), 3), vtop), "a slice outside its arena")
+    _check_disjoint(A_, B_, C_, D_, E_, kind)
+    _check_acyclic_tuples(H, V, rows_of(L.TUPLE))
     idx = _ranges(A_[sl], np.full(len(sl), 3))
     _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
     dv = rows_of(L.DICTVIEW)
@@ -489,9 +597,11 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
             _check_markers(S, base + co.nlocals, shape, H, i)
         else:
             op, arg = O.decode(int(code[pc - 1]))
-            _need(O.OPS[op].name in ("CALL", "CALL_KW", "CALL_METHOD", "CALL_METHOD_KW"),
-                  f"frame {i}: caller is not at a call")
-            _need(0 <= depth <= len(shape), f"frame {i}: operand stack depth does not match")
+            name = O.OPS[op].name
+            _need(name in _CALL_SLOT, f"frame {i}: caller is not at a call")
+            # the callee's result goes exactly where the call's callee (or method) sits
+            expect = len(shape) - arg - _CALL_SLOT[name]
+            _need(depth == expect, f"frame {i}: operand stack depth does not match its call")
             _check_markers(S, base + co.nlocals, shape[:depth], H, i)
         # cells: slots made cells by MAKE_CELL before pc, and free variables
         for j, w in enumerate(co.code[: local_pc]):
@@ -501,6 +611,9 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
         for a in range(co.nlocals - co.nfree, co.nlocals):
             _need(S[base + a, 0] == L.CELL, f"frame {i}: a free variable without a cell")
         prev_top = base + co.nlocals
+
+
+_CALL_SLOT = {"CALL": 1, "CALL_KW": 2, "CALL_METHOD": 2, "CALL_METHOD_KW": 3}
 
 
 def _check_markers(S, start, shape, H, frame):

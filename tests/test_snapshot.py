@@ -145,9 +145,6 @@ def test_finished_and_failed_vms_survive_a_snapshot():
     assert vm2.instructions == ref.outcome.instructions
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: save() of a FINISHED VM writes frame 0 with pc one "
-                   "past the end of the module code, and load() refuses it ('frame 0: pc "
-                   "outside its code')")
 def test_snapshot_of_a_finished_vm_loads():
     ref = reference(TESTS_DIR / "programs" / "001_print_basics.py")
     vm = amber.VM(ref.program, stdout=io.StringIO())
@@ -537,19 +534,12 @@ BIG_LITERAL_IN_FUNCTION = (
     "print(len(f()))\n")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: check_state() sizes S for the top frame only "
-                   "(sp + FN_STACK[top] + 1024); a caller's operand stack deeper than that "
-                   "(here a 3000-item list literal around a call) overruns S after the "
-                   "callee returns: segfault on a snapshot Amber itself wrote")
 def test_restored_caller_with_a_deep_operand_stack(tmp_path):
     proc = _crash_free(BIG_LITERAL_IN_FUNCTION, 2, tmp_path)
     assert proc.returncode == 0, f"rc {proc.returncode}: {proc.stderr[-500:]}"
     assert proc.stdout == "3001\nFINISHED\n"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (not snapshot-specific): loader.load() allocates "
-                   "S with 1024 rows whatever the module code's stacksize; a module-level "
-                   "literal of 3000 items writes past S: segfault")
 def test_module_with_a_deep_operand_stack(tmp_path):
     source = "x = [" + ", ".join(str(i) for i in range(3000)) + "]\nprint(len(x), sum(x))\n"
     proc = _crash_free(source, -1, tmp_path)
@@ -557,10 +547,6 @@ def test_module_with_a_deep_operand_stack(tmp_path):
     assert proc.stdout == "3000 4498500\nFINISHED\n"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (not snapshot-specific): heap.range_len() overflows "
-                   "int64 for ranges longer than 2**63-1; list() of such a range allocates a "
-                   "negative length, moves R_VTOP far below zero, and the next allocation "
-                   "writes outside V: abort (free(): invalid next size)")
 def test_huge_range_materialized(tmp_path):
     source = ("x = list(range(-6917529027641081856, 6917529027641081856))\n"
               "y = [1, 2, 3]\nprint(y, len(x))\n")
@@ -577,10 +563,6 @@ def _reseal(outer: dict, body: dict) -> bytes:
     return msgpack.packb(outer, use_bin_type=True)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (format stability): WELL_KNOWN is sorted, not "
-                   "append-only, and load() does not check that the snapshot's name table "
-                   "starts with this Amber's WELL_KNOWN; a snapshot from a version with one "
-                   "more method name loads and calls the wrong methods")
 def test_name_table_from_another_method_list_is_refused_or_honoured():
     """Simulate a snapshot written by an Amber whose method-name list had one more
     name sorting first: its name ids are all one higher.  It must be refused, or

@@ -881,17 +881,12 @@ def test_fuzz_summary(fuzz_report):
     assert not _bugs(fuzz_report, {"HARNESS"}), _explain(_bugs(fuzz_report, {"HARNESS"}))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: validate.py misses int64 overflow in arena range "
-                   "checks, dict-index aliasing, MAKE_CELL dominance, K vs consts, caller "
-                   "stack depths and cyclic tuples (see the targeted tests below)")
 def test_fuzz_no_crash_or_hang(fuzz_report):
     """No mutated snapshot may kill the process (segfault, abort) or hang it."""
     bugs = _bugs(fuzz_report, {"CRASH", "HANG"})
     assert not bugs, _explain(bugs)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: verify_code indexes OPS before checking the opcode "
-                   "(IndexError); _ranges overflows (ValueError); cyclic tuples (MemoryError)")
 def test_fuzz_no_unexpected_exceptions(fuzz_report):
     """load() raises SnapshotError or succeeds; run() returns a status; nothing else."""
     bugs = _bugs(fuzz_report, {"BUG-load", "BUG-run", "BUG-resave"})
@@ -915,8 +910,7 @@ def exploit_results():
 
 
 @pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=f"BUG: {why}"))
-    for name, (_, why) in EXPLOITS.items()])
+    pytest.param(name, id=name) for name in EXPLOITS])
 def test_hostile_snapshot(exploit_results, name):
     """Each targeted hostile snapshot is refused (or runs cleanly): no crash, no hang,
     no exception other than SnapshotError.  Rerun one:

@@ -80,4 +80,4 @@ globals().update({
 # Names every program knows, in this order, at the start of its name table, so that
 # a LOAD_METHOD name argument below len(WELL_KNOWN) identifies a builtin method
 # without looking at strings.
-WELL_KNOWN = sorted({name for _, name in METHODS})
+WELL_KNOWN = list(dict.fromkeys(name for _, name in METHODS))   # append-only, like METHODS

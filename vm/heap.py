@@ -448,13 +448,20 @@ def float_int_eq(x, i):
 
 @njit(cache=CACHE)
 def range_len(start, stop, step):
+    """len(range(start, stop, step)), computed without signed overflow; lengths
+    beyond 2**60 are reported as 2**60 (no VM could hold them anyway)."""
     if step > 0:
         if stop <= start:
             return 0
-        return (stop - start - 1) // step + 1
-    if stop >= start:
-        return 0
-    return (start - stop - 1) // (-step) + 1
+        n = (np.uint64(stop) - np.uint64(start) - np.uint64(1)) // np.uint64(step) + np.uint64(1)
+    else:
+        if stop >= start:
+            return 0
+        mstep = np.uint64(-(step + 1)) + np.uint64(1)
+        n = (np.uint64(start) - np.uint64(stop) - np.uint64(1)) // mstep + np.uint64(1)
+    if n > np.uint64(1 << 60):
+        return np.int64(1 << 60)
+    return np.int64(n)
 
 
 @njit(cache=CACHE)

@@ -776,8 +776,7 @@ def run(st):
             base = Fr[fp, FR_BASE]
         elif op == RETURN_VALUE:
             if fp == 0:
-                sp -= 1
-                pc += 1
+                # the state stays that of "about to return": a valid, verifiable place
                 status = ST_FINISHED
                 break
             ret = Fr[fp, FR_RET]

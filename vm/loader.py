@@ -50,7 +50,9 @@ def load(program) -> State:
     """A state ready to run the program's module body from its first instruction."""
     code, fn = link_code(program.codes)
     chars = sum(len(c) for c in program.consts if isinstance(c, str))
+    module = program.codes[0]
     st = empty_state(code, fn, len(program.consts), len(program.globals), method_table(),
+                     stack=max(1024, module.nlocals + module.stacksize + 64),
                      objects=max(1024, 2 * len(program.consts)),
                      chars=max(8192, 2 * chars))
     K = st.K
