@@ -3,7 +3,8 @@
 The classes mirror CPython 3.11's ``ast`` module: same class names, same field names in the
 same order (``_fields``), same position attributes (``_attributes``) with the same
 conventions (1-based lines, 0-based UTF-8 byte columns, end positions exclusive). Only the
-node types of the subset Amber runs exist here (no async, no match, no type comments).
+node types of the subset Amber runs exist here (no async, no match); ``type_comment``
+fields exist, as in CPython, but are always None.
 
 Nodes are mutable ``attrs`` classes with slots. They compare and hash by identity, so later
 passes can use nodes as dictionary keys; compare trees structurally with ``dump``.
@@ -39,7 +40,10 @@ class AST:
     _attributes: ClassVar[tuple[str, ...]] = ()
 
     def __repr__(self) -> str:
-        return dump(self)
+        try:
+            return dump(self)
+        except RecursionError:      # a very deep tree: name the node only
+            return "<%s at line %s>" % (type(self).__name__, getattr(self, "lineno", "?"))
 
 
 @attrs.define(eq=False, repr=False)
@@ -621,6 +625,7 @@ def dump(node: Any, positions: bool = False) -> str:
     Works on Amber nodes and on CPython ``ast`` nodes alike (it only uses ``_fields``,
     ``_attributes`` and the class name), so the two can be compared as strings. With
     ``positions=True`` every located node is followed by ``@line:col-end_line:end_col``.
+    It recurses: trees deeper than about a third of the recursion limit need a higher one.
     """
     if isinstance(node, list):
         return "[" + ", ".join(dump(item, positions) for item in node) + "]"

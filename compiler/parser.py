@@ -16,6 +16,7 @@ parenthesis, and a few rules care whether a target was parenthesized.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -81,7 +82,15 @@ def get_parser() -> lark.Lark:
     if _PARSER is None:
         with _PARSER_LOCK:
             if _PARSER is None:
-                _PARSER = _build_parser()
+                # Loading the cached tables allocates ~10^4 objects; in a process that
+                # already holds a large heap (numba), cyclic GC passes would dominate.
+                collecting = gc.isenabled()
+                gc.disable()
+                try:
+                    _PARSER = _build_parser()
+                finally:
+                    if collecting:
+                        gc.enable()
     return _PARSER
 
 
@@ -95,8 +104,9 @@ def _build_parser() -> lark.Lark:
     """Build the LALR parser, caching lark's analysis in a private per-user directory.
 
     lark's cache is a pickle, so it is only read from a directory the user owns (never a
-    shared temp dir); it is written under a temporary name and renamed into place, so a
-    concurrent process never reads a half-written file. No writable cache: no cache.
+    shared temp dir). lark checks a hash of the grammar and options stored in the file,
+    and rebuilds and rewrites a stale, truncated or corrupt file (so two processes racing
+    to write it heal on the next start). No writable cache: no cache.
     """
     grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
     options = dict(
@@ -110,15 +120,7 @@ def _build_parser() -> lark.Lark:
     cache_file = _cache_file(grammar)
     if cache_file is None:
         return lark.Lark(grammar, **options)
-    if cache_file.exists():
-        return lark.Lark(grammar, cache=str(cache_file), **options)
-    temporary = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-    parser = lark.Lark(grammar, cache=str(temporary), **options)
-    try:
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass
-    return parser
+    return lark.Lark(grammar, cache=str(cache_file), **options)
 
 
 def _cache_file(grammar: str) -> Path | None:
@@ -178,6 +180,7 @@ class _TokenizerError(Exception):
     def __init__(self, error: AmberSyntaxError, overrides: bool = True):
         super().__init__(error)
         self.error = error
+        error.from_tokenizer = True
         self.overrides = overrides and not isinstance(error, AmberIndentationError)
 
 
@@ -214,39 +217,47 @@ def _parse_text(src: _Source, start: str):
     if stack is None:
         stack = _contexts.stack = []
     stack.append(src)
+    failed_at = None                             # the token lark could not accept
     try:
         return get_parser().parse(src.text, start=start)
     except _TokenizerError as failure:
         raise failure.error from None
     except UnexpectedCharacters as failure:
         error = _lexer_error(failure, src)
-        if error.msg != "invalid syntax":
+        if error.msg != "invalid syntax":        # a stray `$` is a parser error for CPython
+            error.from_tokenizer = True
             raise error from None
+        reached = failure.line
     except UnexpectedToken as failure:
         error = _parser_error(failure, src)
+        reached = failure.token.line if failure.token.type != "$END" else src.text.count("\n")
+        failed_at = failure.token
     except UnexpectedInput as failure:
         error = _error("invalid syntax", failure.line or 1, failure.column or 1)
-    except AmberSyntaxError as failure:
+        reached = error.lineno
+    except AmberSyntaxError as failure:          # raised by a _Builder callback
         error = failure
+        reached = src.last_token.line if src.last_token is not None else error.lineno
     finally:
         stack.pop()
-    # The line the parser had read up to when it failed (its lookahead token).
-    reached = src.last_token.line if src.last_token is not None else error.lineno
-    raise _overriding_error(src, error, reached or 1) or error
+    # `reached`: the line of the token the parser had read when it failed.
+    raise _overriding_error(src, error, reached or 1, failed_at) or error
 
 
 def _current_source() -> _Source:
     return _contexts.stack[-1]
 
 
-def _overriding_error(src: _Source, error: AmberSyntaxError,
-                      reached: int) -> AmberSyntaxError | None:
+def _overriding_error(src: _Source, error: AmberSyntaxError, reached: int,
+                      failed_at: Token | None = None) -> AmberSyntaxError | None:
     """The error CPython would report instead of a parser error, if any.
 
     After a parser error CPython tokenizes the rest of the file: a tokenizer error there
     (unterminated string, invalid character, unmatched bracket...) wins, and so does a
-    bracket left open on a line before the line the parser had reached ("'(' was never
-    closed").
+    bracket left open on a line before the line the parser had read up to ("'(' was never
+    closed"). CPython's error pass reads on through an expression that starts at the
+    failing token, so when that expression runs into the end of the file, any bracket
+    left open counts.
     """
     if isinstance(error, UnsupportedFeatureError) or error.msg == "unexpected indent":
         return None
@@ -254,17 +265,24 @@ def _overriding_error(src: _Source, error: AmberSyntaxError,
     for _ in range(100):                # each round blanks out one stray character
         scan = _Source(text)
         scan.scanning_for = reached
+        operand = None
+        if failed_at is not None and (failed_at.type in _EXPRESSION_STARTS or failed_at.type in _OPENERS):
+            operand = _TrailingOperand(failed_at.start_pos)
         _contexts.stack.append(scan)
         try:
-            for _ in get_parser().lex(scan.text):
-                pass
+            for token in get_parser().lex(scan.text):
+                if operand is not None:
+                    operand.feed(token)
+                    scan.scanning_for = sys.maxsize if operand.open else reached
             return None
         except _TokenizerError as failure:
             return failure.error if failure.overrides else None
         except UnexpectedCharacters as failure:
             found = _lexer_error(failure, scan)
             if found.msg != "invalid syntax":    # not just a stray character like `$`
-                return found if _LEXER_ERRORS_OVERRIDE.match(found.msg) else None
+                # CPython's error pass fetches the token that follows its expression.
+                fetched = operand is not None and operand.open
+                return found if fetched or _LEXER_ERRORS_OVERRIDE.match(found.msg) else None
             position = failure.pos_in_stream
             text = text[:position] + " " + text[position + 1:]
         except (AmberSyntaxError, UnexpectedInput):
@@ -272,6 +290,58 @@ def _overriding_error(src: _Source, error: AmberSyntaxError,
         finally:
             _contexts.stack.pop()
     return None
+
+
+class _TrailingOperand:
+    """Follows, token by token, the expression that starts at a failing token, roughly as
+    CPython's error pass parses it; ``open`` stays True while it could still go on."""
+
+    def __init__(self, start_pos: int):
+        self.start_pos = start_pos
+        self.open = False
+        self.started = False
+        self.depth = 0
+        self.previous: str | None = None      # type of the previous token at depth 0
+
+    def feed(self, token: Token) -> None:
+        if token.start_pos < self.start_pos or (self.started and not self.open):
+            return
+        self.started = self.open = True
+        kind = token.type
+        after_operand = self.previous in _OPERAND_ENDS
+        if self.depth:                         # inside brackets: wait for the match
+            if _clearly_invalid(self.previous, kind, after_operand):
+                self.open = False              # CPython's parse of it stops there
+            self.depth += kind in _OPENERS
+            self.depth -= kind in _CLOSERS
+            self.previous = "RPAR" if not self.depth else kind
+            return
+        if kind in _OPENERS and not (kind == "LBRACE" and after_operand):
+            self.depth = 1                     # a group, a display, a call, a subscript
+        elif kind in _OPERAND_STARTS and after_operand and not (
+                kind == "STRING" and self.previous == "STRING"):
+            self.open = False                  # another operand: CPython stops here
+        elif kind in _CLOSERS or kind in _OPERAND_STOPS or kind in _OPENERS:
+            self.open = False
+        self.previous = kind
+
+
+def _clearly_invalid(previous: str | None, kind: str, after_operand: bool) -> bool:
+    """Two tokens that cannot follow each other inside an expression."""
+    if after_operand:
+        return kind in _OPERAND_STARTS and not (kind == "STRING" and previous == "STRING")
+    return kind in _BINARY_ONLY
+
+
+_BINARY_ONLY = {"DOT", "SLASH", "DSLASH", "PERCENT", "AT", "LSHIFT", "RSHIFT", "AMP", "VBAR",
+                "CIRCUMFLEX", "ASSIGN", "LESS", "GREATER", "EQEQUAL", "NOTEQUAL", "LESSEQUAL",
+                "GREATEREQUAL"}
+_OPERAND_ENDS = {"NAME", "NUMBER", "STRING", "NONE", "TRUE", "FALSE", "ELLIPSIS", "RPAR"}
+_OPERAND_STARTS = _OPERAND_ENDS - {"RPAR"} | {"LAMBDA", "NOT", "TILDE"}
+_OPERAND_STOPS = {"COMMA", "COLON", "ASSIGN", "SEMICOLON", "_NEWLINE", "FOR", "AS", "_INDENT",
+                  "_DEDENT"} | {name + "EQ" for name in ("PLUS", "MINUS", "STAR", "AT", "SLASH",
+                                                         "DSLASH", "PERCENT", "POW", "LSHIFT",
+                                                         "RSHIFT", "AMP", "VBAR", "CIRCUMFLEX")}
 
 
 # The lexer errors that CPython raises as exceptions from its tokenizer (others are
@@ -284,13 +354,16 @@ def _lexer_error(failure: UnexpectedCharacters, src: _Source) -> AmberSyntaxErro
     pos, line, col = failure.pos_in_stream, failure.line, failure.column
     char = src.text[pos]
     if char in "'\"":
-        return _unterminated_string(src, pos, line, col)
-    if char == "\\":
-        return _error("unexpected character after line continuation character",
-                      line, col + 1, line, 0)
-    if not char.isprintable():
-        return _error("invalid non-printable character U+%04X" % ord(char), line, col)
-    return _error("invalid syntax", line, col, line, col + 1)
+        error = _unterminated_string(src, pos, line, col)
+    elif char == "\\":
+        error = _error("unexpected character after line continuation character",
+                       line, col + 1, line, 0)
+    elif not char.isprintable():
+        error = _error("invalid non-printable character U+%04X" % ord(char), line, col)
+    else:                              # a stray `$` or `?`: a parser error for CPython
+        return _error("invalid syntax", line, col, line, col + 1)
+    error.from_tokenizer = True
+    return error
 
 
 def _unterminated_string(src: _Source, pos: int, line: int, col: int) -> AmberSyntaxError:
@@ -351,8 +424,9 @@ def _parser_error(failure: UnexpectedToken, src: _Source) -> AmberSyntaxError:
     error = _pending_string_error(stack) or _unsupported_statement(stack, token, src)
     if error is not None:
         return error
-    if set(expected) == {"ELSE"} and len(stack) >= 3:
-        # The parser's value stack ends with: body, `if`, condition.
+    if set(expected) == {"ELSE"} and len(stack) >= 3 and kind != "COLON":
+        # The parser's value stack ends with: body, `if`, condition. (CPython keeps quiet
+        # before a colon: `x = a if b:` looks like a broken if statement.)
         return _error_at("expected 'else' after 'if' expression", stack[-3], stack[-1])
     if kind in _EXPRESSION_STARTS:
         in_brackets = len(src.brackets) > (1 if kind in _OPENERS else 0)
@@ -588,7 +662,8 @@ class _TokenStream:
             opener = self.brackets[-1]
             # While scanning after a parser error, only a bracket opened on an earlier
             # line than the parser had reached is blamed (CPython does the same).
-            if self.scanning_for is None or opener.line < self.scanning_for:
+            reached = self.src.scanning_for       # may grow while scanning: read it now
+            if reached is None or opener.line < reached:
                 raise _TokenizerError(_error("'%s' was never closed" % opener, opener.line,
                                              opener.column, opener.line, 0))
         end, lines = len(text), text.count("\n")
@@ -2024,6 +2099,8 @@ class _FString:
         nodes to where the text is in the file (CPython 3.11's arithmetic)."""
         text = self.text
         if not text[start:stop].strip(" \t\n\f"):
+            if text[stop] in "!:=":
+                self.fail("f-string: expression required before '%s'" % text[stop])
             self.fail("f-string: empty expression not allowed")
         brace = start - 1
         lines = text.count("\n", 0, brace)
@@ -2036,20 +2113,23 @@ class _FString:
         first_line = self.token.line + lines
         first_col = cols if lines else self.token.column - 1 + cols
         sub = _Source("(" + after + ")")
-        sub.text = sub.text[:-1] if sub.added_newline else sub.text
+        if sub.added_newline:            # a field is not a line: no final NEWLINE token
+            sub.text = sub.text[:-1]
         try:
-            result = _parse_text(sub, "fstring_input")
+            node = _expr(_parse_text(sub, "fstring_input"))
         except AmberSyntaxError as error:
             raise _fstring_error(error, first_line, first_col) from None
-        node = _expr(result)
         _move(node, first_line, first_col)
         return node
 
 
 def _fstring_error(error: AmberSyntaxError, first_line: int, first_col: int) -> AmberSyntaxError:
     """An error in a replacement field, moved from its sub-parse to the file (CPython's
-    line; the column is the real one where CPython gives a column in its sub-parse)."""
-    msg = error.msg if error.msg.startswith("f-string") else "f-string: " + error.msg
+    line; the column is the real one where CPython gives a column in its sub-parse).
+    Like CPython, only the parser's messages get the "f-string: " prefix."""
+    msg = error.msg
+    if not msg.startswith("f-string") and not getattr(error, "from_tokenizer", False):
+        msg = "f-string: " + msg
     line, offset = error.lineno or 1, error.offset or 1
     if line == 1:
         offset += first_col

@@ -395,7 +395,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
     htop, vtop, ctop = int(R[L.R_HTOP]), int(R[L.R_VTOP]), int(R[L.R_CTOP])
     _need(sp == S.shape[0] and fp + 1 == F.shape[0] and htop == H.shape[0]
           and vtop == V.shape[0] and ctop == CH.shape[0], "registers do not match the arrays")
-    _need(R[L.R_FUEL] >= 0 and R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0, "bad counters")
+    _need(R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0 and R[L.R_EXTRA] >= 0, "bad counters")
     _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
     _need(fp >= 0, "no frames")
 

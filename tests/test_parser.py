@@ -16,8 +16,6 @@ from __future__ import annotations
 import ast
 import logging
 import re
-import string
-import sys
 import threading
 import traceback
 import warnings
@@ -25,7 +23,7 @@ from pathlib import Path
 
 import lark
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amber.compiler import ast as amber_ast
@@ -532,6 +530,10 @@ EXACT_ERRORS = [
     "[a() b]", "[a[1] b]", "[1 -2 3]", "{1: 2 3: 4}", "{1 2}", "[a b c]", "[lambda: x y]",
     "(a, b c)", "[x for x in a if b c]", "(x if y z)", "print 'hi'", "print x", "exec x",
     "[x if y z for x in w]", "((a, b) c)", "((a) b)", "((yield) b)", "((x for x in y) b)",
+    # ... at the end of the file, inside brackets
+    "x = (1 2, 3", "x = (1 2 + 3", "x = (1 2 3", "x = (a b.c(d", "f(a b)\ng(", "f(a b\ng(",
+    "x = (1 2,", "x = (1 2 if 3 else 4", "x = (1 2", 'x = f"a" {1', "x = 1 (2", "x = a b (",
+    "x = a b(c", "x = [a b", "x = 'a' [1", "x = a b\n(", "x = {1 2", "f(a b",
 ]
 
 
@@ -742,12 +744,17 @@ def test_every_rule_has_a_callback():
 
 def test_parser_cache_roundtrip(tmp_path, monkeypatch):
     monkeypatch.setenv("AMBER_CACHE_DIR", str(tmp_path))
-    first = parser._build_parser()          # builds, writes the cache atomically
+    first = parser._build_parser()          # builds, writes the cache
     files = list(tmp_path.iterdir())
     assert len(files) == 1 and files[0].suffix == ".lark-cache"
+    written = files[0].read_bytes()
     second = parser._build_parser()         # loads it
+    assert files[0].read_bytes() == written
+    files[0].write_bytes(written[:1000])    # a truncated cache file is rebuilt
+    third = parser._build_parser()
+    assert len(files[0].read_bytes()) > 1000
     source = "def f(a, *b):\n    return [x for x in b if x != a]\n"
-    for built in (first, second):
+    for built in (first, second, third):
         monkeypatch.setattr(parser, "_PARSER", built)
         assert amber_dump(source) == cpython_dump(source)
 

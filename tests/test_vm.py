@@ -146,9 +146,9 @@ def test_reference_runs_are_sane(reference_runs, name):
                                                                   HealthCheck.function_scoped_fixture])
 @given(k=st.integers(min_value=1, max_value=50))
 def test_slicing_is_invisible(reference_runs, name, k):
-    """Running in slices of k instructions gives the same output, status, traceback and
-    final instruction count as one unbounded run, and every slice but the last uses
-    exactly k instructions."""
+    """Running in slices of k fuel units gives the same output, status, traceback and
+    final count as one unbounded run; every slice but the last uses at least k units
+    (exactly k, unless its last instruction did bulk work, which costs extra)."""
     source, status, out, count, tb = reference_runs[name]
     vm = make_vm(source, name)
     slices = 0
@@ -158,7 +158,7 @@ def test_slicing_is_invisible(reference_runs, name, k):
         slices += 1
         if s is not PAUSED:
             break
-        assert vm.instructions == before + k
+        assert before + k <= vm.instructions <= before + k + 64
         assert slices <= count // k + 2
     assert s is status
     assert vm.stdout.getvalue() == out
@@ -212,9 +212,6 @@ def test_instruction_count_unaffected_by_collection():
     assert a.stdout.getvalue() == b.stdout.getvalue() == "3000\n"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: builtins doing O(n) work (sorted, join, copies, "
-                   "comparisons, repetition) are charged one unit of fuel, not work-proportional "
-                   "units as DESIGN.md requires (vm/natives.py, vm/seq.py, vm/arith.py)")
 def test_fuel_grows_with_builtin_work():
     def cost(n, op):
         setup = f"l = list(range({n}))\n"

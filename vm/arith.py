@@ -282,6 +282,7 @@ def repeat(st, sp, tag, src, times, slot):
                 V_(st)[o + k * n + i, 1] = V_(st)[so + i, 1]
     S_(st)[sp - slot, 0] = tag
     S_(st)[sp - slot, 1] = r
+    heap.charge(st, total)
     return ST_RUNNING
 
 
@@ -301,6 +302,7 @@ def list_extend_inplace(st, sp, a, b):
         V_(st)[o + i, 0] = V_(st)[ob + i, 0]
         V_(st)[o + i, 1] = V_(st)[ob + i, 1]
     H[a, B] = na + nb
+    heap.charge(st, nb)
     return ST_RUNNING
 
 
@@ -323,6 +325,7 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
             for i in range(nb):
                 CH_(st)[o + na + i] = CH_(st)[ob + i]
             S[sp - 2, 1] = r
+            heap.charge(st, na + nb)
             return ST_RUNNING
         if ta == LIST and inplace:
             return list_extend_inplace(st, sp, a, b)
@@ -342,6 +345,7 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
             V_(st)[o + na + i, 0] = V_(st)[ob + i, 0]
             V_(st)[o + na + i, 1] = V_(st)[ob + i, 1]
         S[sp - 2, 1] = r
+        heap.charge(st, na + nb)
         return ST_RUNNING
     if op == OP_MUL:
         if (tb == INT or tb == BOOL) and (ta == STR or ta == LIST or ta == TUPLE):
@@ -457,6 +461,7 @@ def contains(st, tc, c, tx, x):
     V = V_(st)
     if tc == LIST or tc == TUPLE:
         o = H[c, A]
+        heap.charge(st, H[c, B])
         for i in range(H[c, B]):
             if heap.values_eq(st, V[o + i, 0], V[o + i, 1], tx, x):
                 return True, ST_RUNNING
@@ -512,6 +517,8 @@ def compare(st, op, sp):
     tb = S[sp - 1, 0]
     b = S[sp - 1, 1]
     if op == 2 or op == 3:
+        if (ta == LIST or ta == TUPLE) and ta == tb:
+            heap.charge(st, H_(st)[a, B])
         r = heap.values_eq(st, ta, a, tb, b)
         if op == 3:
             r = not r

@@ -22,7 +22,7 @@ from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
     TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
-    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC,
+    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA,
 )
 
 HASH_MODULUS = (1 << 61) - 1
@@ -33,6 +33,17 @@ NONE_HASH = 0xFCA86420
 # ---------------------------------------------------------------------------
 # Allocation
 # ---------------------------------------------------------------------------
+
+# Bulk work costs fuel: one unit per WORK_UNIT items copied, compared or scanned,
+# on top of the instruction's own unit, so that a time slice stays bounded.
+WORK_UNIT = 16
+
+
+@njit(sig("none(P, i8)"), cache=CACHE)
+def charge(st, items):
+    """Owe fuel for `items` items of bulk work (the loop collects it)."""
+    R_(st)[R_EXTRA] += items // WORK_UNIT
+
 
 @njit(sig("b1(P, i8, i8, i8)"), cache=CACHE)
 def reserve(st, nobj, nvals, nchars):

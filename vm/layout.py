@@ -88,7 +88,7 @@ R_NEED = 16       # what ran out when status is NEED_MEMORY (NEED_*)
 R_NEED_N = 17     # how much is needed
 R_HLIVE = 18      # number of live heap objects (as of the last allocation)
 R_FRAMES_MAX = 19  # recursion limit (frames)
-R_RESULT = 20     # the service result is pushed by the host; reserved
+R_EXTRA = 20      # fuel owed for bulk work (copies, sorts, scans) by the last helper
 R_METHOD_SELF = 21  # reserved
 NREGS = 32
 

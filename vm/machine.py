@@ -362,6 +362,9 @@ class Machine:
         st.S[result_slot, 0] = tag
         st.S[result_slot, 1] = val
         st.R[L.R_SP] = result_slot + 1
+        if isinstance(result, (str, list, tuple, dict)):
+            st.R[L.R_FUEL] -= len(result) // heap.WORK_UNIT   # bulk work costs fuel
+            st.R[L.R_COUNT] += len(result) // heap.WORK_UNIT
         fp = int(st.R[L.R_FP])
         st.F[fp, L.FR_PC] = pc + 1
 
@@ -389,7 +392,10 @@ class Machine:
                                            f"not {type(v).__name__}")
             sep = " " if sep is None else sep
             end = "\n" if end is None else end
-            self._write(sep.join(_text(a) for a in args) + end)
+            text = sep.join(_text(a) for a in args) + end
+            self._write(text)
+            self.st.R[L.R_FUEL] -= len(text) // heap.WORK_UNIT
+            self.st.R[L.R_COUNT] += len(text) // heap.WORK_UNIT
             self._complete(result_slot, None, pc)
             return
         if name in ("sorted", "min", "max"):

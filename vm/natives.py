@@ -140,6 +140,7 @@ def sort_rows(st, o, n, reverse):
         if V[o + i, 0] != INT:
             all_int = False
             break
+    heap.charge(st, 4 * n)   # roughly n log n comparisons, in units of WORK_UNIT
     if all_int:
         keys = V[o:o + n, 1].copy()
         keys.sort()
@@ -608,6 +609,7 @@ def call_builtin(st, bid, sp, n):
 def list_find(st, lst, t, v, start):
     H = H_(st)
     V = V_(st)
+    heap.charge(st, H[lst, B])
     o = H[lst, A]
     for i in range(start, H[lst, B]):
         if heap.values_eq(st, V[o + i, 0], V[o + i, 1], t, v):
@@ -791,6 +793,7 @@ def call_method(st, mid, sp, n):
     if mid == M_LIST_COUNT or mid == M_TUPLE_COUNT:
         if n != 1:
             return service(st, -1 - mid, n)
+        heap.charge(st, H[me, B])
         c = 0
         o = H[me, A]
         for i in range(H[me, B]):

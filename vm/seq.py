@@ -129,6 +129,7 @@ def get_slice(st, tc, c, sl, sp):
             V_(st)[o + i, 1] = V_(st)[so + start + i * step, 1]
     S_(st)[sp - 2, 0] = tc
     S_(st)[sp - 2, 1] = r
+    heap.charge(st, n)
     return ST_RUNNING
 
 
@@ -229,6 +230,7 @@ def store_slice(st, c, sl, tv, v):
         V[o + start + i, 0] = tmp[i, 0]
         V[o + start + i, 1] = tmp[i, 1]
     H[c, B] = newn
+    heap.charge(st, n + m)
     return ST_RUNNING
 
 
@@ -496,6 +498,7 @@ def materialize(st, tag, val, as_tuple):
         for i in range(n):
             V[o + i, 0] = V[so + i, 0]
             V[o + i, 1] = V[so + i, 1]
+        heap.charge(st, n)
         return r, ST_RUNNING
     if tag == STR:
         n = H[val, B]
@@ -506,6 +509,7 @@ def materialize(st, tag, val, as_tuple):
         for i in range(n):
             V[o + i, 0] = STR
             V[o + i, 1] = heap.str_from_slice(st, val, i, 1)
+        heap.charge(st, 4 * n)
         return r, ST_RUNNING
     if tag == RANGE:
         start = H[val, A]
@@ -518,6 +522,7 @@ def materialize(st, tag, val, as_tuple):
         for i in range(n):
             V[o + i, 0] = INT
             V[o + i, 1] = start + i * step
+        heap.charge(st, n)
         return r, ST_RUNNING
     if tag == DICT or tag == DICTVIEW or tag == ITER:
         if tag == ITER:
@@ -549,6 +554,7 @@ def materialize(st, tag, val, as_tuple):
         if as_tuple:
             H[r, 0] = TUPLE
             H[r, C] = 0
+        heap.charge(st, 4 * H[r, B])
         return r, ST_RUNNING
     return -1, fail(st, ERR_NOT_ITERABLE, 0, tag, 0)
 
