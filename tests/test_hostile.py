@@ -670,3 +670,16 @@ def test_format_fields_on_plain_values_are_like_cpython():
     assert vm.stdout.getvalue() == cpython_outcome(src)[0]
     status, vm = run_script("print('{0.__class__.__name__}'.format(1))\n")
     assert status is ERROR and vm.error.type_name == "AttributeError"
+
+
+@pytest.mark.parametrize("expr", ["a == b", "a < b", "a != b", "[a] <= [b]", "a in [b]"])
+def test_cyclic_comparison_ends_like_cpython(expr):
+    """Comparing self-containing lists cannot run forever inside one instruction: it
+    ends with CPython's RecursionError (or CPython's answer)."""
+    src = f"a = []\na.append(a)\nb = []\nb.append(b)\nprint({expr})\n"
+    status, vm = run_script(src)
+    exp_out, exp_err = cpython_outcome(src)
+    if exp_err is None:
+        assert status is FINISHED and vm.stdout.getvalue() == exp_out
+    else:
+        assert status is ERROR and vm.error.type_name == exp_err

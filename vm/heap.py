@@ -22,7 +22,7 @@ from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
     TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
-    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA,
+    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP,
 )
 
 HASH_MODULUS = (1 << 61) - 1
@@ -37,6 +37,9 @@ NONE_HASH = 0xFCA86420
 # Bulk work costs fuel: one unit per WORK_UNIT items copied, compared or scanned,
 # on top of the instruction's own unit, so that a time slice stays bounded.
 WORK_UNIT = 16
+# A deep comparison that expands more container pairs than this gives up and reports
+# RecursionError (as CPython does for cyclic data): one instruction must not run forever.
+DEEP_LIMIT = 1 << 22
 
 
 @njit(sig("none(P, i8)"), cache=CACHE)
@@ -600,7 +603,12 @@ def _deep_eq(st, ta, a, tb, b):
     work[0, 2] = tb
     work[0, 3] = b
     top = 1
+    expanded = 0
     while top > 0:
+        expanded += 1
+        if expanded > DEEP_LIMIT:
+            R_(st)[R_DEEP] = 1
+            return False
         top -= 1
         ta = work[top, 0]
         a = work[top, 1]
@@ -819,7 +827,12 @@ def compare_order(st, op, ta, a, tb, b):
 
     Sequences compare lexicographically: find the first differing item and compare
     that pair instead (a loop, not native recursion)."""
+    descents = 0
     while True:
+        descents += 1
+        if descents > DEEP_LIMIT:
+            R_(st)[R_DEEP] = 1
+            return 0
         na = ta == INT or ta == BOOL or ta == FLOAT
         nb = tb == INT or tb == BOOL or tb == FLOAT
         if na and nb:
@@ -852,6 +865,8 @@ def compare_order(st, op, ta, a, tb, b):
                 if not values_eq(st, V[oa + i, 0], V[oa + i, 1], V[ob + i, 0], V[ob + i, 1]):
                     diff = i
                     break
+            if R_(st)[R_DEEP] != 0:
+                return 0            # an item comparison gave up: report, don't descend
             if diff < 0:
                 return apply_order(op, 0 if la == lb else (-1 if la < lb else 1))
             ta, a, tb, b = V[oa + diff, 0], V[oa + diff, 1], V[ob + diff, 0], V[ob + diff, 1]

@@ -25,7 +25,7 @@ from .layout import (
     ST_RUNNING, ST_FINISHED, ST_FUEL, ST_SERVICE, ST_NEED_MEMORY, ST_RAISE,
     NEED_STACK, NEED_FRAMES, ERR_NAME, ERR_UNBOUND_LOCAL, ERR_NOT_CALLABLE, ERR_ARGS,
     ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
-    R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA,
+    R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP,
     IT_SEQ, IT_RANGE, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
 )
 from .opcodes import (
@@ -791,6 +791,10 @@ def run(st):
             Fr[fp, FR_PC] = pc
             R[R_SP] = sp
             status = cold_a(st, op, arg, sp, pc)
+            if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data
+                R[R_DEEP] = 0
+                status = fail(st, ERR_RECURSION, 1, 0, 0)
+                break
             if status != ST_NEED_MEMORY:
                 fuel -= R[R_EXTRA]  # bulk work done by the helper costs extra fuel
             R[R_EXTRA] = 0          # (work of an attempt that must be redone is not charged)

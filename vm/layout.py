@@ -89,7 +89,7 @@ R_NEED_N = 17     # how much is needed
 R_HLIVE = 18      # number of live heap objects (as of the last allocation)
 R_FRAMES_MAX = 19  # recursion limit (frames)
 R_EXTRA = 20      # fuel owed for bulk work (copies, sorts, scans) by the last helper
-R_METHOD_SELF = 21  # reserved
+R_DEEP = 21       # set when a deep comparison gave up (cyclic or absurdly nested data)
 NREGS = 32
 
 # ---- Status codes returned by the interpreter loop. -----------------------------------

@@ -679,7 +679,8 @@ class Machine:
         if err == L.ERR_VALUE and ea == 99:
             return "SystemError", f"inconsistent VM state at {O.OPS[eb].name if 0 <= eb < len(O.OPS) else eb}"
         if err == L.ERR_RECURSION:
-            return "RecursionError", "maximum recursion depth exceeded"
+            return "RecursionError", ("maximum recursion depth exceeded in comparison" if ea == 1
+                                      else "maximum recursion depth exceeded")
         if err == L.ERR_MEMORY:
             return "MemoryError", ""
         if err == L.ERR_OVERFLOW and ea == 0:

@@ -11,7 +11,7 @@ def check(node):
     return 1 + check(left) + check(right)
 
 
-max_depth = 14
+max_depth = 15
 stretch = make(max_depth + 1)
 print("stretch", check(stretch))
 long_lived = make(max_depth)

@@ -33,6 +33,6 @@ def fannkuch(n):
         nperm += 1
 
 
-c, m = fannkuch(8)
+c, m = fannkuch(9)
 print(c)
-print("Pfannkuchen(8) =", m)
+print("Pfannkuchen(9) =", m)

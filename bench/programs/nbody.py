@@ -71,5 +71,5 @@ sun_v[0] = -px / SOLAR_MASS
 sun_v[1] = -py / SOLAR_MASS
 sun_v[2] = -pz / SOLAR_MASS
 print(f"{energy():.9f}")
-advance(0.01, 20000)
+advance(0.01, 100000)
 print(f"{energy():.9f}")

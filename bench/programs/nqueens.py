@@ -19,4 +19,4 @@ def solve(n):
     return count
 
 
-print(solve(9))
+print(solve(12))

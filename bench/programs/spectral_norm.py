@@ -22,7 +22,7 @@ def times_transp(v, n):
     return out
 
 
-n = 100
+n = 250
 u = [1.0] * n
 for _ in range(10):
     v = times_transp(times(u, n), n)
