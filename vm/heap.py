@@ -714,6 +714,20 @@ def dict_set_need(st, d):
 
 
 @njit(cache=CACHE)
+def index_insert(st, io, mask, entry, h):
+    """Put entry (with hash h) in the first free slot of its probe sequence in the
+    index at V[io:io+mask+1] (the index always has free slots)."""
+    V = V_(st)
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while V[io + i, 0] != -1:
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    V[io + i, 0] = entry
+    V[io + i, 1] = h
+
+
+@njit(cache=CACHE)
 def dict_resize(st, d, cap):
     """Move the live entries into fresh storage with capacity cap."""
     H = H_(st)
@@ -734,14 +748,7 @@ def dict_resize(st, d, cap):
         V[neo + 2 * n, 1] = V[eo + 2 * e, 1]
         V[neo + 2 * n + 1, 0] = V[eo + 2 * e + 1, 0]
         V[neo + 2 * n + 1, 1] = V[eo + 2 * e + 1, 1]
-        h = hash_value(st, kt, V[neo + 2 * n, 1])
-        perturb = np.uint64(h)
-        i = np.int64(np.uint64(h) & np.uint64(mask))
-        while V[nio + i, 0] != -1:
-            perturb >>= np.uint64(5)
-            i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
-        V[nio + i, 0] = n
-        V[nio + i, 1] = h
+        index_insert(st, nio, mask, n, hash_value(st, kt, V[neo + 2 * n, 1]))
         n += 1
     H[d, A] = neo
     H[d, B] = n
@@ -1049,11 +1056,4 @@ def dict_reindex(st, d):
         kt = V[eo + 2 * e, 0]
         if kt == UNDEF:
             continue
-        h = hash_value(st, kt, V[eo + 2 * e, 1])
-        perturb = np.uint64(h)
-        i = np.int64(np.uint64(h) & np.uint64(mask))
-        while V[io + i, 0] != -1:
-            perturb >>= np.uint64(5)
-            i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
-        V[io + i, 0] = e
-        V[io + i, 1] = h
+        index_insert(st, io, mask, e, hash_value(st, kt, V[eo + 2 * e, 1]))

@@ -134,6 +134,17 @@ def get_slice(st, tc, c, sl, sp):
 
 
 @njit(cache=CACHE)
+def find_key(st, d, kt, kv):
+    """(entry, ST_RUNNING) for key in dict d, or a KeyError / unhashable TypeError."""
+    if not heap.is_hashable(st, kt, kv):
+        return -1, fail(st, ERR_UNHASHABLE, 0, kt, 0)
+    e = heap.dict_get(st, d, kt, kv)
+    if e < 0:
+        return -1, fail(st, ERR_KEY, 0, kt, kv)
+    return e, ST_RUNNING
+
+
+@njit(cache=CACHE)
 def subscr(st, sp):
     """S[sp-2] = S[sp-2][S[sp-1]]."""
     S = S_(st)
@@ -143,11 +154,9 @@ def subscr(st, sp):
     ti = S[sp - 1, 0]
     i = S[sp - 1, 1]
     if tc == DICT:
-        if not heap.is_hashable(st, ti, i):
-            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
-        e = heap.dict_get(st, c, ti, i)
-        if e < 0:
-            return fail(st, ERR_KEY, 0, ti, i)
+        e, status = find_key(st, c, ti, i)
+        if status != ST_RUNNING:
+            return status
         eo = H[c, A] + 2 * e + 1
         S[sp - 2, 0] = V_(st)[eo, 0]
         S[sp - 2, 1] = V_(st)[eo, 1]
@@ -621,11 +630,9 @@ def delete_subscr(st, sp):
     ti = S[sp - 1, 0]
     i = S[sp - 1, 1]
     if tc == DICT:
-        if not heap.is_hashable(st, ti, i):
-            return fail(st, ERR_UNHASHABLE, 0, ti, 0)
-        e = heap.dict_get(st, c, ti, i)
-        if e < 0:
-            return fail(st, ERR_KEY, 0, ti, i)
+        e, status = find_key(st, c, ti, i)
+        if status != ST_RUNNING:
+            return status
         heap.dict_delete_entry(st, c, e)
         return ST_RUNNING
     if tc != LIST:
