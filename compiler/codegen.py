@@ -594,6 +594,65 @@ class CodeGen:
         else:
             self.emit("CALL_METHOD" if method else "CALL", n)
 
+    def e_ListComp(self, node):
+        self.comprehension(node, "<listcomp>", "BUILD_LIST")
+
+    def e_DictComp(self, node):
+        self.comprehension(node, "<dictcomp>", "BUILD_MAP")
+
+    def comprehension(self, node, name, build):
+        """Compile the comprehension as a function called with iter(first iterable)."""
+        scope = self.scopes[id(node)]
+        code_id = len(self.prog.codes)
+        self.prog.codes.append(None)
+        qual = name if self.scope.is_module else f"{self.qualname}.<locals>.{name}"
+        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual)
+        gen.at(node)
+        for cellname in sorted(scope.cells):
+            gen.emit("MAKE_CELL", gen.local_index[cellname])
+        gen.emit(build, 0)
+        gen.comprehension_loop(node, 0)
+        gen.emit("RETURN_VALUE")
+        self.prog.codes[code_id] = gen.finish(1, 0)
+        self.at(node)
+        for free in scope.frees:
+            self.emit("LOAD_CLOSURE", self.local_index[free])
+        self.emit("MAKE_FUNCTION", code_id)
+        self.expr(node.generators[0].iter)
+        self.at(node)
+        self.emit("GET_ITER")
+        self.emit("CALL", 1)
+
+    def comprehension_loop(self, node, i):
+        gens = node.generators
+        g = gens[i]
+        top = Label()
+        done = Label()
+        if i == 0:
+            self.emit("LOAD_FAST", self.local_index[".0"])
+        else:
+            self.expr(g.iter)
+        self.emit("GET_ITER")    # (on .0 too: marks the slot as an iterator for the verifier)
+        self.mark(top)
+        self.at(node)
+        self.emit("FOR_ITER", done)
+        self.store(g.target)
+        for cond in g.ifs:
+            self.condition(cond, top, False)
+        if i + 1 < len(gens):
+            self.comprehension_loop(node, i + 1)
+        elif type(node).__name__ == "DictComp":
+            self.expr(node.key)
+            self.expr(node.value)
+            self.at(node)
+            self.emit("MAP_ADD", len(gens) + 1)
+        else:
+            self.expr(node.elt)
+            self.at(node)
+            self.emit("LIST_APPEND", len(gens) + 1)
+        self.emit("JUMP", top)
+        self.mark(done)
+
     def e_Lambda(self, node):
         self.function(node, "<lambda>", node.args, node.body)
 

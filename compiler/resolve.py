@@ -143,6 +143,30 @@ class _Collector:
     def visit_FunctionDef(self, node):
         self._function(node, node.args, node.body, node.name)
 
+    def _comprehension(self, node):
+        """A comprehension is a function of one argument (.0, the first iterator):
+        its targets are its own locals, as in CPython 3.11."""
+        gens = node.generators
+        self.visit(gens[0].iter)     # evaluated in the enclosing scope
+        child = Scope(node=node, parent=self.scope)
+        self.scope.children.append(child)
+        self.scopes[id(node)] = child
+        child.params.append(".0")
+        inner = _Collector(child, self.filename, self.scopes)
+        for i, g in enumerate(gens):
+            inner.visit(g.target)
+            if i:
+                inner.visit(g.iter)
+            for cond in g.ifs:
+                inner.visit(cond)
+        if type(node).__name__ == "DictComp":
+            inner.visit(node.key)
+            inner.visit(node.value)
+        else:
+            inner.visit(node.elt)
+
+    visit_ListComp = visit_DictComp = _comprehension
+
     def visit_Lambda(self, node):
         self._function(node, node.args, node.body)
 

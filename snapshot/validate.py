@@ -167,11 +167,11 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
         _need(arg in (2, 3), f"{where}: a slice has 2 or 3 parts")
 
 
-def _pop(stack, k, where, allowed=(ANY,)):
+def _pop(stack, k, where, allowed=(ANY, ITER)):
     _need(len(stack) >= k, f"{where}: stack underflow")
     if k:
         _need(all(m in allowed for m in stack[len(stack) - k:]),
-              f"{where}: an iterator or method slot is used as a plain value")
+              f"{where}: a method slot is used as a plain value")
     return stack[: len(stack) - k]
 
 
@@ -198,13 +198,13 @@ def _successors(program, cid, co, pc, op_num, arg, stack):
         s = _pop(stack, 1, where, (ITER,))
         return [(nxt, stack + (ANY,)), (arg, s)]
     if name == "POP_TOP":
-        return [(nxt, _pop(stack, 1, where, (ANY, ITER)))]   # break pops the iterator
+        return [(nxt, _pop(stack, 1, where))]   # (break pops the loop's iterator)
     if name == "LOAD_METHOD":
         return [(nxt, _pop(stack, 1, where) + (METH, ANY))]
     if name in ("CALL_METHOD", "CALL_METHOD_KW"):
         extra = 1 if name == "CALL_METHOD_KW" else 0
         s = _pop(stack, arg + extra, where)
-        _need(len(s) >= 2 and s[-2] == METH and s[-1] == ANY, f"{where}: no method to call")
+        _need(len(s) >= 2 and s[-2] == METH and s[-1] != METH, f"{where}: no method to call")
         return [(nxt, s[:-2] + (ANY,))]
     if name in ("DUP_TOP", "DUP_TOP_TWO", "ROT_TWO", "ROT_THREE"):
         k = {"DUP_TOP": 1, "DUP_TOP_TWO": 2, "ROT_TWO": 2, "ROT_THREE": 3}[name]
