@@ -130,6 +130,8 @@ class CodeGen:
         lineno = getattr(node, "lineno", self.line)
         col = getattr(node, "col_offset", 0)
         text = self.prog.lines[lineno - 1] if 0 < lineno <= len(self.prog.lines) else None
+        if text is not None:    # AST columns count UTF-8 bytes; SyntaxError counts characters
+            col = len(text.encode("utf-8")[:col].decode("utf-8", "ignore"))
         raise make_error(cls, msg, lineno, col + 1, filename=self.prog.filename, text=text)
 
     def unsupported(self, node, what):

@@ -657,3 +657,12 @@ def test_program_is_plain_data():
         for field in ("code", "lines", "local_names", "name", "filename", "nparams", "nlocals",
                       "nfree", "ndefaults", "stacksize", "first_line", "qualname"):
             assert plain(getattr(co, field)), field
+
+
+def test_unsupported_feature_column_counts_characters_not_bytes():
+    """AST columns are UTF-8 byte offsets; the SyntaxError offset must be in characters
+    (CPython's convention), so the caret lands under the construct on non-ASCII lines."""
+    src = 's = "héllo☃"; import os\n'
+    with pytest.raises(amber.UnsupportedFeatureError) as info:
+        amber.compile(src, "cols.py")
+    assert info.value.offset == src.index("import") + 1
