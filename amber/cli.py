@@ -82,30 +82,28 @@ def cmd_run(args) -> int:
     return _drive(vm, args)
 
 
-def cmd_resume(args) -> int:
-    _announce_compile()
+def _open_snapshot(path: str, stdout=None):
+    """The VM saved in a snapshot file, or None after a one-line error on stderr."""
     from amber import snapshot
     try:
-        vm = snapshot.load_file(args.snap, stdout=sys.stdout)
+        return snapshot.load_file(path, stdout=stdout)
     except OSError as e:
-        print(f"amber: can't open snapshot {args.snap!r}: {e.strerror}", file=sys.stderr)
-        return 2
+        print(f"amber: can't open snapshot {path!r}: {e.strerror}", file=sys.stderr)
     except snapshot.SnapshotError as e:
-        print(f"amber: {args.snap}: {e}", file=sys.stderr)
-        return 2
-    return _drive(vm, args)
+        print(f"amber: {path}: {e}", file=sys.stderr)
+    return None
+
+
+def cmd_resume(args) -> int:
+    _announce_compile()
+    vm = _open_snapshot(args.snap, stdout=sys.stdout)
+    return 2 if vm is None else _drive(vm, args)
 
 
 def cmd_inspect(args) -> int:
-    from amber import snapshot
     from amber.vm.inspect import describe
-    try:
-        vm = snapshot.load_file(args.snap)
-    except OSError as e:
-        print(f"amber: can't open snapshot {args.snap!r}: {e.strerror}", file=sys.stderr)
-        return 2
-    except snapshot.SnapshotError as e:
-        print(f"amber: {args.snap}: {e}", file=sys.stderr)
+    vm = _open_snapshot(args.snap)
+    if vm is None:
         return 2
     print(describe(vm), end="")
     return 0
