@@ -414,6 +414,24 @@ def builtin_wrapper(st, bid, sp, n):
 
 
 @njit(cache=CACHE)
+def dict_copy(st, src, slot):
+    """S[slot] = a new dict with src's live entries, in order (dict(d), d.copy())."""
+    H = H_(st)
+    V = V_(st)
+    m = H[src, F]
+    if not heap.reserve(st, 1, heap.dict_rows(m), 0):
+        return ST_NEED_MEMORY
+    d = heap.new_dict(st, m)
+    o = H[src, A]
+    for e in range(H[src, B]):
+        if V[o + 2 * e, 0] != UNDEF:
+            heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
+                          V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
+    heap.charge(st, m)
+    return put(st, slot, DICT, d)
+
+
+@njit(cache=CACHE)
 def builtin_dict(st, sp, n):
     S = S_(st)
     H = H_(st)
@@ -428,16 +446,7 @@ def builtin_dict(st, sp, n):
     t = S[sp - 1, 0]
     v = S[sp - 1, 1]
     if t == DICT:
-        m = H[v, F]
-        if not heap.reserve(st, 1, heap.dict_rows(m), 0):
-            return ST_NEED_MEMORY
-        d = heap.new_dict(st, m)
-        o = H[v, A]
-        for e in range(H[v, B]):
-            if V[o + 2 * e, 0] != UNDEF:
-                heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
-                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
-        return put(st, res, DICT, d)
+        return dict_copy(st, v, res)
     if t != LIST and t != TUPLE:
         r, status = seq.materialize(st, t, v, False)
         if status != ST_RUNNING:
@@ -680,16 +689,7 @@ def dict_method(st, mid, sp, n):
     if (mid == M_DICT_COPY or mid == M_DICT_CLEAR) and n != 0:
         return service(st, -1 - mid, n)
     if mid == M_DICT_COPY:
-        m = H[me, F]
-        if not heap.reserve(st, 1, heap.dict_rows(m), 0):
-            return ST_NEED_MEMORY
-        d = heap.new_dict(st, m)
-        o = H[me, A]
-        for e in range(H[me, B]):
-            if V[o + 2 * e, 0] != UNDEF:
-                heap.dict_set(st, d, V[o + 2 * e, 0], V[o + 2 * e, 1],
-                              V[o + 2 * e + 1, 0], V[o + 2 * e + 1, 1])
-        return put(st, res, DICT, d)
+        return dict_copy(st, me, res)
     if mid == M_DICT_CLEAR:
         o = H[me, A]
         for e in range(H[me, B]):
