@@ -8,7 +8,7 @@ over the finished instructions (so it cannot be underestimated).
 from __future__ import annotations
 
 from ..vm import opcodes as O
-from ..vm.builtins import BUILTINS, WELL_KNOWN
+from ..vm.builtins import BUILTINS
 from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, Scope, resolve
@@ -43,7 +43,7 @@ class _Program:
         self.codes: list[CodeObject | None] = []
         self.consts: list = []
         self.const_index: dict = {}
-        self.names: list[str] = list(WELL_KNOWN)
+        self.names: list[str] = []
         self.name_index = {n: i for i, n in enumerate(self.names)}
         self.globals: list[str] = []
         self.global_index: dict[str, int] = {}

@@ -251,7 +251,7 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
     code, fn = link_code(program.codes)
-    st = check_state(program, arrays, code, fn, method_table())
+    st = check_state(program, arrays, code, fn, method_table(program.names))
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])

@@ -54,9 +54,6 @@ def check_program(program) -> None:
             _need(c is None or isinstance(c, (bool, float, str)) or
                   (isinstance(c, int) and INT64_MIN <= c <= INT64_MAX), f"bad constant {i}")
     _need(all(isinstance(n, str) for n in program.names), "bad name table")
-    from ..vm.builtins import WELL_KNOWN
-    _need(program.names[: len(WELL_KNOWN)] == WELL_KNOWN,
-          "the name table does not start with this Amber's method names")
     _need(all(isinstance(n, str) for n in program.globals), "bad global table")
     _need(isinstance(program.source, str) and isinstance(program.filename, str), "bad file info")
     for slot, name in program.builtin_slots.items():

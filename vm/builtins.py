@@ -76,8 +76,3 @@ globals().update({
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE"}[tag]]
 })
-
-# Names every program knows, in this order, at the start of its name table, so that
-# a LOAD_METHOD name argument below len(WELL_KNOWN) identifies a builtin method
-# without looking at strings.
-WELL_KNOWN = list(dict.fromkeys(name for _, name in METHODS))   # append-only, like METHODS

@@ -6,17 +6,22 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from .builtins import BUILTIN_ID, METHODS, WELL_KNOWN
+from .builtins import BUILTIN_ID, METHOD_ID
 from .state import State, empty_state, grown, pointers
 from . import heap
 
 
-def method_table() -> np.ndarray:
-    """(tag, well-known name id) -> builtin method id, or -1."""
-    table = np.full((L.NKINDS, len(WELL_KNOWN)), -1, np.int32)
-    name_id = {n: i for i, n in enumerate(WELL_KNOWN)}
-    for mid, (tag, name) in enumerate(METHODS):
-        table[tag, name_id[name]] = mid
+def method_table(names) -> np.ndarray:
+    """(tag, the program's name id) -> builtin method id, or -1.
+
+    Built from the program's own name list, so a snapshot keeps meaning the same
+    methods when later Ambers add builtin methods."""
+    table = np.full((L.NKINDS, max(1, len(names))), -1, np.int32)
+    for i, name in enumerate(names):
+        for tag in range(L.NKINDS):
+            mid = METHOD_ID.get((tag, name))
+            if mid is not None:
+                table[tag, i] = mid
     return table
 
 
@@ -51,7 +56,7 @@ def load(program) -> State:
     code, fn = link_code(program.codes)
     chars = sum(len(c) for c in program.consts if isinstance(c, str))
     module = program.codes[0]
-    st = empty_state(code, fn, len(program.consts), len(program.globals), method_table(),
+    st = empty_state(code, fn, len(program.consts), len(program.globals), method_table(program.names),
                      stack=max(1024, module.nlocals + module.stacksize + 64),
                      objects=max(1024, 2 * len(program.consts)),
                      chars=max(8192, 2 * chars))
