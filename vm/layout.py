@@ -31,6 +31,9 @@ ITER = 15      # A: iterator kind (IT_*), B/C: source value (tag, payload), D: p
 SLICE = 16     # A: offset into V of 3 rows: start, stop, step
 EXC = 17       # A: exception type (builtin id), B: args tuple row
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
+# Reserved for work in progress on other branches (keep numbers unique):
+# 19-25 classes, instances, bound methods, method wrappers, super, generators, modules;
+# 26 SET, 27 FROZENSET; 28 BIGINT.
 NKINDS = 19
 
 # Iterator kinds (H[row, A] of an ITER object).
