@@ -43,8 +43,6 @@ class _Program:
         self.codes: list[CodeObject | None] = []
         self.consts: list = []
         self.const_index: dict = {}
-        self.names: list[str] = []
-        self.name_index = {n: i for i, n in enumerate(self.names)}
         self.globals: list[str] = []
         self.global_index: dict[str, int] = {}
 
@@ -62,12 +60,8 @@ class _Program:
         return self.const(("tuple", tuple(inner)))
 
     def name(self, name: str) -> int:
-        idx = self.name_index.get(name)
-        if idx is None:
-            idx = len(self.names)
-            self.names.append(name)
-            self.name_index[name] = idx
-        return idx
+        """Attribute and method names are str constants: the VM needs their text."""
+        return self.const(name)
 
     def global_slot(self, name: str) -> int:
         idx = self.global_index.get(name)
@@ -745,4 +739,4 @@ def generate(module, filename: str, source: str) -> Program:
             builtin_slots[prog.global_index[name]] = name
     consts = [("tuple", list(c[1])) if isinstance(c, tuple) else c for c in prog.consts]
     return Program(filename=filename, source=source, codes=prog.codes, consts=consts,
-                   names=prog.names, globals=prog.globals, builtin_slots=builtin_slots)
+                   globals=prog.globals, builtin_slots=builtin_slots)

@@ -23,7 +23,7 @@ def _meaning(program: Program, co, op: O.Op, arg: int) -> str:
     if kind == "global":
         return program.globals[arg]
     if kind == "name":
-        return program.names[arg]
+        return program.consts[arg]
     if kind == "target":
         return f"to {arg}"
     if kind == "code":

@@ -42,7 +42,6 @@ class Program:
     source: str                 # kept for tracebacks; may be "" (snapshots need no source)
     codes: list[CodeObject]     # codes[0] is the module body
     consts: list                # None, bool, int, float, str, or ("tuple", [const index...])
-    names: list[str]            # attribute / method names
     globals: list[str]          # names of the global slots
     builtin_slots: dict[int, str] = attrs.field(factory=dict)  # slot -> builtin it starts as
 

@@ -23,7 +23,7 @@ from ..vm.loader import link_code, method_table
 from ..vm.state import State
 
 MAGIC = "AMBER-SNAPSHOT"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 AMBER_VERSION = "0.1.0"
 
 COLLECT_ABOVE = 1 << 16   # state rows beyond which save() collects garbage first
@@ -47,7 +47,6 @@ def _program_doc(program: Program) -> dict:
         "filename": program.filename,
         "source": program.source,
         "consts": [_const_doc(c) for c in program.consts],
-        "names": list(program.names),
         "globals": list(program.globals),
         "builtin_slots": [[int(k), v] for k, v in sorted(program.builtin_slots.items())],
         "codes": [{
@@ -203,7 +202,7 @@ def _program(doc) -> Program:
                 qualname=c["qualname"], paramnames_const=c["paramnames_const"],
                 module=c["module"]))
         program = Program(filename=p["filename"], source=p["source"], codes=codes,
-                          consts=consts, names=list(p["names"]), globals=list(p["globals"]),
+                          consts=consts, globals=list(p["globals"]),
                           builtin_slots={k: v for k, v in p["builtin_slots"]})
     except SnapshotError:
         raise
@@ -251,7 +250,7 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
     code, fn = link_code(program.codes)
-    st = check_state(program, arrays, code, fn, method_table(program.names))
+    st = check_state(program, arrays, code, fn, method_table(program.consts))
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])

@@ -53,7 +53,6 @@ def check_program(program) -> None:
         else:
             _need(c is None or isinstance(c, (bool, float, str)) or
                   (isinstance(c, int) and INT64_MIN <= c <= INT64_MAX), f"bad constant {i}")
-    _need(all(isinstance(n, str) for n in program.names), "bad name table")
     _need(all(isinstance(n, str) for n in program.globals), "bad global table")
     _need(isinstance(program.source, str) and isinstance(program.filename, str), "bad file info")
     for slot, name in program.builtin_slots.items():
@@ -145,7 +144,8 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
     elif kind == "global":
         _need(0 <= arg < len(program.globals), f"{where}: global out of range")
     elif kind == "name":
-        _need(0 <= arg < len(program.names), f"{where}: name out of range")
+        _need(0 <= arg < len(program.consts) and isinstance(program.consts[arg], str),
+              f"{where}: name is not a str constant")
     elif kind == "target":
         _need(0 <= arg < len(co.code), f"{where}: jump target out of range")
     elif kind == "code":

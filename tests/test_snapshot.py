@@ -85,8 +85,9 @@ def run_with_pauses(program, points, restore=roundtrip) -> Outcome:
         if k > vm.instructions:
             status = vm.run(fuel=k - vm.instructions)
             assert status is amber.Status.PAUSED, f"ended before instruction {k}"
-            # exactly k, unless the last instruction did bulk work (extra fuel units)
-            assert k <= vm.instructions <= k + 64
+            # exactly k, unless the last instruction did bulk work (one extra unit per
+            # 16 items: the test programs' largest bulk operation has about 10**4 items)
+            assert k <= vm.instructions <= k + 1024
         vm = restore(vm, out)
     return _outcome(vm, vm.run(), out)
 
@@ -449,6 +450,13 @@ def test_golden_snapshot_resumes(path):
     assert out.getvalue() == expected[written:]
 
 
+def test_snapshot_of_an_older_format_is_refused_clearly():
+    """A version-1 file written by an earlier Amber (kept in golden/old/)."""
+    with pytest.raises(SnapshotError, match="snapshot format version 1 is not supported "
+                       r"\(this Amber reads version 2\)"):
+        snapshot.load_file(GOLDEN_DIR / "old" / "counter-v1.snap")
+
+
 def _with_outer(data: bytes, **changes) -> bytes:
     outer = msgpack.unpackb(data, raw=False)
     outer.update(changes)
@@ -565,29 +573,20 @@ def _reseal(outer: dict, body: dict) -> bytes:
     return msgpack.packb(outer, use_bin_type=True)
 
 
-def test_name_table_from_another_method_list_is_refused_or_honoured():
-    """Simulate a snapshot written by an Amber whose method-name list had one more
-    name sorting first: its name ids are all one higher.  It must be refused, or
-    run correctly -- not load and call other methods."""
+def test_method_name_that_is_not_a_str_constant_is_refused():
+    """Attribute and method instructions name a str constant; anything else is refused."""
     import numpy as np
     from amber.vm import opcodes as O
     path = GOLDEN_DIR / "counter.snap"
-    expected = path.with_suffix(".out").read_text(encoding="utf-8")
     outer = msgpack.unpackb(path.read_bytes(), raw=False)
     body = msgpack.unpackb(outer["body"], raw=False)
-    names = body["program"]["names"]
-    names.insert(0, "aaa_new_method")
-    for co in body["program"]["codes"]:
-        words = np.frombuffer(co["code"], "<i4").copy()
-        for i, w in enumerate(words):
-            op, arg = O.decode(int(w))
-            if O.OPS[op].arg == "name":
-                words[i] = O.encode(op, arg + 1)
-        co["code"] = words.tobytes()
-    data = _reseal(outer, body)
-    try:
-        vm = snapshot.load(data, stdout=(out := io.StringIO()))
-    except SnapshotError:
-        return
-    written = vm.output_written
-    assert vm.run() is amber.Status.FINISHED and out.getvalue() == expected[written:]
+    consts = body["program"]["consts"]
+    not_str = next(i for i, c in enumerate(consts) if not isinstance(c, str))
+    co = body["program"]["codes"][0]
+    words = np.frombuffer(co["code"], "<i4").copy()
+    hit = [i for i, w in enumerate(words) if O.OPS[O.decode(int(w))[0]].arg == "name"]
+    assert hit
+    words[hit[0]] = O.encode(O.decode(int(words[hit[0]]))[0], not_str)
+    co["code"] = words.tobytes()
+    with pytest.raises(SnapshotError, match="name is not a str constant"):
+        snapshot.load(_reseal(outer, body))

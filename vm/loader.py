@@ -11,13 +11,15 @@ from .state import State, empty_state, grown, pointers
 from . import heap
 
 
-def method_table(names) -> np.ndarray:
-    """(tag, the program's name id) -> builtin method id, or -1.
+def method_table(consts) -> np.ndarray:
+    """(tag, const index of a name) -> builtin method id, or -1.
 
-    Built from the program's own name list, so a snapshot keeps meaning the same
+    Built from the program's own constants, so a snapshot keeps meaning the same
     methods when later Ambers add builtin methods."""
-    table = np.full((L.NKINDS, max(1, len(names))), -1, np.int32)
-    for i, name in enumerate(names):
+    table = np.full((L.NKINDS, max(1, len(consts))), -1, np.int32)
+    for i, name in enumerate(consts):
+        if not isinstance(name, str):
+            continue
         for tag in range(L.NKINDS):
             mid = METHOD_ID.get((tag, name))
             if mid is not None:
@@ -56,7 +58,7 @@ def load(program) -> State:
     code, fn = link_code(program.codes)
     chars = sum(len(c) for c in program.consts if isinstance(c, str))
     module = program.codes[0]
-    st = empty_state(code, fn, len(program.consts), len(program.globals), method_table(program.names),
+    st = empty_state(code, fn, len(program.consts), len(program.globals), method_table(program.consts),
                      stack=max(1024, module.nlocals + module.stacksize + 64),
                      objects=max(1024, 2 * len(program.consts)),
                      chars=max(8192, 2 * chars))

@@ -227,7 +227,7 @@ class Machine:
             return
         if svc == interp.SVC_LOAD_ATTR:
             obj = self._value(sp - 1, real=True)
-            name = self.program.names[arg]
+            name = self.program.consts[arg]
             self._call_python(getattr, obj, name)
             raise _ScriptException("TypeError", f"reading the attribute '{name}' of a "
                                    f"{type(obj).__name__} is not supported by Amber yet")
@@ -765,7 +765,7 @@ class Machine:
                     return "TypeError", f"cannot unpack non-iterable {type(x).__name__} object"
                 list(x)
             elif name in ("LOAD_METHOD", "LOAD_ATTR"):
-                getattr(v(1), self.program.names[arg])
+                getattr(v(1), self.program.consts[arg])
             elif name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_METHOD_KW"):
                 kw = []
                 top = sp
