@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..vm import opcodes as O
 from ..vm.builtins import BUILTINS
+from . import ast as A
 from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, Scope, resolve
@@ -73,17 +74,43 @@ class _Program:
 
 
 class _Loop:
-    def __init__(self, top: Label, exit: Label, is_for: bool):
+    def __init__(self, top: Label, exit: Label, is_for: bool, depth: int):
         self.top = top
         self.exit = exit
         self.is_for = is_for
+        self.depth = depth      # statement-level stack depth outside the loop
+
+
+class _Protected:
+    """The instructions a try statement protects: a list of [start, end) segments,
+    since code inlined for return/break/continue (finally bodies) is left out."""
+
+    def __init__(self, depth: int):
+        self.depth = depth
+        self.segments: list[list[int]] = []
+        self.open: int | None = None
+
+
+class _Finally:
+    """An enclosing try/finally: return, break and continue run its body first."""
+
+    def __init__(self, protected: _Protected, body: list):
+        self.protected = protected
+        self.body = body
+
+
+class _Handler:
+    """An enclosing except clause: its exception is in a hidden local (bare raise)."""
+
+    def __init__(self, slot: int):
+        self.slot = slot
 
 
 class CodeGen:
     """Emits one code object (a function body or the module body)."""
 
     def __init__(self, prog: _Program, scope: Scope, scopes: dict, name: str, first_line: int,
-                 qualname: str = ""):
+                 qualname: str = "", body=()):
         self.prog = prog
         self.qualname = qualname or name
         self.scope = scope
@@ -94,6 +121,12 @@ class CodeGen:
         self.lines: list[int] = []
         self.line = first_line
         self.loops: list[_Loop] = []
+        # enclosing loops, try/finally statements and except clauses, innermost last
+        self.blocks: list = []
+        self.protected: list[_Protected] = []   # active try statements, innermost last
+        self.handlers: list[list] = []          # finished exception-table entries
+        self.depth = 0      # operand-stack items held by enclosing statements (for loops)
+        self.hidden = 0     # hidden locals made so far
         # local slots: params, other locals (incl. cells), then free variables
         self.local_names: list[str] = []
         self.local_index: dict[str, int] = {}
@@ -103,6 +136,11 @@ class CodeGen:
             for n in sorted(scope.assigned | scope.cells):
                 if scope.kind(n) in (LOCAL, CELL):
                     self._add_local(n)
+        # hidden locals hold the exception an except or finally clause is handling;
+        # they come before the free variables, which must be the last slots
+        for i in range(2 * _count_tries(body)):
+            self._add_local(f".exc{i + 1}")
+        if not scope.is_module:
             for n in scope.frees:
                 self._add_local(n)
 
@@ -178,6 +216,7 @@ class CodeGen:
             ndefaults=ndefaults, stacksize=0, local_names=list(self.local_names),
             first_line=self.first_line, qualname=self.qualname,
             paramnames_const=self.prog.const_tuple(self.local_names[:nparams]))
+        co.handlers = [[s, e, t.pos, d] for s, e, t, d in self.handlers]
         co.stacksize = max_stack(co, self.prog.codes)
         return co
 
@@ -327,9 +366,7 @@ class CodeGen:
         exit_ = Label()
         self.mark(top)
         self.condition(node.test, orelse, False)
-        self.loops.append(_Loop(top, exit_, False))
-        self.stmts(node.body)
-        self.loops.pop()
+        self.loop_body(_Loop(top, exit_, False, self.depth), node.body)
         self.emit("JUMP", top)
         self.mark(orelse)
         self.stmts(node.orelse)
@@ -345,27 +382,39 @@ class CodeGen:
         self.mark(top)
         self.at(node)
         self.emit("FOR_ITER", done)
+        self.depth += 1
         self.store(node.target)
-        self.loops.append(_Loop(top, exit_, True))
-        self.stmts(node.body)
-        self.loops.pop()
+        self.loop_body(_Loop(top, exit_, True, self.depth - 1), node.body)
+        self.depth -= 1
         self.emit("JUMP", top)
         self.mark(done)
         self.stmts(node.orelse)
         self.mark(exit_)
 
+    def loop_body(self, loop: _Loop, body):
+        self.loops.append(loop)
+        self.blocks.append(loop)
+        self.stmts(body)
+        self.blocks.pop()
+        self.loops.pop()
+
     def s_Break(self, node):
         if not self.loops:
             self.error(node, "'break' outside loop", AmberSyntaxError)
         loop = self.loops[-1]
+        suspended = self.unwind_blocks(self.blocks.index(loop) + 1, 0, loop.depth)
         if loop.is_for:
             self.emit("POP_TOP")     # the iterator
         self.emit("JUMP", loop.exit)
+        self.resume_all(suspended)
 
     def s_Continue(self, node):
         if not self.loops:
             self.error(node, "'continue' not properly in loop", AmberSyntaxError)
-        self.emit("JUMP", self.loops[-1].top)
+        loop = self.loops[-1]
+        suspended = self.unwind_blocks(self.blocks.index(loop) + 1, 0, loop.depth)
+        self.emit("JUMP", loop.top)
+        self.resume_all(suspended)
 
     def s_Return(self, node):
         if self.scope.is_module:
@@ -375,7 +424,166 @@ class CodeGen:
         else:
             self.expr(node.value)
         self.at(node)
+        suspended = self.unwind_blocks(0, 1, -1)
         self.emit("RETURN_VALUE")
+        self.resume_all(suspended)
+
+    # ---- exceptions ------------------------------------------------------------
+
+    def unwind_blocks(self, stop: int, held: int, outer_depth: int) -> list:
+        """Before leaving blocks[stop:] by a jump or return, run the bodies of the
+        finally clauses among them (innermost first), each outside its own try's
+        protection.  `held` operand-stack items (a return value) stay below while
+        they run.  Returns the protections suspended over the way out: every try
+        statement inside what is left (the jump may pop a loop's iterator, below
+        their stack depth); the caller resumes them after its jump."""
+        saved_blocks = self.blocks
+        saved_line = self.line
+        all_protected = self.protected
+        for i in range(len(saved_blocks) - 1, stop - 1, -1):
+            block = saved_blocks[i]
+            if not isinstance(block, _Finally):
+                continue
+            self.blocks = saved_blocks[:i]
+            k = all_protected.index(block.protected)
+            for p in all_protected[k:]:
+                self.suspend(p)
+            self.protected = all_protected[:k]
+            self.depth += held
+            self.stmts(block.body)
+            self.depth -= held
+        self.protected = all_protected
+        self.blocks = saved_blocks
+        self.line = saved_line
+        left = [p for p in all_protected if p.depth > outer_depth]
+        for p in left:
+            self.suspend(p)
+        return left
+
+    def resume_all(self, suspended: list):
+        for p in suspended:
+            self.resume(p)
+
+    def suspend(self, p: _Protected):
+        if p.open is not None:
+            if p.open < len(self.code):
+                p.segments.append([p.open, len(self.code)])
+            p.open = None
+
+    def resume(self, p: _Protected):
+        p.open = len(self.code)
+
+    def protect(self) -> _Protected:
+        p = _Protected(self.depth)
+        self.protected.append(p)
+        self.resume(p)
+        return p
+
+    def unprotect(self, p: _Protected, target: Label):
+        """End a protected region; its exception-table entries jump to target."""
+        self.suspend(p)
+        self.protected.remove(p)
+        for start, end in p.segments:
+            self.handlers.append([start, end, target, p.depth])
+
+    def hidden_local(self) -> int:
+        self.hidden += 1
+        return self.local_index[f".exc{self.hidden}"]
+
+    def s_Try(self, node):
+        if node.finalbody:
+            self.try_finally(node)
+        else:
+            self.try_except(node)
+
+    def try_finally(self, node):
+        handler = Label()
+        end = Label()
+        p = self.protect()
+        block = _Finally(p, node.finalbody)
+        self.blocks.append(block)
+        if node.handlers:
+            self.try_except(node)
+        else:
+            self.stmts(node.body)
+        self.blocks.pop()
+        self.unprotect(p, handler)
+        self.stmts(node.finalbody)          # the normal path
+        self.emit("JUMP", end)
+        self.mark(handler)                  # the exceptional path: run it, raise again
+        slot = self.hidden_local()
+        self.emit("STORE_FAST", slot)
+        self.stmts(node.finalbody)
+        self.emit("LOAD_FAST", slot)
+        self.emit("RERAISE")
+        self.mark(end)
+
+    def try_except(self, node):
+        handler = Label()
+        end = Label()
+        p = self.protect()
+        self.stmts(node.body)
+        self.unprotect(p, handler)
+        self.stmts(node.orelse)
+        self.emit("JUMP", end)
+        self.mark(handler)
+        slot = self.hidden_local()
+        self.emit("STORE_FAST", slot)
+        for clause in node.handlers:
+            self.at(clause)
+            after = Label()
+            if clause.type is not None:
+                self.emit("LOAD_FAST", slot)
+                self.expr(clause.type)
+                self.emit("CHECK_EXC_MATCH")
+                self.emit("POP_JUMP_IF_FALSE", after)
+            if clause.name:
+                self.emit("LOAD_FAST", slot)
+                self.store_name(clause.name)
+            block = _Handler(slot)
+            self.blocks.append(block)
+            self.stmts(clause.body)
+            self.blocks.pop()
+            if clause.name:     # CPython unbinds the name when the clause ends
+                self.emit("LOAD_CONST", self.prog.const(None))
+                self.store_name(clause.name)
+                self.delete_name(clause.name)
+            self.emit("JUMP", end)
+            self.mark(after)
+            if clause.type is None:
+                break
+        self.emit("LOAD_FAST", slot)
+        self.emit("RERAISE")
+        self.mark(end)
+
+    def s_Raise(self, node):
+        if node.exc is None:
+            handler = next((b for b in reversed(self.blocks) if isinstance(b, _Handler)), None)
+            if handler is None:
+                self.emit("RAISE_VARARGS", 0)
+            else:
+                self.emit("LOAD_FAST", handler.slot)
+                self.emit("RERAISE")
+            return
+        self.expr(node.exc)
+        if node.cause is not None:
+            self.expr(node.cause)
+            self.at(node)
+            self.emit("RAISE_VARARGS", 2)
+        else:
+            self.at(node)
+            self.emit("RAISE_VARARGS", 1)
+
+    def s_Assert(self, node):
+        ok = Label()
+        self.condition(node.test, ok, True)
+        self.emit("LOAD_GLOBAL", self.prog.global_slot("AssertionError"))
+        if node.msg is not None:
+            self.expr(node.msg)
+            self.emit("CALL", 1)
+        self.at(node)
+        self.emit("RAISE_VARARGS", 1)
+        self.mark(ok)
 
     def s_FunctionDef(self, node):
         if node.decorator_list:
@@ -392,7 +600,8 @@ class CodeGen:
         code_id = len(self.prog.codes)
         self.prog.codes.append(None)      # reserve the id: nested codes come after
         qual = name if self.scope.is_module else f"{self.qualname}.<locals>.{name}"
-        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual)
+        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual,
+                      body if isinstance(body, list) else ())
         for cellname in sorted(scope.cells):
             gen.emit("MAKE_CELL", gen.local_index[cellname])
         if isinstance(body, list):
@@ -677,6 +886,22 @@ class CodeGen:
         self.emit("FORMAT_VALUE", flags)
 
 
+_OWN_SCOPE = ("FunctionDef", "Lambda", "ClassDef", "ListComp", "DictComp", "SetComp",
+              "GeneratorExp")
+
+
+def _count_tries(body) -> int:
+    """Try statements in a body, not counting those of nested scopes."""
+    count = 0
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        if type(node).__name__ == "Try":
+            count += 1
+        todo.extend(c for c in A.iter_child_nodes(node) if type(c).__name__ not in _OWN_SCOPE)
+    return count
+
+
 def _describe(node) -> str:
     names = {
         "ClassDef": "class definitions", "Try": "try statements", "Raise": "raise",
@@ -694,7 +919,7 @@ def max_stack(co: CodeObject, codes: list) -> int:
     """Maximum operand-stack depth, by walking every path through the code."""
     n = len(co.code)
     depth_at = [-1] * (n + 1)
-    work = [(0, 0)]
+    work = [(0, 0)] + [(target, depth + 1) for _, _, target, depth in co.handlers]
     best = 0
     while work:
         pc, depth = work.pop()
@@ -716,7 +941,7 @@ def max_stack(co: CodeObject, codes: list) -> int:
                 work.append((arg, depth + O.stack_effect(op, arg, True, extra)))
                 if name == "JUMP":
                     break
-            if name == "RETURN_VALUE":
+            if name in ("RETURN_VALUE", "RERAISE") or name == "RAISE_VARARGS":
                 break
             depth += O.stack_effect(op, arg, False, extra)
             pc += 1
@@ -728,7 +953,7 @@ def generate(module, filename: str, source: str) -> Program:
     top, scopes = resolve(module, filename)
     prog = _Program(filename, source)
     prog.codes.append(None)
-    gen = CodeGen(prog, top, scopes, "<module>", 1)
+    gen = CodeGen(prog, top, scopes, "<module>", 1, body=module.body)
     gen.stmts(module.body)
     gen.emit("LOAD_CONST", prog.const(None))
     gen.emit("RETURN_VALUE")

@@ -703,6 +703,9 @@ class _TokenStream:
         if newline.end_pos >= len(self.src.text):
             return None       # end of file: the final DEDENTs come from finish()
         self.check_stray_backslash(newline.end_pos)
+        joined = _LEADING_CONTINUATIONS.match(self.src.text, newline.end_pos - len(indent))
+        if "\\" in joined.group():   # `\` lines first: the line they join to sets the indent
+            indent = joined.group().rsplit("\n", 1)[1]
         col, alt = _indent_columns(indent)
         top_col, top_alt = self.indents[-1]
         line = newline.end_line

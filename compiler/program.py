@@ -28,6 +28,10 @@ class CodeObject:
     qualname: str = ""          # e.g. "outer.<locals>.inner", as CPython's __qualname__
     paramnames_const: int = -1  # const index of the tuple of parameter names
     module: int = 0
+    # exception table, innermost first: [start, end, target, depth] (local indices):
+    # an exception raised at an instruction in [start, end) truncates the operand
+    # stack to `depth` items, pushes the exception and jumps to target
+    handlers: list[list[int]] = attrs.field(factory=list)
 
     @property
     def param_names(self) -> list[str]:

@@ -57,6 +57,7 @@ def _program_doc(program: Program) -> dict:
             "ndefaults": co.ndefaults, "stacksize": co.stacksize,
             "local_names": list(co.local_names), "first_line": co.first_line,
             "paramnames_const": co.paramnames_const, "module": co.module,
+            "handlers": [list(h) for h in co.handlers],
         } for co in program.codes],
     }
 
@@ -200,7 +201,7 @@ def _program(doc) -> Program:
                 ndefaults=c["ndefaults"], stacksize=c["stacksize"],
                 local_names=list(c["local_names"]), first_line=c["first_line"],
                 qualname=c["qualname"], paramnames_const=c["paramnames_const"],
-                module=c["module"]))
+                module=c["module"], handlers=[list(h) for h in c["handlers"]]))
         program = Program(filename=p["filename"], source=p["source"], codes=codes,
                           consts=consts, globals=list(p["globals"]),
                           builtin_slots={k: v for k, v in p["builtin_slots"]})

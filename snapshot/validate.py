@@ -16,7 +16,7 @@ import numpy as np
 
 from ..vm import layout as L
 from ..vm import opcodes as O
-from ..vm.builtins import BUILTIN_ID, BUILTINS, METHODS
+from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS
 from ..vm.state import State, pointers
 from .format import SnapshotError
 
@@ -26,7 +26,7 @@ MAX_COUNT = 1 << 16          # most operands a single instruction may take
 ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
-              L.DICTVIEW)
+              L.DICTVIEW, L.EXC)
 
 
 def _need(cond, why: str):
@@ -87,6 +87,10 @@ def _check_code_header(program, cid, co):
     _need(isinstance(c, tuple) and len(c[1]) == co.nparams and
           all(isinstance(program.consts[i], str) for i in c[1]), f"{where}: bad parameter names")
     _need(cid != 0 or (co.nparams == 0 and co.nfree == 0), "module code takes no arguments")
+    _need(isinstance(co.handlers, list) and all(
+        isinstance(h, list) and len(h) == 4 and all(_int(x) for x in h)
+        and h[0] < h[1] <= len(co.code) and h[2] < len(co.code) and h[3] <= co.stacksize
+        for h in co.handlers), f"{where}: bad exception table")
 
 
 def verify_code(program, cid, co) -> list:
@@ -117,7 +121,12 @@ def verify_code(program, cid, co) -> list:
         pc = work.pop()
         stack = states[pc]
         op, arg = ops[pc]
-        for nxt, new in _successors(program, cid, co, pc, op, arg, stack):
+        succ = _successors(program, cid, co, pc, op, arg, stack)
+        for start, end, target, depth in co.handlers:   # where an exception here goes
+            if start <= pc < end:
+                _need(len(stack) >= depth, f"code {cid} pc {pc}: stack below its handler's")
+                succ.append((target, stack[:depth] + (ANY,)))
+        for nxt, new in succ:
             _need(0 <= nxt < n, f"code {cid} pc {pc}: falls off the end of the code")
             _need(len(new) <= co.stacksize + 2, f"code {cid} pc {pc}: stack deeper than declared")
             if states[nxt] is None:
@@ -178,8 +187,12 @@ def _successors(program, cid, co, pc, op_num, arg, stack):
     name = op.name
     where = f"code {cid} pc {pc} ({name})"
     nxt = pc + 1
-    if name == "RETURN_VALUE":
+    if name in ("RETURN_VALUE", "RERAISE"):
         _pop(stack, 1, where)
+        return []
+    if name == "RAISE_VARARGS":
+        _need(arg <= 2, f"{where}: bad raise form")
+        _pop(stack, arg, where)
         return []
     if name == "JUMP":
         return [(arg, stack)]
@@ -227,7 +240,7 @@ def _arity(program, name, arg):
         "LOAD_CLOSURE": (0, 1), "LOAD_GLOBAL": (0, 1), "STORE_GLOBAL": (1, 0),
         "DELETE_GLOBAL": (0, 0), "UNARY_OP": (1, 1), "BINARY_OP": (2, 1),
         "COMPARE_OP": (2, 1), "BINARY_SUBSCR": (2, 1), "STORE_SUBSCR": (3, 0),
-        "DELETE_SUBSCR": (2, 0), "LOAD_ATTR": (1, 1),
+        "DELETE_SUBSCR": (2, 0), "LOAD_ATTR": (1, 1), "CHECK_EXC_MATCH": (2, 1),
     }
     if name in fixed:
         return fixed[name]
@@ -498,6 +511,22 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
           and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
     _check_iterators(H, V, rows_of(L.ITER), htop)
+    ex = rows_of(L.EXC)
+    _need(all(is_exception_type(int(b)) for b in A_[ex]), "an exception of unknown type")
+    _need(((B_[ex] >= 0) & (B_[ex] < htop)).all() and (kind[B_[ex]] == L.TUPLE).all(),
+          "exception arguments that are not a tuple")
+    for r in ex:     # tracebacks: (code id, pc) pairs the host reads back
+        tb = int(C_[r])
+        if tb == -1:
+            continue
+        _need(0 <= tb < htop and kind[tb] == L.TUPLE and H[tb, L.B] % 2 == 0,
+              "a bad traceback")
+        items = V[H[tb, L.A]: H[tb, L.A] + H[tb, L.B]]
+        _need((items[:, 0] == L.INT).all(), "a bad traceback")
+        cids, pcs = items[0::2, 1], items[1::2, 1]
+        _need(((cids >= 0) & (cids < len(program.codes))).all(), "a bad traceback")
+        total = sum(len(co.code) for co in program.codes)
+        _need(((pcs >= 0) & (pcs < total)).all(), "a bad traceback")
 
 
 def _check_iterators(H, V, rows, htop):
@@ -567,7 +596,8 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
     verified = {}
     prev_top = 0
     for i in range(fp + 1):
-        cid, pc, base, func, ret = (int(x) for x in F[i, :L.FRCOLS])
+        cid, pc, base, func, ret, flags = (int(x) for x in F[i, :L.FRCOLS])
+        _need(flags == L.RET_NORMAL, f"frame {i}: bad return mode")
         _need(0 <= cid < len(program.codes), f"frame {i}: unknown code")
         co = program.codes[cid]
         entry = int(fn[cid, L.FN_ENTRY])

@@ -703,6 +703,17 @@ def mutated_programs(draw):
     return source
 
 
+@pytest.mark.parametrize("source", [
+    "if x:\n  # c\n\\\n  b",
+    "if x:  a\n  # c\n\\\n  b",
+    "if x:\n  a\n  # c\n\\\n  b",
+    "if x:\n\\\n  b\n",
+])
+def test_line_of_only_a_continuation_before_an_indented_line(source):
+    """A `\\` line joins the next: that line's indentation counts (found by fuzzing)."""
+    _check_against_cpython(source)
+
+
 @settings(max_examples=400, deadline=None)
 @given(mutated_programs())
 def test_fuzz_mutated_programs(source):

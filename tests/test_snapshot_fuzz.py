@@ -40,6 +40,8 @@ from pathlib import Path
 
 import pytest
 
+from amber.vm import layout as L
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 BASE_SEED = 20240601
@@ -129,7 +131,7 @@ def _mutate_raw(rng: random.Random, data: bytes) -> tuple[bytes, str]:
 
 # ---- structural mutations --------------------------------------------------
 
-ARRAY_INFO = {"R": ("<i8", 1), "S": ("<i8", 2), "F": ("<i8", 5), "K": ("<i8", 2),
+ARRAY_INFO = {"R": ("<i8", 1), "S": ("<i8", 2), "F": ("<i8", L.FRCOLS), "K": ("<i8", 2),
               "H": ("<i8", 8), "V": ("<i8", 2), "CH": ("<i4", 1), "G": ("<i8", 2)}
 
 
@@ -335,7 +337,7 @@ def _mutate_semantic(rng, body) -> str:
     arrays = body["arrays"]
     R = np.frombuffer(arrays["R"]["data"], "<i8").copy()
     H = np.frombuffer(arrays["H"]["data"], "<i8").copy().reshape(-1, 8)
-    F = np.frombuffer(arrays["F"]["data"], "<i8").copy().reshape(-1, 5)
+    F = np.frombuffer(arrays["F"]["data"], "<i8").copy().reshape(-1, L.FRCOLS)
     S = np.frombuffer(arrays["S"]["data"], "<i8").copy().reshape(-1, 2)
     V = np.frombuffer(arrays["V"]["data"], "<i8").copy().reshape(-1, 2)
     K = np.frombuffer(arrays["K"]["data"], "<i8").copy().reshape(-1, 2)

@@ -6,6 +6,8 @@ numbers; the host-side services and the compiler use the names.  Append only:
 numbers are part of the snapshot format.
 """
 
+import numpy as np
+
 from . import layout as L
 
 # name, and whether it is a type (types can be used with isinstance).
@@ -19,6 +21,10 @@ BUILTINS = [
     "TypeError", "NameError", "UnboundLocalError", "AttributeError",
     "RuntimeError", "RecursionError", "StopIteration", "AssertionError",
     "NotImplementedError", "MemoryError",
+    # appended later (append only: ids are in snapshots)
+    "SystemError", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ImportError",
+    "ModuleNotFoundError", "FloatingPointError", "IndentationError", "SyntaxError",
+    "UnicodeError", "EOFError", "OSError",
 ]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
@@ -33,8 +39,24 @@ EXC_PARENT = {
     "RuntimeError": "Exception", "RecursionError": "RuntimeError",
     "StopIteration": "Exception", "AssertionError": "Exception",
     "NotImplementedError": "RuntimeError", "MemoryError": "Exception",
+    "SystemError": "Exception", "GeneratorExit": "BaseException",
+    "KeyboardInterrupt": "BaseException", "SystemExit": "BaseException",
+    "ImportError": "Exception", "ModuleNotFoundError": "ImportError",
+    "FloatingPointError": "ArithmeticError", "SyntaxError": "Exception",
+    "IndentationError": "SyntaxError", "UnicodeError": "ValueError", "EOFError": "Exception",
+    "OSError": "Exception",
 }
-FIRST_EXCEPTION = BUILTIN_ID["BaseException"]
+# Per builtin id: the id of its parent exception type, -1 for BaseException, and
+# NOT_EXCEPTION for builtins that are not exception types (read by the interpreter).
+NOT_EXCEPTION = -2
+EXC_PARENT_ID = np.array(
+    [BUILTIN_ID[EXC_PARENT[n]] if n in EXC_PARENT else -1 if n == "BaseException"
+     else NOT_EXCEPTION for n in BUILTINS], np.int64)
+
+
+def is_exception_type(bid: int) -> bool:
+    """Whether builtin `bid` is an exception type."""
+    return 0 <= bid < len(BUILTINS) and EXC_PARENT_ID[bid] != NOT_EXCEPTION
 
 # The type (as a builtin id) of each value tag, for type() and isinstance().
 TAG_TYPE = {

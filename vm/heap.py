@@ -942,6 +942,8 @@ def _mark(st, pins):
                 top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
         elif k == EXC:
             top = _push_ref(marks, work, top, TUPLE, H[r, B])
+            if H[r, C] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[r, C])
         elif k == DICTVIEW:
             top = _push_ref(marks, work, top, DICT, H[r, A])
     return marks

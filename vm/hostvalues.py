@@ -9,10 +9,12 @@ text, recursion markers included.
 
 from __future__ import annotations
 
+import builtins as py_builtins
+
 import numpy as np
 
 from . import layout as L
-from .builtins import BUILTINS, EXC_PARENT, FIRST_EXCEPTION
+from .builtins import BUILTINS, EXC_PARENT, is_exception_type  # noqa: F401 (re-exported)
 
 
 class Opaque:
@@ -132,6 +134,13 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         return slice(*parts)
     if tag == L.BUILTIN:
         return BuiltinRef(val)
+    if tag == L.EXC:    # a real exception object: CPython's str() and repr() for free
+        args = decode(st, L.TUPLE, H[val, L.B], program, memo)
+        cls = getattr(py_builtins, BUILTINS[int(H[val, L.A])])
+        try:
+            return cls(*(_real(a) for a in args))
+        except Exception:
+            return opaque(cls.__name__, f"<{cls.__name__} object at {_address(H, val)}>")
     if tag == L.FUNC:
         name = "?"
         if program is not None:
@@ -146,6 +155,10 @@ def decode(st, tag: int, val: int, program=None, memo=None):
 _ITER_NAMES = {L.IT_SEQ: "list_iterator", L.IT_STR: "str_ascii_iterator",
                L.IT_RANGE: "range_iterator", L.IT_DICT: "dict_keyiterator",
                L.IT_ENUMERATE: "enumerate", L.IT_ZIP: "zip", L.IT_REVERSED: "list_reverseiterator"}
+
+
+def _real(v):
+    return getattr(py_builtins, v.name) if isinstance(v, BuiltinRef) else v
 
 
 def _address(H, row) -> str:
@@ -255,6 +268,3 @@ def exception_chain(bid: int) -> list[str]:
         chain.append(name)
     return chain
 
-
-def is_exception_type(bid: int) -> bool:
-    return bid >= FIRST_EXCEPTION

@@ -25,7 +25,9 @@ from .layout import (
     ST_RUNNING, ST_FINISHED, ST_FUEL, ST_SERVICE, ST_NEED_MEMORY, ST_RAISE,
     NEED_STACK, NEED_FRAMES, ERR_NAME, ERR_UNBOUND_LOCAL, ERR_NOT_CALLABLE, ERR_ARGS,
     ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
-    R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP,
+    R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP, EXC, FR_FLAGS, RET_NORMAL,
+    ERR_EXCEPTION, ERR_RAISE, RAISE_NOT_EXCEPTION, RAISE_NO_ACTIVE, RAISE_BAD_CATCH,
+    RAISE_BAD_CAUSE,
     IT_SEQ, IT_RANGE, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
 )
 from .opcodes import (
@@ -37,7 +39,7 @@ from .opcodes import (
     BUILD_LIST, BUILD_MAP, BUILD_STRING, BUILD_SLICE, FORMAT_VALUE, LIST_APPEND,
     MAP_ADD, BINARY_SUBSCR, STORE_SUBSCR, DELETE_SUBSCR, UNPACK_SEQUENCE, LOAD_ATTR,
     LOAD_METHOD, CALL_METHOD, CALL, CALL_KW, CALL_METHOD_KW, MAKE_FUNCTION,
-    RETURN_VALUE,
+    RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH,
 )
 from . import heap, arith, seq, natives
 from .arith import fail, fbits, fval
@@ -108,6 +110,7 @@ def push_frame(st, f, base, nargs_filled, ret_pc, ret):
     F_(st)[fp, FR_BASE] = base
     F_(st)[fp, FR_FUNC] = f
     F_(st)[fp, FR_RET] = ret
+    F_(st)[fp, FR_FLAGS] = RET_NORMAL
     R[R_FP] = fp
     R[R_SP] = base + nlocals
     return ST_RUNNING
@@ -257,6 +260,74 @@ def make_function(st, code, sp):
     S[first, 1] = f
     R_(st)[R_SP] = first + 1
     return ST_RUNNING
+
+
+# ---------------------------------------------------------------------------
+# Exceptions: raising hands the exception to the host, which unwinds the frames
+# to the handler named by the code's exception table (see machine.py).
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def exc_matches(st, bid, tt, tv):
+    """(whether exception type bid matches an except clause's type value, ok)."""
+    if tt == BUILTIN:
+        if not natives.is_exc_type(tv):
+            return False, False
+        return bid >= 0 and natives.exc_subclass(bid, tv), True
+    if tt == TUPLE:    # a tuple of exception types (not nested, unlike CPython)
+        H = H_(st)
+        found = False
+        for i in range(H[tv, B]):
+            it = V_(st)[H[tv, A] + i, 0]
+            iv = V_(st)[H[tv, A] + i, 1]
+            if it != BUILTIN or not natives.is_exc_type(iv):
+                return False, False
+            found = found or (bid >= 0 and natives.exc_subclass(bid, iv))
+        return found, True
+    return False, False
+
+
+@njit(cache=CACHE)
+def is_raisable(st, t, v):
+    return t == EXC or (t == BUILTIN and natives.is_exc_type(v))
+
+
+@njit(cache=CACHE)
+def raise_op(st, op, arg, sp, pc):
+    """RAISE_VARARGS, RERAISE and CHECK_EXC_MATCH."""
+    S = S_(st)
+    R = R_(st)
+    if op == CHECK_EXC_MATCH:
+        bid = H_(st)[S[sp - 2, 1], A] if S[sp - 2, 0] == EXC else -1
+        m, ok = exc_matches(st, bid, S[sp - 1, 0], S[sp - 1, 1])
+        if not ok:
+            return fail(st, ERR_RAISE, RAISE_BAD_CATCH, 0, 0)
+        S[sp - 2, 0] = BOOL
+        S[sp - 2, 1] = 1 if m else 0
+        R[R_SP] = sp - 1
+        F_(st)[R[R_FP], FR_PC] = pc + 1
+        return ST_RUNNING
+    if op == RAISE_VARARGS and arg == 0:
+        return fail(st, ERR_RAISE, RAISE_NO_ACTIVE, 0, 0)
+    if not heap.reserve(st, 2, 0, 0):
+        return ST_NEED_MEMORY
+    if op == RAISE_VARARGS and arg == 2:
+        if not (S[sp - 1, 0] == NONE or is_raisable(st, S[sp - 1, 0], S[sp - 1, 1])):
+            return fail(st, ERR_RAISE, RAISE_BAD_CAUSE, 0, 0)
+        sp -= 1     # the cause is not kept (tracebacks do not print chains)
+    t = S[sp - 1, 0]
+    if not is_raisable(st, t, S[sp - 1, 1]):
+        return fail(st, ERR_RAISE, RAISE_NOT_EXCEPTION, 0, 0)
+    if t == BUILTIN:    # raise ValueError: an instance with no arguments
+        e = heap.new_obj(st, EXC)
+        H_(st)[e, A] = S[sp - 1, 1]
+        H_(st)[e, B] = heap.new_tuple(st, 0)
+        H_(st)[e, C] = -1
+        S[sp - 1, 0] = EXC
+        S[sp - 1, 1] = e
+    R[R_SP] = sp
+    R[R_ERR] = ERR_EXCEPTION
+    return ST_RAISE
 
 
 # ---------------------------------------------------------------------------
@@ -425,6 +496,8 @@ def cold_b(st, op, arg, sp, pc):
         return ST_SERVICE
     elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
         return do_call(st, op, arg, sp, pc)
+    elif op == RAISE_VARARGS or op == RERAISE or op == CHECK_EXC_MATCH:
+        return raise_op(st, op, arg, sp, pc)
     elif op == MAKE_FUNCTION:
         status = make_function(st, arg, sp)
         if status != ST_RUNNING:
@@ -799,6 +872,8 @@ def run(st):
                 fuel -= R[R_EXTRA]  # bulk work done by the helper costs extra fuel
             R[R_EXTRA] = 0          # (work of an attempt that must be redone is not charged)
             if status != ST_RUNNING:
+                if status == ST_RAISE:
+                    sp = R[R_SP]    # a raise leaves the exception on top
                 break
             fp = R[R_FP]
             sp = R[R_SP]

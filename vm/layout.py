@@ -29,7 +29,8 @@ RANGE = 14     # A: start, B: stop, C: step
 ITER = 15      # A: iterator kind (IT_*), B/C: source value (tag, payload), D: position,
                # E, F: kind-specific
 SLICE = 16     # A: offset into V of 3 rows: start, stop, step
-EXC = 17       # A: exception type (builtin id), B: args tuple row
+EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback tuple
+               # row (code id, instruction index pairs, outermost first) or -1
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 # Reserved for work in progress on other branches (keep numbers unique):
 # 19-25 classes, instances, bound methods, method wrappers, super, generators, modules;
@@ -56,7 +57,12 @@ FR_PC = 1        # next instruction (callers) / current instruction (top frame, 
 FR_BASE = 2      # stack index of local 0; the callee sits at BASE - 1
 FR_FUNC = 3      # function object row, or -1 for the module frame
 FR_RET = 4       # stack slot that receives the return value
-FRCOLS = 5
+FR_FLAGS = 5     # how the return value is delivered (RET_*)
+FRCOLS = 6
+
+# Return modes (F[fp, FR_FLAGS]): what RETURN_VALUE does with the value.
+RET_NORMAL = 0   # store it in S[FR_RET]; the caller continues at its FR_PC
+
 
 # ---- Code metadata FN: one row per code object. ------------------------------------
 FN_ENTRY = 0     # index of the first instruction in CODE
@@ -135,6 +141,14 @@ ERR_MEMORY = 19
 ERR_BUILTIN_ARGS = 20  # A: builtin id, B: given, C: detail
 ERR_INDICES = 21      # B: tag of the bad index, A: container tag
 ERR_UNHASHABLE = 22   # B: tag
+ERR_EXCEPTION = 23    # a script raised the exception object on top of the stack
+ERR_RAISE = 24        # A: RAISE_* (what was wrong with a raise or an except clause)
+
+# Details of ERR_RAISE.
+RAISE_NOT_EXCEPTION = 0   # raise of something that is not an exception
+RAISE_NO_ACTIVE = 1       # bare raise with no exception being handled
+RAISE_BAD_CATCH = 2       # except clause naming something that is not an exception type
+RAISE_BAD_CAUSE = 3       # raise ... from something that is not an exception or None
 
 # Details of ERR_ARGS.
 ARGS_COUNT = 0        # wrong positional count

@@ -19,7 +19,7 @@ import numpy as np
 from . import layout as L
 from . import opcodes as O
 from . import arith, heap, interp, natives, seq
-from .builtins import BUILTINS, METHODS, FIRST_EXCEPTION
+from .builtins import BUILTINS, BUILTIN_ID, METHODS, is_exception_type
 from .hostvalues import BuiltinRef, EncodeError, Raw, decode, encode, needs
 from .loader import load
 from .state import grown, pointers
@@ -117,15 +117,16 @@ class Machine:
                     self._make_room()
                 except _ScriptException as e:
                     self._fail(e.type_name, e.message)
-                    return Status.ERROR
+                    if self.error is not None:
+                        return Status.ERROR
             elif status == L.ST_FINISHED:
                 self.finished = True
                 return Status.FINISHED
             elif status == L.ST_FUEL:
                 return Status.PAUSED
             elif status == L.ST_RAISE:
-                self._fail_from_vm()
-                return Status.ERROR
+                if not self._raise_from_vm():
+                    return Status.ERROR
             else:
                 raise RuntimeError(f"interpreter returned unknown status {status}")
             if self.error is not None:
@@ -226,8 +227,16 @@ class Machine:
             self._complete(sp - (2 if has_spec else 1), text, pc)
             return
         if svc == interp.SVC_LOAD_ATTR:
-            obj = self._value(sp - 1, real=True)
             name = self.program.consts[arg]
+            if st.S[sp - 1, 0] == L.EXC and name == "args":
+                self._complete(sp - 1, Raw(L.TUPLE, int(st.H[st.S[sp - 1, 1], L.B])), pc)
+                return
+            obj = self._value(sp - 1, real=True)
+            if name in _PLAIN_ATTRS:
+                result = self._call_python(getattr, obj, name)
+                if isinstance(result, (str, int, float)):
+                    self._complete(sp - 1, result, pc)
+                    return
             self._call_python(getattr, obj, name)
             raise _ScriptException("TypeError", f"reading the attribute '{name}' of a "
                                    f"{type(obj).__name__} is not supported by Amber yet")
@@ -413,8 +422,8 @@ class Machine:
             # only reached for argument errors: CPython reports them
             self._call_python(fn, *args, **kw)
             raise _ScriptException("TypeError", f"this use of {name}() is not supported by Amber yet")
-        if bid >= FIRST_EXCEPTION:
-            raise _ScriptException("TypeError", "creating exception objects is not supported by Amber yet")
+        if is_exception_type(bid):
+            raise _ScriptException("TypeError", f"{name}() takes no keyword arguments")
         result = self._call_python(fn, *args, **kw)
         if isinstance(result, type) or callable(result) and not isinstance(result, (str, int, float)):
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
@@ -611,15 +620,115 @@ class Machine:
 
     # ---- errors ---------------------------------------------------------------
 
-    def _fail_from_vm(self):
+    def _raise_from_vm(self) -> bool:
+        """The loop reported an error or a raise: unwind to a handler (True) or fail."""
+        st = self.st
+        err = int(st.R[L.R_ERR])
+        if err == L.ERR_EXCEPTION:
+            sp = int(st.R[L.R_SP])
+            exc = Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]))
+            op, _ = O.decode(int(st.CODE[int(st.F[int(st.R[L.R_FP]), L.FR_PC])]))
+            if op != O.RERAISE:
+                self._remember_traceback(exc)
+            if self._unwind(exc):
+                return True
+            self._uncaught(*self._exception_text(exc), self._traceback_of(exc))
+            return False
         try:
             type_name, message = self._describe_error()
         except _ScriptException as e:
             type_name, message = e.type_name, e.message
-        self._fail(type_name, message)
+        args = [Raw(int(st.R[L.R_ERR_B]), int(st.R[L.R_ERR_C]))] if err == L.ERR_KEY else None
+        self._fail(type_name, message, args)
+        return self.error is None
 
-    def _fail(self, type_name: str, message: str):
-        frames = self.frames()
+    def _fail(self, type_name: str, message: str, args=None):
+        """Raise CPython's exception type_name(message) in the script: the innermost
+        handler gets it, or the script ends with a traceback."""
+        bid = BUILTIN_ID.get(type_name, -1)
+        if is_exception_type(bid) and type_name != "SystemError":   # a broken VM state is fatal
+            if args is None:
+                args = [message] if message else []
+            try:
+                exc = self._new_exception(bid, args)
+            except _ScriptException:
+                exc = None      # no memory left even for the exception object
+            if exc is not None:
+                self._remember_traceback(exc)
+                if self._unwind(exc):
+                    return
+        self._uncaught(type_name, message)
+
+    def _remember_traceback(self, exc: Raw):
+        """Record in the exception where it was raised (for the traceback, should it
+        be re-raised and never caught): a tuple of (code id, pc) pairs."""
+        st = self.st
+        fp = int(st.R[L.R_FP])
+        pairs = []
+        for i in range(fp + 1):
+            pc = int(st.F[i, L.FR_PC]) - (1 if i < fp else 0)
+            pairs += [int(st.F[i, L.FR_CODE]), pc]
+        self._pins.append(exc)
+        try:
+            self.ensure(1, len(pairs), 0)
+        except _ScriptException:
+            return      # no room: the traceback will show where it was re-raised
+        t, v = encode(self.st, tuple(pairs), self.p)
+        self.st.H[exc.val, L.C] = v
+
+    def _traceback_of(self, exc: Raw):
+        st = self.st
+        row = int(st.H[exc.val, L.C])
+        if row < 0:
+            return None
+        off, n = int(st.H[row, L.A]), int(st.H[row, L.B])
+        pairs = [int(x) for x in st.V[off:off + n, 1]]
+        return [self._frame_info(pairs[i], pairs[i + 1]) for i in range(0, n, 2)]
+
+    def _new_exception(self, bid: int, args: list) -> Raw:
+        plain = [a for a in args if not isinstance(a, Raw)]
+        self._pins.extend(a for a in args if isinstance(a, Raw))
+        objs, vals, chars = needs(plain)
+        self.ensure(objs + 2, vals + len(args), chars)
+        t, v = encode(self.st, tuple(args), self.p)
+        row = heap.new_obj(self.p, L.EXC)
+        self.st.H[row, L.A] = bid
+        self.st.H[row, L.B] = v
+        self.st.H[row, L.C] = -1
+        return Raw(L.EXC, row)
+
+    def _exception_text(self, exc: Raw) -> tuple[str, str]:
+        e = decode(self.st, exc.tag, exc.val, self.program)
+        if isinstance(e, BaseException):
+            return type(e).__name__, str(e)
+        return "Exception", repr(e)
+
+    def _unwind(self, exc: Raw) -> bool:
+        """Find the innermost handler for an exception raised at the current
+        instruction; if there is one, drop the frames above it, truncate its operand
+        stack, push exc and jump to the handler."""
+        st = self.st
+        top = int(st.R[L.R_FP])
+        for i in range(top, -1, -1):
+            cid = int(st.F[i, L.FR_CODE])
+            co = self.program.codes[cid]
+            # a caller's pc is its return address, one past the call instruction
+            pc = int(st.F[i, L.FR_PC]) - self._entry[cid] - (0 if i == top else 1)
+            for start, end, target, depth in co.handlers:
+                if start <= pc < end:
+                    sp = int(st.F[i, L.FR_BASE]) + co.nlocals + depth
+                    st.S[sp, 0] = exc.tag
+                    st.S[sp, 1] = exc.val
+                    st.R[L.R_SP] = sp + 1
+                    st.R[L.R_FP] = i
+                    st.R[L.R_ERR] = L.ERR_NONE
+                    st.F[i, L.FR_PC] = self._entry[cid] + target
+                    return True
+        return False
+
+    def _uncaught(self, type_name: str, message: str, frames=None):
+        if frames is None:
+            frames = self.frames()
         lines = ["Traceback (most recent call last):\n"]
         last = None
         repeat = 0
@@ -651,13 +760,15 @@ class Machine:
         out = []
         fp = int(st.R[L.R_FP])
         for i in range(fp + 1):
-            cid = int(st.F[i, L.FR_CODE])
-            pc = int(st.F[i, L.FR_PC])
-            co = self.program.codes[cid]
-            local_pc = pc - self._entry[cid] - (1 if i < fp else 0)
-            local_pc = max(0, min(local_pc, len(co.lines) - 1))
-            out.append((co.filename, co.lines[local_pc], co.name))
+            pc = int(st.F[i, L.FR_PC]) - (1 if i < fp else 0)
+            out.append(self._frame_info(int(st.F[i, L.FR_CODE]), pc))
         return out
+
+    def _frame_info(self, cid: int, pc: int) -> tuple:
+        """(filename, line, function) of instruction pc (absolute) of code cid."""
+        co = self.program.codes[cid]
+        local_pc = max(0, min(pc - self._entry[cid], len(co.lines) - 1))
+        return co.filename, co.lines[local_pc], co.name
 
     def _describe_error(self) -> tuple[str, str]:
         """CPython's exception type and message for the error the loop reported."""
@@ -678,6 +789,8 @@ class Machine:
                                          "not associated with a value")
         if err == L.ERR_VALUE and ea == 99:
             return "SystemError", f"inconsistent VM state at {O.OPS[eb].name if 0 <= eb < len(O.OPS) else eb}"
+        if err == L.ERR_RAISE:
+            return _RAISE_ERRORS.get(ea, ("SystemError", "bad raise"))
         if err == L.ERR_RECURSION:
             return "RecursionError", ("maximum recursion depth exceeded in comparison" if ea == 1
                                       else "maximum recursion depth exceeded")
@@ -804,6 +917,15 @@ def _realize(v):
     return v
 
 
+_RAISE_ERRORS = {
+    L.RAISE_NOT_EXCEPTION: ("TypeError", "exceptions must derive from BaseException"),
+    L.RAISE_NO_ACTIVE: ("RuntimeError", "No active exception to reraise"),
+    L.RAISE_BAD_CATCH: ("TypeError", "catching classes that do not inherit from "
+                        "BaseException is not allowed"),
+    L.RAISE_BAD_CAUSE: ("TypeError", "exception causes must derive from BaseException"),
+}
+# attributes of builtin values the host may read for a script (plain data only)
+_PLAIN_ATTRS = {"__name__", "__qualname__", "real", "imag", "start", "stop", "step"}
 _SAFE_KEYS = {"len", "abs", "str", "repr", "int", "float", "bool", "ord", "chr", "sum", "min",
               "max", "sorted", "tuple", "list"}
 _DIGITS = __import__("re").compile(r"\d+")

@@ -14,7 +14,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
-    RANGE, ITER, DICTVIEW, FUNC, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
+    RANGE, ITER, DICTVIEW, FUNC, EXC, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE,
@@ -24,7 +24,7 @@ from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
-    B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, FIRST_EXCEPTION,
+    B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
@@ -108,11 +108,51 @@ def type_of(tag):
 
 
 @njit(cache=CACHE)
-def is_instance(tag, tid):
+def is_exc_type(bid):
+    """Whether builtin bid is an exception type."""
+    return 0 <= bid < EXC_PARENT_ID.shape[0] and EXC_PARENT_ID[bid] != NOT_EXCEPTION
+
+
+@njit(cache=CACHE)
+def exc_subclass(bid, target):
+    """Whether builtin exception type bid is target or derives from it."""
+    for _ in range(EXC_PARENT_ID.shape[0]):   # bounded walk up the hierarchy
+        if bid == target:
+            return True
+        if not is_exc_type(bid):
+            return False
+        bid = EXC_PARENT_ID[bid]
+    return False
+
+
+@njit(cache=CACHE)
+def is_instance(st, tag, val, tid):
+    """isinstance(value, builtin type tid)."""
+    if tag == EXC:
+        return exc_subclass(H_(st)[val, A], tid)
     t = type_of(tag)
     if t == tid:
         return True
     return tid == B_INT and tag == BOOL
+
+
+@njit(cache=CACHE)
+def new_exception(st, bid, sp, n, res):
+    """Call exception type bid with the n arguments on top of the stack."""
+    if not heap.reserve(st, 2, n, 0):
+        return ST_NEED_MEMORY
+    args = heap.new_tuple(st, n)
+    S = S_(st)
+    V = V_(st)
+    o = H_(st)[args, A]
+    for i in range(n):
+        V[o + i, 0] = S[sp - n + i, 0]
+        V[o + i, 1] = S[sp - n + i, 1]
+    e = heap.new_obj(st, EXC)
+    H_(st)[e, A] = bid
+    H_(st)[e, B] = args
+    H_(st)[e, C] = -1
+    return put(st, res, EXC, e)
 
 
 # ---------------------------------------------------------------------------
@@ -489,8 +529,9 @@ def call_builtin(st, bid, sp, n):
             t = S[sp - 2, 0]
             ct = S[sp - 1, 0]
             cv = S[sp - 1, 1]
+            tv = S[sp - 2, 1]
             if ct == BUILTIN:
-                return put(st, res, BOOL, 1 if is_instance(t, cv) else 0)
+                return put(st, res, BOOL, 1 if is_instance(st, t, tv, cv) else 0)
             if ct == TUPLE:
                 o = H[cv, A]
                 ok = True
@@ -498,7 +539,7 @@ def call_builtin(st, bid, sp, n):
                 for i in range(H[cv, B]):
                     if V_(st)[o + i, 0] != BUILTIN:
                         ok = False
-                    elif is_instance(t, V_(st)[o + i, 1]):
+                    elif is_instance(st, t, tv, V_(st)[o + i, 1]):
                         found = True
                 if ok:
                     return put(st, res, BOOL, 1 if found else 0)
@@ -602,11 +643,13 @@ def call_builtin(st, bid, sp, n):
     if bid == B_TYPE:
         if n == 1:
             tid = type_of(S[sp - 1, 0])
+            if S[sp - 1, 0] == EXC:
+                tid = H[S[sp - 1, 1], A]
             if tid >= 0:
                 return put(st, res, BUILTIN, tid)
         return service(st, bid, n)
-    if bid >= FIRST_EXCEPTION:
-        return service(st, bid, n)
+    if is_exc_type(bid):
+        return new_exception(st, bid, sp, n, res)
     return service(st, bid, n)
 
 

@@ -79,6 +79,9 @@ _TABLE = [
     ("CALL_METHOD_KW",   "count",   "var",  "meth self a1..an names -> meth(self, ...) with keyword names as in CALL_KW"),
     ("MAKE_FUNCTION",    "code",    "var",  "d1..dk c1..cm -> function of code arg with k defaults and m closure cells"),
     ("RETURN_VALUE",     "-",       -1,     "x -> ; return x to the caller (ends the program in the module frame)"),
+    ("RAISE_VARARGS",    "count",   "var",  "arg 0: bare raise outside a handler; 1: exc -> ; 2: exc cause -> ; an exception type is instantiated"),
+    ("RERAISE",          "-",       -1,     "exc -> ; raise exc again (end of a finally block or of unmatched except clauses)"),
+    ("CHECK_EXC_MATCH",  "-",       -1,     "exc type -> bool; whether exc is an instance of type (or of one in a tuple of types)"),
 ]
 # fmt: on
 
@@ -134,6 +137,8 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
         return -1 if arg & 4 else 0
     if name == "UNPACK_SEQUENCE":
         return arg - 1
+    if name == "RAISE_VARARGS":
+        return -arg
     if name == "CALL":
         return -arg
     if name in ("CALL_KW", "CALL_METHOD"):

@@ -1,0 +1,4 @@
+try:
+    raise 42
+except ValueError:
+    pass
