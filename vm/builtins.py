@@ -25,6 +25,8 @@ BUILTINS = [
     "SystemError", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ImportError",
     "ModuleNotFoundError", "FloatingPointError", "IndentationError", "SyntaxError",
     "UnicodeError", "EOFError", "OSError",
+    "pow", "divmod", "round", "hex", "oct", "bin", "any", "all", "hash", "iter", "next",
+    "issubclass",
 ]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})

@@ -143,6 +143,7 @@ ERR_INDICES = 21      # B: tag of the bad index, A: container tag
 ERR_UNHASHABLE = 22   # B: tag
 ERR_EXCEPTION = 23    # a script raised the exception object on top of the stack
 ERR_RAISE = 24        # A: RAISE_* (what was wrong with a raise or an except clause)
+ERR_STOP_ITERATION = 25  # next() on an exhausted iterator
 
 # Details of ERR_RAISE.
 RAISE_NOT_EXCEPTION = 0   # raise of something that is not an exception

@@ -789,6 +789,8 @@ class Machine:
                                          "not associated with a value")
         if err == L.ERR_VALUE and ea == 99:
             return "SystemError", f"inconsistent VM state at {O.OPS[eb].name if 0 <= eb < len(O.OPS) else eb}"
+        if err == L.ERR_STOP_ITERATION:
+            return "StopIteration", ""
         if err == L.ERR_RAISE:
             return _RAISE_ERRORS.get(ea, ("SystemError", "bad raise"))
         if err == L.ERR_RECURSION:

@@ -16,7 +16,7 @@ from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
     RANGE, ITER, DICTVIEW, FUNC, EXC, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
-    ERR_KEY, ERR_UNHASHABLE, ERR_OVERFLOW, ERR_CMP_TYPES,
+    ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE,
 )
 from . import heap, seq
@@ -25,6 +25,7 @@ from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
     B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
+    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
@@ -650,6 +651,43 @@ def call_builtin(st, bid, sp, n):
         return service(st, bid, n)
     if is_exc_type(bid):
         return new_exception(st, bid, sp, n, res)
+    if bid == B_HASH or bid == B_ITER or bid == B_NEXT or bid == B_ISSUBCLASS:
+        return iteration_builtin(st, bid, sp, n, res)
+    return service(st, bid, n)
+
+
+@njit(cache=CACHE)
+def iteration_builtin(st, bid, sp, n, res):
+    """hash(x), iter(x), next(it[, default]), issubclass(builtin type, types)."""
+    S = S_(st)
+    t = S[sp - n, 0] if n > 0 else UNDEF
+    v = S[sp - n, 1] if n > 0 else 0
+    if bid == B_HASH and n == 1:
+        if not heap.is_hashable(st, t, v):
+            return fail(st, ERR_UNHASHABLE, 0, t, 0)
+        return put(st, res, INT, heap.hash_value(st, t, v))
+    if bid == B_ITER and n == 1:
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        it, iv, status = seq.make_iter(st, t, v)
+        if status != ST_RUNNING:
+            return status
+        return put(st, res, it, iv)
+    if bid == B_NEXT and (n == 1 or n == 2) and t == ITER:
+        ob, vb, cb = seq.step_cost(st, v)
+        if not heap.reserve(st, ob + 2, vb, cb):
+            return ST_NEED_MEMORY
+        rt, rv = seq.iter_next(st, v)
+        if rt != UNDEF:
+            return put(st, res, rt, rv)
+        if n == 2:
+            return put(st, res, S[sp - 1, 0], S[sp - 1, 1])
+        return fail(st, ERR_STOP_ITERATION, 0, 0, 0)
+    if bid == B_ISSUBCLASS and n == 2 and t == BUILTIN and S[sp - 1, 0] == BUILTIN:
+        target = S[sp - 1, 1]
+        r = v == target or (v == B_BOOL and target == B_INT) or \
+            (is_exc_type(v) and exc_subclass(v, target))
+        return put(st, res, BOOL, 1 if r else 0)
     return service(st, bid, n)
 
 
