@@ -19,6 +19,8 @@ BUILTINS = [
     "TypeError", "NameError", "UnboundLocalError", "AttributeError",
     "RuntimeError", "RecursionError", "StopIteration", "AssertionError",
     "NotImplementedError", "MemoryError",
+    # (appended later: not exception types)
+    "hash", "hex", "oct", "bin", "divmod", "pow",
 ]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
@@ -35,12 +37,14 @@ EXC_PARENT = {
     "NotImplementedError": "RuntimeError", "MemoryError": "Exception",
 }
 FIRST_EXCEPTION = BUILTIN_ID["BaseException"]
+# builtin ids that are exception types (the table continues after them)
+EXCEPTION_IDS = frozenset(BUILTIN_ID[n] for n in ["BaseException", *EXC_PARENT])
 
 # The type (as a builtin id) of each value tag, for type() and isinstance().
 TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
-    L.FUNC: "function", L.RANGE: "range",
+    L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -50,7 +54,7 @@ TAG_NAME = {
     L.METHOD: "builtin_function_or_method", L.STR: "str", L.LIST: "list",
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
-    L.DICTVIEW: "dict_keys",
+    L.DICTVIEW: "dict_keys", L.BIGINT: "int",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -69,10 +73,12 @@ METHODS = [
     (L.DICT, "pop"), (L.DICT, "setdefault"), (L.DICT, "update"), (L.DICT, "copy"),
     (L.DICT, "clear"),
     (L.TUPLE, "index"), (L.TUPLE, "count"),
+    (L.INT, "bit_length"), (L.INT, "bit_count"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
-    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE"}[tag]]
+    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
+                 L.INT: "INT"}[tag]]
 })

@@ -14,7 +14,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
-    RANGE, ITER, DICTVIEW, FUNC, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
+    RANGE, ITER, DICTVIEW, FUNC, BIGINT, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE,
@@ -24,7 +24,7 @@ from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
-    B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, FIRST_EXCEPTION,
+    B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, B_HASH, FIRST_EXCEPTION,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
@@ -84,7 +84,7 @@ def put(st, slot, tag, val):
 @njit(cache=CACHE)
 def type_of(tag):
     """The builtin type id of a value's tag, or -1."""
-    if tag == INT:
+    if tag == INT or tag == BIGINT:
         return B_INT
     if tag == FLOAT:
         return B_FLOAT
@@ -286,6 +286,8 @@ def builtin_sum(st, sp, n):
             return service(st, B_SUM, n)
         if at != FLOAT and t != FLOAT:
             tt, acc2, status = int_binop(st, 0, acc, v)
+            if status == ST_SERVICE:
+                return service(st, B_SUM, n)    # the sum leaves int64
             if status != ST_RUNNING:
                 return status
             acc = acc2
@@ -509,7 +511,7 @@ def call_builtin(st, bid, sp, n):
             v = S[sp - 1, 1]
             if t == INT or t == BOOL:
                 if v == INT_MIN:
-                    return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                    return service(st, bid, n)    # 2**63: a big int
                 return put(st, res, INT, -v if v < 0 else v)
             if t == FLOAT:
                 return put(st, res, FLOAT, fbits(abs(fval(v))))
@@ -539,7 +541,7 @@ def call_builtin(st, bid, sp, n):
                 if x != x or x == np.inf or x == -np.inf:
                     return service(st, bid, n)
                 if x >= 9.223372036854775807e18 or x < -9.223372036854775808e18:
-                    return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                    return service(st, bid, n)    # a big int
                 return put(st, res, INT, np.int64(x))
         if n == 0:
             return put(st, res, INT, 0)
@@ -605,8 +607,12 @@ def call_builtin(st, bid, sp, n):
             if tid >= 0:
                 return put(st, res, BUILTIN, tid)
         return service(st, bid, n)
-    if bid >= FIRST_EXCEPTION:
-        return service(st, bid, n)
+    if bid == B_HASH and n == 1:
+        t = S[sp - 1, 0]
+        v = S[sp - 1, 1]
+        if not heap.is_hashable(st, t, v):
+            return fail(st, ERR_UNHASHABLE, 0, t, 0)
+        return put(st, res, INT, heap.hash_value(st, t, v))
     return service(st, bid, n)
 
 
