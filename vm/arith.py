@@ -176,6 +176,9 @@ def int_binop(st, op, a, b):
     elif op == OP_DIV:
         if b == 0:
             return INT, 0, fail(st, ERR_ZERO_DIV, 0, 0, 0)
+        if not (-9007199254740992 <= a <= 9007199254740992 and
+                -9007199254740992 <= b <= 9007199254740992):
+            return INT, 0, ST_SERVICE     # converting first would round twice: exact in the host
         return FLOAT, fbits(np.float64(a) / np.float64(b)), ST_RUNNING
     elif op == OP_POW:
         if b < 0:
