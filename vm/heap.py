@@ -386,8 +386,7 @@ def hash_scalar(st, tag, val):
         return NONE_HASH
     if tag == TUPLE:
         return H_(st)[val, C]   # only reached once hashed
-    if tag == BIGINT:
-        charge(st, H_(st)[val, B])
+    if tag == BIGINT:     # (not charged, like str hashes: snapshot loading rehashes)
         return bignum.big_hash(st, val)
     if tag == BUILTIN:
         return val * 31 + 7

@@ -236,7 +236,7 @@ class Machine:
             raise _ScriptException("TypeError", f"reading the attribute '{name}' of a "
                                    f"{type(obj).__name__} is not supported by Amber yet")
         if svc == interp.SVC_BINOP:
-            if arg & O.INPLACE and st.S[sp - 2, 0] == L.LIST:
+            if arg == O.INPLACE + arith.OP_ADD and st.S[sp - 2, 0] == L.LIST:
                 self._extend_list(sp, pc)
                 return
             if int(st.S[sp - 2, 0]) in _INT_TAGS or (int(st.S[sp - 1, 0]) in _INT_TAGS

@@ -31,3 +31,6 @@ print(bool(2 ** 70), not 2 ** 70, bool(-(2 ** 70)), 2 ** 70 and "yes", 0 or 2 **
 if 2 ** 100:
     print("truthy")
 print(isinstance(2 ** 100, int), type(2 ** 100) is int, str(2 ** 100), repr(-(2 ** 100)))
+lst = [1, 2]
+lst *= 2 ** 64 - 2 ** 64 + 2
+print(lst, [2 ** 64] * 2, 3 * (2 ** 65,))
