@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..vm import opcodes as O
 from ..vm.builtins import BUILTINS
 from . import ast as A
+from ..vm.layout import MAX_INT_BITS
 from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, Scope, resolve
@@ -48,7 +49,10 @@ class _Program:
         self.global_index: dict[str, int] = {}
 
     def const(self, value) -> int:
-        key = (type(value).__name__, repr(value)) if not isinstance(value, tuple) else value
+        if isinstance(value, int) and not isinstance(value, bool):
+            key = ("int", value)     # (repr() of a huge int would hit the digit limit)
+        else:
+            key = (type(value).__name__, repr(value)) if not isinstance(value, tuple) else value
         idx = self.const_index.get(key)
         if idx is None:
             idx = len(self.consts)
@@ -634,11 +638,11 @@ class CodeGen:
         elif isinstance(v, int):
             if SMALL_INT_MIN <= v <= SMALL_INT_MAX:
                 self.emit("LOAD_SMALL_INT", v)
-            elif INT64_MIN <= v <= INT64_MAX:
+            elif v.bit_length() <= MAX_INT_BITS:     # beyond int64: a big int constant
                 self.emit("LOAD_CONST", self.prog.const(v))
             else:
                 self.at(node)
-                self.unsupported(node, "an integer literal beyond 64 bits")
+                self.unsupported(node, f"an integer literal of more than {MAX_INT_BITS} bits")
         elif isinstance(v, (float, str)):
             self.emit("LOAD_CONST", self.prog.const(v))
         elif v is Ellipsis:

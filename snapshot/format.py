@@ -67,6 +67,9 @@ def _const_doc(c):
         return {"f": np.array(c, "<f8").tobytes()}   # exact bits, little-endian
     if isinstance(c, (tuple, list)):
         return {"t": [int(i) for i in c[1]]}
+    if isinstance(c, int) and not isinstance(c, bool) and not -(1 << 63) <= c < 1 << 63:
+        # a big int literal: two's-complement bytes, little-endian
+        return {"i": c.to_bytes((c.bit_length() + 8) // 8, "little", signed=True)}
     return c
 
 
@@ -186,6 +189,10 @@ def _program(doc) -> Program:
                 consts.append(float(np.frombuffer(c["f"], "<f8")[0]))
             elif isinstance(c, dict) and set(c) == {"t"}:
                 consts.append(("tuple", list(c["t"])))
+            elif isinstance(c, dict) and set(c) == {"i"}:
+                _need(isinstance(c["i"], bytes) and 8 < len(c["i"]) <= L.MAX_INT_BITS // 8 + 1,
+                      "bad big int constant")
+                consts.append(int.from_bytes(c["i"], "little", signed=True))
             else:
                 consts.append(c)
         codes = []

@@ -26,7 +26,7 @@ MAX_COUNT = 1 << 16          # most operands a single instruction may take
 ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
-              L.DICTVIEW, L.EXC)
+              L.DICTVIEW, L.EXC, L.BIGINT)
 
 
 def _need(cond, why: str):
@@ -52,7 +52,7 @@ def check_program(program) -> None:
                   all(_int(j) and j < i for j in c[1]), f"bad tuple constant {i}")
         else:
             _need(c is None or isinstance(c, (bool, float, str)) or
-                  (isinstance(c, int) and INT64_MIN <= c <= INT64_MAX), f"bad constant {i}")
+                  (isinstance(c, int) and c.bit_length() <= L.MAX_INT_BITS), f"bad constant {i}")
     _need(all(isinstance(n, str) for n in program.globals), "bad global table")
     _need(isinstance(program.source, str) and isinstance(program.filename, str), "bad file info")
     for slot, name in program.builtin_slots.items():
@@ -312,6 +312,8 @@ def _check_disjoint(A_, B_, C_, D_, E_, kind):
         parts.append(np.stack([start[r], length[r]], axis=1))
     sl = np.nonzero(kind == L.SLICE)[0]
     parts.append(np.stack([A_[sl], np.full(len(sl), 3)], axis=1))
+    bi = np.nonzero(kind == L.BIGINT)[0]
+    parts.append(np.stack([A_[bi], (B_[bi] + 1) // 2], axis=1))
     regions = np.concatenate(parts)
     regions = regions[regions[:, 1] > 0]
     if len(regions) < 2:
@@ -362,8 +364,12 @@ def _check_consts(program, K, H, V, CH):
             _need(tag == L.NONE, f"constant {i} differs from the program")
         elif isinstance(c, bool):
             _need(tag == L.BOOL and val == int(c), f"constant {i} differs from the program")
-        elif isinstance(c, int):
+        elif isinstance(c, int) and INT64_MIN <= c <= INT64_MAX:
             _need(tag == L.INT and val == c, f"constant {i} differs from the program")
+        elif isinstance(c, int):
+            from ..vm.hostvalues import big_value
+            _need(tag == L.BIGINT and big_value(_Arrays(H, V), val) == c,
+                  f"constant {i} differs from the program")
         elif isinstance(c, float):
             bits = int(np.array(c, np.float64).view(np.int64))
             _need(tag == L.FLOAT and val == bits, f"constant {i} differs from the program")
@@ -507,6 +513,7 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _check_acyclic_tuples(H, V, rows_of(L.TUPLE))
     idx = _ranges(A_[sl], np.full(len(sl), 3))
     _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
+    _check_bigints(H, V, rows_of(L.BIGINT), vtop)
     dv = rows_of(L.DICTVIEW)
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
           and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
@@ -527,6 +534,39 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
         _need(((cids >= 0) & (cids < len(program.codes))).all(), "a bad traceback")
         total = sum(len(co.code) for co in program.codes)
         _need(((pcs >= 0) & (pcs < total)).all(), "a bad traceback")
+
+
+class _Arrays:
+    """Just the H and V arrays, for hostvalues.big_value."""
+
+    def __init__(self, H, V):
+        self.H = H
+        self.V = V
+
+
+def _check_bigints(H, V, rows, vtop):
+    """Each BIGINT: limbs inside the arena, each 32 bits, the top one nonzero, a sign,
+    and a value outside int64 (an int that fits must be an INT: one value, one form)."""
+    if not len(rows):
+        return
+    A_, B_, C_ = H[rows, L.A], H[rows, L.B], H[rows, L.C]
+    _need(((B_ >= 2) & (B_ <= L.MAX_INT_BITS // 32)).all(), "a big int of a bad size")
+    _need(np.isin(C_, (1, -1)).all(), "a big int with a bad sign")
+    nrows = (B_ + 1) // 2
+    _need(_inside(A_, nrows, vtop), "a big int outside its arena")
+    idx = _ranges(A_, nrows)
+    limbs = V[idx].reshape(-1)
+    _need(((limbs >= 0) & (limbs <= 0xFFFFFFFF)).all(), "a big int limb out of range")
+    top_row = A_ + nrows - 1
+    odd = (B_ % 2) == 1
+    _need((V[top_row[odd], 1] == 0).all(), "a big int with a stray limb")
+    top = np.where(odd, V[top_row, 0], V[top_row, 1])
+    _need((top != 0).all(), "a big int that is not normalized")
+    two = B_ == 2
+    mag = (V[A_[two], 1].astype(object) << 32) | V[A_[two], 0].astype(object)
+    sign = C_[two]
+    _need(all(m > INT64_MAX and not (s < 0 and m == INT64_MAX + 1)
+              for m, s in zip(mag, sign)), "a big int that fits in 64 bits")
 
 
 def _check_iterators(H, V, rows, htop):
@@ -651,7 +691,9 @@ def _check_markers(S, start, shape, H, frame):
         elif m == METH:
             _need(tag == L.METHOD, f"frame {frame}: a method slot without a method")
             mid = int(S[start + k, 1])
-            _need(start + k + 1 < S.shape[0] and int(S[start + k + 1, 0]) == METHODS[mid][0],
+            owner = METHODS[mid][0]
+            kinds = (L.INT, L.BOOL, L.BIGINT) if owner == L.INT else (owner,)
+            _need(start + k + 1 < S.shape[0] and int(S[start + k + 1, 0]) in kinds,
                   f"frame {frame}: a method on the wrong kind of object")
 
 

@@ -220,7 +220,7 @@ CHILD_CASES = {
     "dict_nest_repr": DNEST + "print(len(repr(d)))\n",
     "self_ref_list": "x = []\nx.append(x)\nprint(x, x == x, len(x))\n",
     "self_ref_dict": "d = {}\nd['me'] = d\nprint(d)\n",
-    # 64-bit ints: OverflowError or CPython's value
+    # the int64 boundary: CPython's value (a big int beyond it)
     "pow_2_63": "print(2**63)\n",
     "neg_neg_min": "print(-(-2**63))\n",
     "min_floordiv_neg1": "print((-2**63) // -1)\n",
@@ -358,7 +358,7 @@ def test_child_process_survived(child_results):
 @pytest.mark.parametrize("name", list(_child_params()))
 def test_hostile_data_and_ints(child_results, name):
     """No crash, no escaping host exception.  Deep data: the correct answer or a
-    RecursionError.  Int edge cases: CPython's output or an OverflowError."""
+    RecursionError.  Int edge cases: CPython's output (big ints past int64)."""
     res = child_result(child_results, name)
     assert "host_exception" not in res, res["host_exception"]
     assert res["status"] in ("FINISHED", "ERROR"), res
@@ -373,10 +373,8 @@ def test_hostile_data_and_ints(child_results, name):
         return
     exp_out, exp_err = cpython_outcome(src)
     assert exp_err is None
-    if res["status"] == "ERROR":
-        assert res["type"] == "OverflowError", res
-    else:
-        assert res["out"] == clip(exp_out)
+    assert res["status"] == "FINISHED", res     # ints are arbitrary precision
+    assert res["out"] == clip(exp_out)
 
 
 @pytest.mark.xfail(strict=True, reason="BUG: ordering comparison of deeply nested lists is "
@@ -439,7 +437,8 @@ def compile_outcome(source: str):
     "x = '\\x4'\n",
     "a = (1,\n",
     "\\\n",
-    "x = 9999999999999999999999\n",
+    "x = " + "9" * 5000 + "\n",          # over CPython's 4300-digit limit
+    "x = 0x1" + "0" * (1 << 20) + "\n",  # over Amber's 2**22-bit int limit
     "lambda: (yield)\n",
     "\ud800 = 1\n",
     "def f():\n    x = 1\n  y = 2\n",

@@ -3,9 +3,11 @@ UNARY_OP and COMPARE_OP.
 
 Each operation reads its operands from the top of the stack and writes the result
 in place of the first one; it returns ST_RUNNING, or a status (ST_RAISE with R_ERR*
-set, ST_NEED_MEMORY) having changed nothing.  Ints are 64-bit: every operation
-checks for overflow and raises OverflowError rather than wrap.  The division guards
-also keep INT_MIN // -1 (a hardware trap) from ever executing.
+set, ST_NEED_MEMORY) having changed nothing, or ST_SERVICE when the host must
+compute the result: big ints.  Ints that fit in 64 bits are computed here with every
+operation checked for overflow; a result that leaves int64, or a BIGINT operand,
+hands the instruction to the host (arbitrary precision, machine.py).  The division
+guards also keep INT_MIN // -1 (a hardware trap) from ever executing.
 """
 
 import numpy as np
@@ -16,7 +18,8 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW,
-    BUILTIN, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, R_ERR, R_ERR_A, R_ERR_B, R_ERR_C,
+    BUILTIN, BIGINT, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, ST_SERVICE,
+    R_ERR, R_ERR_A, R_ERR_B, R_ERR_C,
     ERR_BINOP_TYPES, ERR_UNARY_TYPE, ERR_CMP_TYPES, ERR_ZERO_DIV, ERR_OVERFLOW,
     ERR_VALUE, ERR_UNHASHABLE, ERR_TYPE, ERR_MEMORY,
 )
@@ -165,7 +168,7 @@ def int_binop(st, op, a, b):
             if op == OP_MOD:
                 return INT, 0, ST_RUNNING
             if a == INT_MIN:
-                return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
+                return INT, 0, ST_SERVICE     # 2**63: a big int
             return INT, -a, ST_RUNNING
         if op == OP_FLOORDIV:
             return INT, a // b, ST_RUNNING
@@ -173,6 +176,9 @@ def int_binop(st, op, a, b):
     elif op == OP_DIV:
         if b == 0:
             return INT, 0, fail(st, ERR_ZERO_DIV, 0, 0, 0)
+        if not (-9007199254740992 <= a <= 9007199254740992 and
+                -9007199254740992 <= b <= 9007199254740992):
+            return INT, 0, ST_SERVICE     # converting first would round twice: exact in the host
         return FLOAT, fbits(np.float64(a) / np.float64(b)), ST_RUNNING
     elif op == OP_POW:
         if b < 0:
@@ -186,7 +192,7 @@ def int_binop(st, op, a, b):
         if a == 0:
             return INT, 0, ST_RUNNING
         if b >= 64:     # (a shift by >= 64 is undefined in LLVM; never execute it)
-            return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
+            return INT, 0, ST_SERVICE
         # shift as unsigned (no undefined behaviour), then check nothing was lost
         r = np.int64(np.uint64(a) << np.uint64(b))
         ok = (r >> b) == a
@@ -205,7 +211,7 @@ def int_binop(st, op, a, b):
     else:
         return INT, 0, fail(st, ERR_BINOP_TYPES, op, INT, INT)
     if not ok:
-        return INT, 0, fail(st, ERR_OVERFLOW, 0, 0, 0)
+        return INT, 0, ST_SERVICE     # the result is a big int: the host computes it
     return INT, r, ST_RUNNING
 
 
@@ -383,6 +389,8 @@ def binop(st, op, sp):
             status = ST_RUNNING
         else:
             t, r, status = int_binop(st, op, a, b)
+    elif ta == BIGINT or tb == BIGINT:
+        return ST_SERVICE
     elif is_number(ta) and is_number(tb):
         if op >= OP_LSHIFT:
             return fail(st, ERR_BINOP_TYPES, op, ta, tb)
@@ -432,10 +440,12 @@ def unary(st, op, sp):
         S[sp - 1, 0] = BOOL
         S[sp - 1, 1] = 0 if truthy(st, t, v) else 1
         return ST_RUNNING
+    if t == BIGINT and op != 2:
+        return ST_SERVICE
     if t == INT or t == BOOL:
         if op == 0:
             if v == INT_MIN:
-                return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                return ST_SERVICE
             S[sp - 1, 1] = -v
         elif op == 3:
             S[sp - 1, 1] = ~v

@@ -25,8 +25,8 @@ BUILTINS = [
     "SystemError", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ImportError",
     "ModuleNotFoundError", "FloatingPointError", "IndentationError", "SyntaxError",
     "UnicodeError", "EOFError", "OSError",
-    "pow", "divmod", "round", "hex", "oct", "bin", "any", "all", "hash", "iter", "next",
-    "issubclass",
+    "hash", "hex", "oct", "bin", "divmod", "pow",
+    "round", "any", "all", "iter", "next", "issubclass",
 ]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
@@ -64,7 +64,7 @@ def is_exception_type(bid: int) -> bool:
 TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
-    L.FUNC: "function", L.RANGE: "range",
+    L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -74,7 +74,7 @@ TAG_NAME = {
     L.METHOD: "builtin_function_or_method", L.STR: "str", L.LIST: "list",
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
-    L.DICTVIEW: "dict_keys",
+    L.DICTVIEW: "dict_keys", L.BIGINT: "int",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -93,10 +93,12 @@ METHODS = [
     (L.DICT, "pop"), (L.DICT, "setdefault"), (L.DICT, "update"), (L.DICT, "copy"),
     (L.DICT, "clear"),
     (L.TUPLE, "index"), (L.TUPLE, "count"),
+    (L.INT, "bit_length"), (L.INT, "bit_count"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
-    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE"}[tag]]
+    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
+                 L.INT: "INT"}[tag]]
 })

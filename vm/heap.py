@@ -22,8 +22,9 @@ from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
     TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
-    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP,
+    R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
 )
+from . import bignum
 
 HASH_MODULUS = (1 << 61) - 1
 HASH_INF = 314159
@@ -385,6 +386,8 @@ def hash_scalar(st, tag, val):
         return NONE_HASH
     if tag == TUPLE:
         return H_(st)[val, C]   # only reached once hashed
+    if tag == BIGINT:     # (not charged, like str hashes: snapshot loading rehashes)
+        return bignum.big_hash(st, val)
     if tag == BUILTIN:
         return val * 31 + 7
     # identity hash: by serial, never by row or address
@@ -493,10 +496,44 @@ def range_eq(st, a, b):
 
 
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
+def big_eq_any(st, ta, a, tb, b):
+    """== where one side is a BIGINT: never equal to an INT (ints are normalized)."""
+    if ta == BIGINT and tb == BIGINT:
+        charge(st, H_(st)[a, B])
+        return bignum.big_eq(st, a, b)
+    if tb == BIGINT:
+        ta, a, tb, b = tb, b, ta, a
+    if tb == FLOAT:
+        y = np.int64(b).view(np.float64)
+        return y == y and bignum.big_float_cmp(st, a, y) == 0
+    return False
+
+
+@njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE)
+def big_order(st, ta, a, tb, b):
+    """-1, 0 or 1 for numbers one of which is a BIGINT; 2 if a NaN is involved."""
+    if ta == BIGINT and tb == BIGINT:
+        charge(st, H_(st)[a, B])
+        return bignum.big_cmp(st, a, b)
+    flip = 1
+    if tb == BIGINT:
+        ta, a, tb, b = tb, b, ta, a
+        flip = -1
+    if tb == FLOAT:
+        y = np.int64(b).view(np.float64)
+        if y != y:
+            return 2
+        return flip * bignum.big_float_cmp(st, a, y)
+    return flip * H_(st)[a, C]     # against an int64: the sign decides
+
+
+@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
 def scalar_eq(st, ta, a, tb, b):
     """== for numbers and strings; for other kinds, identity (callers handle containers)."""
     if ta == tb and a == b and ta != FLOAT:
         return True
+    if ta == BIGINT or tb == BIGINT:
+        return big_eq_any(st, ta, a, tb, b)
     na = ta == INT or ta == BOOL or ta == FLOAT
     nb = tb == INT or tb == BOOL or tb == FLOAT
     if na and nb:
@@ -842,6 +879,9 @@ def compare_order(st, op, ta, a, tb, b):
             return 0
         na = ta == INT or ta == BOOL or ta == FLOAT
         nb = tb == INT or tb == BOOL or tb == FLOAT
+        if (ta == BIGINT and (nb or tb == BIGINT)) or (tb == BIGINT and na):
+            c = big_order(st, ta, a, tb, b)
+            return 0 if c == 2 else apply_order(op, c)
         if na and nb:
             if ta != FLOAT and tb != FLOAT:
                 c = 0 if a == b else (-1 if a < b else 1)
@@ -1005,6 +1045,10 @@ def collect(st, pins, vrows, chars):
             _copy_rows(oldV, V, H[r, A], vt, 3)
             H[r, A] = vt
             vt += 3
+        elif k == BIGINT:
+            _copy_rows(oldV, V, H[r, A], vt, (H[r, B] + 1) >> 1)
+            H[r, A] = vt
+            vt += (H[r, B] + 1) >> 1
         elif k == DICT:
             _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, C])
             H[r, A] = vt
@@ -1036,6 +1080,8 @@ def arena_use(st, pins):
             vt += H[r, B]
         elif k == SLICE:
             vt += 3
+        elif k == BIGINT:
+            vt += (H[r, B] + 1) >> 1
         elif k == DICT:
             vt += 2 * H[r, C] + H[r, E]
     return vt, ct

@@ -69,6 +69,40 @@ _BuiltinFunction = type("builtin_function_or_method", (BuiltinRef,), {"__slots__
 _BuiltinType = type("type", (BuiltinRef,), {"__slots__": ()})
 
 
+# The largest int a script may hold (about 1.26 million decimal digits): CPython
+# 3.11's division is quadratic, and one instruction must stay short.
+MAX_INT_BITS = L.MAX_INT_BITS
+INT64_MIN = -(1 << 63)
+INT64_MAX = (1 << 63) - 1
+
+
+class IntTooLarge(Exception):
+    """An int result beyond MAX_INT_BITS (the script gets a MemoryError)."""
+
+
+def int_too_large_message() -> str:
+    return f"integer too large for Amber (limit {MAX_INT_BITS} bits)"
+
+
+def big_rows(x: int) -> np.ndarray:
+    """The V rows of a BIGINT holding x: 32-bit magnitude limbs, two per row."""
+    m = -x if x < 0 else x
+    n = (m.bit_length() + 31) // 32
+    limbs = np.frombuffer(m.to_bytes(4 * n, "little"), "<u4").astype(np.int64)
+    if n % 2:
+        limbs = np.append(limbs, 0)
+    return limbs.reshape(-1, 2)
+
+
+def big_value(st, row: int) -> int:
+    """The Python int a BIGINT object holds."""
+    n = int(st.H[row, L.B])
+    off = int(st.H[row, L.A])
+    data = st.V[off: off + (n + 1) // 2].astype("<u4").tobytes()
+    m = int.from_bytes(data, "little")
+    return -m if st.H[row, L.C] < 0 else m
+
+
 def float_of(bits: int) -> float:
     return float(np.int64(bits).view(np.float64))
 
@@ -93,6 +127,8 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         return None
     if tag == L.STR:
         return str_of(st, val)
+    if tag == L.BIGINT:
+        return big_value(st, val)
     if memo is None:
         memo = {}
     if val in memo and tag >= L.HEAP:
@@ -186,6 +222,12 @@ def needs(obj) -> tuple[int, int, int]:
     stack = [obj]
     while stack:
         x = stack.pop()
+        if isinstance(x, int) and not isinstance(x, bool) and not INT64_MIN <= x <= INT64_MAX:
+            if x.bit_length() > MAX_INT_BITS:
+                raise IntTooLarge()
+            objs += 1
+            vals += (x.bit_length() + 63) // 64
+            continue
         if x is None or isinstance(x, (bool, int, float, Raw)):
             continue
         if isinstance(x, str):
@@ -220,9 +262,18 @@ def encode(st, obj, p=None) -> tuple[int, int]:
     if isinstance(obj, bool):
         return L.BOOL, int(obj)
     if isinstance(obj, int):
-        if not -(1 << 63) <= obj < (1 << 63):
-            raise OverflowError("int too large for Amber's 64-bit ints")
-        return L.INT, obj
+        if INT64_MIN <= obj <= INT64_MAX:
+            return L.INT, obj
+        if obj.bit_length() > MAX_INT_BITS:
+            raise IntTooLarge()
+        rows = big_rows(obj)
+        row = heap.new_obj(p, L.BIGINT)
+        off = heap.new_vals(p, len(rows))
+        st.H[row, L.A] = off
+        st.H[row, L.B] = (obj.bit_length() + 31) // 32
+        st.H[row, L.C] = -1 if obj < 0 else 1
+        st.V[off: off + len(rows)] = rows
+        return L.BIGINT, row
     if isinstance(obj, float):
         return L.FLOAT, int(np.float64(obj).view(np.int64))
     if isinstance(obj, str):

@@ -9,11 +9,14 @@ from .hostvalues import decode
 
 KIND_NAMES = {L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
               L.FUNC: "function", L.CELL: "cell", L.RANGE: "range", L.ITER: "iterator",
-              L.SLICE: "slice", L.DICTVIEW: "dict view"}
+              L.SLICE: "slice", L.DICTVIEW: "dict view", L.BIGINT: "int"}
 
 
 def _short(value, limit=60) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:      # an int over the 4300-digit limit of str()
+        text = f"<int of {value.bit_length()} bits>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

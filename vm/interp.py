@@ -18,7 +18,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
-    TUPLE, DICT, FUNC, CELL, RANGE, ITER, SLICE, DICTVIEW,
+    TUPLE, DICT, FUNC, CELL, RANGE, ITER, SLICE, DICTVIEW, BIGINT,
     FR_CODE, FR_PC, FR_BASE, FR_FUNC, FR_RET, FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK,
     FN_NDEFAULTS, FN_NFREE, FN_PARAMNAMES,
     R_SP, R_FP, R_FUEL, R_COUNT, R_KWNAMES, R_FRAMES_MAX, R_NEED, R_NEED_N,
@@ -51,6 +51,7 @@ SVC_BUILD_STRING = -10001
 SVC_LOAD_ATTR = -10002
 SVC_BINOP = -10003       # BINARY_OP the numba code does not cover (str % args)
 SVC_CALL_KW = -10004     # CALL_KW / CALL_METHOD_KW on a builtin
+SVC_UNARY = -10005       # UNARY_OP on a big int (or -(-2**63))
 
 
 # ---------------------------------------------------------------------------
@@ -449,7 +450,8 @@ def cold_b(st, op, arg, sp, pc):
     if op == BINARY_OP:
         status = arith.binop(st, arg, sp)
         if status != ST_RUNNING:
-            if status == ST_RAISE and R[R_ERR] == ERR_TYPE and R[R_ERR_A] == 100:
+            if status == ST_SERVICE or (status == ST_RAISE and R[R_ERR] == ERR_TYPE
+                                         and R[R_ERR_A] == 100):
                 R[R_SERVICE] = SVC_BINOP
                 R[R_ARGC] = arg
                 return ST_SERVICE
@@ -482,6 +484,8 @@ def cold_b(st, op, arg, sp, pc):
         nsp = sp - 1 + arg
     elif op == LOAD_METHOD:
         t = S[sp - 1, 0]
+        if t == BIGINT or t == BOOL:
+            t = INT     # big ints and bools have the methods of int
         if 0 <= t < MT_(st).shape[0] and 0 <= arg < MT_(st).shape[1] and MT_(st)[t, arg] >= 0:
             S[sp, 0] = S[sp - 1, 0]
             S[sp, 1] = S[sp - 1, 1]
@@ -573,6 +577,9 @@ def cold_a(st, op, arg, sp, pc):
     elif op == UNARY_OP:
         status = arith.unary(st, arg, sp)
         if status != ST_RUNNING:
+            if status == ST_SERVICE:
+                R[R_SERVICE] = SVC_UNARY
+                R[R_ARGC] = arg
             return status
     elif op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP:
         t = arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1])
@@ -760,8 +767,10 @@ def run(st):
                 r, ok = arith.sub_ovf(a, b)
             else:
                 r, ok = arith.mul_ovf(a, b)
-            if not ok:
-                status = fail(st, ERR_OVERFLOW, 0, 0, 0)
+            if not ok:          # the result is a big int: the host computes it
+                R[R_SERVICE] = SVC_BINOP
+                R[R_ARGC] = arg
+                status = ST_SERVICE
                 break
             sp -= 1
             S[sp - 1, 1] = r

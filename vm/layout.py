@@ -34,8 +34,13 @@ EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 # Reserved for work in progress on other branches (keep numbers unique):
 # 19-25 classes, instances, bound methods, method wrappers, super, generators, modules;
-# 26 SET, 27 FROZENSET; 28 BIGINT.
-NKINDS = 19
+# 26 SET, 27 FROZENSET.
+BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
+               # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
+               # two per V row (column 0 the lower limb), least significant first;
+               # C: sign (1 or -1)
+MAX_INT_BITS = 1 << 22   # the largest int a script may hold, in bits (docs/language.md)
+NKINDS = 19    # rows of the method table (a BIGINT looks up methods in the INT row)
 
 # Iterator kinds (H[row, A] of an ITER object).
 IT_SEQ = 0       # list or tuple: D index
@@ -125,7 +130,7 @@ ERR_UNARY_TYPE = 4    # A: op, B: tag
 ERR_CMP_TYPES = 5     # A: cmp op, B: left tag, C: right tag
 ERR_ZERO_DIV = 6      # A: 0 division by zero, 1 integer division or modulo by zero,
                       #    2 float floor division, 3 float modulo, 4 0.0 ** negative
-ERR_OVERFLOW = 7      # A: 0 int too large (64-bit), 1 float result too large, 2 int too large to convert to float
+ERR_OVERFLOW = 7      # A: 1 float result too large, 2 int too large to convert to float
 ERR_INDEX = 8         # A: which sequence kind (tag), B: 0 read, 1 assignment, 2 pop
 ERR_KEY = 9           # the key is in R_ERR_B/C (tag, payload)
 ERR_NOT_CALLABLE = 10  # B: tag

@@ -9,6 +9,7 @@ from . import opcodes as O
 from .builtins import BUILTIN_ID, METHOD_ID
 from .state import State, empty_state, grown, pointers
 from . import heap
+from .hostvalues import INT64_MAX, INT64_MIN, big_rows, encode
 
 
 def method_table(consts) -> np.ndarray:
@@ -68,8 +69,13 @@ def load(program) -> State:
             K[i] = (L.NONE, 0)
         elif isinstance(c, bool):
             K[i] = (L.BOOL, int(c))
-        elif isinstance(c, int):
+        elif isinstance(c, int) and INT64_MIN <= c <= INT64_MAX:
             K[i] = (L.INT, c)
+        elif isinstance(c, int):     # a big int literal: a BIGINT object
+            rows = big_rows(c)
+            if st.R[L.R_VTOP] + len(rows) > st.V.shape[0]:
+                st = st._replace(V=grown(st.V, st.R[L.R_VTOP] + len(rows)))
+            K[i] = encode(st, c)
         elif isinstance(c, float):
             K[i] = (L.FLOAT, np.float64(c).view(np.int64))
         elif isinstance(c, str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins as py_builtins
 import enum
+import math
 import operator
 import sys
 
@@ -20,7 +21,8 @@ from . import layout as L
 from . import opcodes as O
 from . import arith, heap, interp, natives, seq
 from .builtins import BUILTINS, BUILTIN_ID, METHODS, is_exception_type
-from .hostvalues import BuiltinRef, EncodeError, Raw, decode, encode, needs
+from .hostvalues import (BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
+                         encode, int_too_large_message, needs)
 from .loader import load
 from .state import grown, pointers
 
@@ -216,15 +218,17 @@ class Machine:
             spec = self._value(sp - 1) if has_spec else ""
             value = self._value(sp - 2 if has_spec else sp - 1)
             conv = arg & 3
-            if conv == 1:
-                value = str(value)
-            elif conv == 2:
-                value = repr(value)
-            elif conv == 3:
-                value = ascii(value)
+            if conv:
+                value = self._call_python([str, repr, ascii][conv - 1], value)
             self._format_guard((), spec)
             text = self._call_python(format, value, spec)
             self._complete(sp - (2 if has_spec else 1), text, pc)
+            return
+        if svc == interp.SVC_UNARY:
+            x = self._value(sp - 1)
+            result = self._call_python(_UNARYOPS[arg], x)
+            self._charge_int(_limbs(x) + _limbs(result))
+            self._complete(sp - 1, result, pc)
             return
         if svc == interp.SVC_LOAD_ATTR:
             name = self.program.consts[arg]
@@ -241,8 +245,12 @@ class Machine:
             raise _ScriptException("TypeError", f"reading the attribute '{name}' of a "
                                    f"{type(obj).__name__} is not supported by Amber yet")
         if svc == interp.SVC_BINOP:
-            if arg & O.INPLACE and st.S[sp - 2, 0] == L.LIST:
+            if arg == O.INPLACE + arith.OP_ADD and st.S[sp - 2, 0] == L.LIST:
                 self._extend_list(sp, pc)
+                return
+            if int(st.S[sp - 2, 0]) in _INT_TAGS or (int(st.S[sp - 1, 0]) in _INT_TAGS
+                                                     and int(st.S[sp - 2, 0]) != L.STR):
+                self._int_binop(arg, sp, pc)
                 return
             a = self._value(sp - 2)
             b = self._value(sp - 1)
@@ -259,6 +267,76 @@ class Machine:
         else:
             self._method_service(-1 - svc, n, kwnames, top, pc)
 
+    # ---- big ints --------------------------------------------------------------------
+
+    def _int_binop(self, arg: int, sp: int, pc: int):
+        """A binary operator with an int operand the numba code hands over: a result
+        beyond int64, or a big int operand.  Python computes it; sizes are checked
+        first, and the work is charged as fuel."""
+        st = self.st
+        op = arg & 15
+        ta, tb = int(st.S[sp - 2, 0]), int(st.S[sp - 1, 0])
+        if op == arith.OP_MUL and ((ta == L.BIGINT and tb in _SEQ_TAGS)
+                                   or (tb == L.BIGINT and ta in _SEQ_TAGS)):
+            raise _ScriptException("OverflowError", "cannot fit 'int' into an index-sized integer")
+        a = self._value(sp - 2, real=True)
+        b = self._value(sp - 1, real=True)
+        if isinstance(a, int) and isinstance(b, int):
+            self._int_guard(op, a, b)
+        fn = _IBINOPS[op] if arg & O.INPLACE else _BINOPS[op]
+        result = self._call_python(fn, a, b)
+        la, lb = _limbs(a), _limbs(b)
+        quadratic = op in (arith.OP_MUL, arith.OP_FLOORDIV, arith.OP_MOD, arith.OP_POW)
+        lr = _limbs(result)
+        self._charge_int(la + lb + lr + (la * lb if quadratic else 0)
+                         + (lr * lr if op == arith.OP_POW else 0))
+        self._complete(sp - 2, result, pc)
+
+    def _int_guard(self, op: int, a: int, b: int):
+        """MemoryError before Python computes an int the VM could not hold."""
+        ba, bb = abs(a).bit_length(), abs(b).bit_length()
+        if op in (arith.OP_ADD, arith.OP_SUB, arith.OP_AND, arith.OP_OR, arith.OP_XOR):
+            bits = max(ba, bb) + 1
+        elif op == arith.OP_MUL:
+            bits = ba + bb
+        elif op == arith.OP_LSHIFT:
+            bits = ba + b if b > 0 and a != 0 else 0
+        elif op == arith.OP_POW:
+            if b <= 0 or abs(a) <= 1:
+                bits = 0
+            else:
+                bits = b * math.log2(abs(a)) if bb < 64 else math.inf
+        else:
+            bits = ba
+        self._check_int_bits(bits)
+
+    def _check_int_bits(self, bits):
+        if bits > MAX_INT_BITS + 1:
+            raise _ScriptException("MemoryError", int_too_large_message())
+        if bits / 4 > self.memory_limit - self._bytes_used():
+            raise _ScriptException("MemoryError", "")
+
+    def _charge_int(self, limb_work: int):
+        """Big-int work costs fuel: one unit per WORK_UNIT limb operations."""
+        units = int(limb_work) // heap.WORK_UNIT
+        self.st.R[L.R_FUEL] -= units
+        self.st.R[L.R_COUNT] += units
+
+    def _pow_service(self, args: list, kw: dict):
+        """pow(a, b) and pow(a, b, m), with the size checks of **."""
+        if not kw and len(args) in (2, 3) and all(isinstance(x, int) for x in args[:2]) \
+                and (len(args) == 2 or args[2] is None):
+            self._int_guard(arith.OP_POW, args[0], args[1])
+        result = self._call_python(pow, *args, **kw)
+        work = sum(_limbs(x) for x in args) + _limbs(result)
+        if len(args) == 3 and isinstance(args[2], int):   # modular: ~bits(b) products
+            lm = _limbs(args[2])
+            work += lm * lm * max(1, abs(args[1]).bit_length() if isinstance(args[1], int) else 1)
+        elif len(args) >= 2:
+            work += _limbs(result) ** 2
+        self._charge_int(work)
+        return result
+
     # ---- guards for work done in host Python ---------------------------------------
 
     def _guard_chars(self, chars: int):
@@ -271,8 +349,9 @@ class Machine:
         if isinstance(fmt, str):
             self._guard_chars(len(fmt) + max((int(d) for d in _DIGITS.findall(fmt)), default=0))
         for a in args:
-            if isinstance(a, int) and not isinstance(a, bool):
-                self._guard_chars(min(abs(a), 1 << 62) if abs(a) > 1 << 20 else 0)
+            # (a width beyond 64 bits is refused by Python itself: OverflowError)
+            if isinstance(a, int) and not isinstance(a, bool) and 1 << 20 < abs(a) < 1 << 63:
+                self._guard_chars(abs(a))
 
     def _check_format_fields(self, fmt: str, depth: int = 0):
         """str.format fields may index but not reach attributes of host objects."""
@@ -362,6 +441,8 @@ class Machine:
                 objs, vals, chars = needs(result)
             except EncodeError as e:
                 raise _ScriptException("TypeError", f"Amber cannot hold a {e} value")
+            except IntTooLarge:
+                raise _ScriptException("MemoryError", int_too_large_message())
             self.ensure(objs, vals, chars)
             try:
                 tag, val = encode(self.st, result, self.p)
@@ -401,7 +482,7 @@ class Machine:
                                            f"not {type(v).__name__}")
             sep = " " if sep is None else sep
             end = "\n" if end is None else end
-            text = sep.join(_text(a) for a in args) + end
+            text = self._call_python(lambda: sep.join(_text(a) for a in args) + end)
             self._write(text)
             self.st.R[L.R_FUEL] -= len(text) // heap.WORK_UNIT
             self.st.R[L.R_COUNT] += len(text) // heap.WORK_UNIT
@@ -421,10 +502,19 @@ class Machine:
         if name in ("enumerate", "zip", "reversed", "range", "list", "tuple", "dict"):
             # only reached for argument errors: CPython reports them
             self._call_python(fn, *args, **kw)
+            if name == "range" and any(isinstance(a, int) and not -(1 << 63) <= a < 1 << 63
+                                       for a in args):
+                raise _ScriptException("OverflowError", "Amber's range() takes bounds that "
+                                       "fit in 64 bits")
             raise _ScriptException("TypeError", f"this use of {name}() is not supported by Amber yet")
         if is_exception_type(bid):
             raise _ScriptException("TypeError", f"{name}() takes no keyword arguments")
+        if name == "pow":
+            self._complete(result_slot, self._pow_service(args, kw), pc)
+            return
         result = self._call_python(fn, *args, **kw)
+        if isinstance(result, (int, tuple)):
+            self._charge_int(sum(_limbs(x) for x in args) + _limbs(result))
         if isinstance(result, type) or callable(result) and not isinstance(result, (str, int, float)):
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
         self._complete(result_slot, result, pc)
@@ -605,6 +695,11 @@ class Machine:
             args, kw = self._args(top, n, kwnames)
             self._complete(result_slot, self._call_python(getattr(obj, name), *args, **kw), pc)
             return
+        if tag == L.INT:
+            obj = self._value(self_slot)
+            args, kw = self._args(top, n, kwnames)
+            self._complete(result_slot, self._call_python(getattr(obj, name), *args, **kw), pc)
+            return
         if tag != L.STR and tag != L.TUPLE:
             # mutating methods on lists/dicts with unusual arguments: CPython reports the error
             obj = self._value(self_slot, real=True)
@@ -638,6 +733,8 @@ class Machine:
             type_name, message = self._describe_error()
         except _ScriptException as e:
             type_name, message = e.type_name, e.message
+        except (ValueError, OverflowError, MemoryError) as e:   # e.g. a too-long int repr
+            type_name, message = type(e).__name__, str(e)
         args = [Raw(int(st.R[L.R_ERR_B]), int(st.R[L.R_ERR_C]))] if err == L.ERR_KEY else None
         self._fail(type_name, message, args)
         return self.error is None
@@ -798,9 +895,6 @@ class Machine:
                                       else "maximum recursion depth exceeded")
         if err == L.ERR_MEMORY:
             return "MemoryError", ""
-        if err == L.ERR_OVERFLOW and ea == 0:
-            return "OverflowError", ("integer overflow: the result does not fit in 64 bits "
-                                     "(Amber has no big ints yet)")
         if err == L.ERR_UNPACK:
             if ec == 1:
                 return "ValueError", f"too many values to unpack (expected {ea})"
@@ -933,6 +1027,20 @@ _SAFE_KEYS = {"len", "abs", "str", "repr", "int", "float", "bool", "ord", "chr",
 _DIGITS = __import__("re").compile(r"\d+")
 _SAFE_FORMAT_ATTRS = {"real", "imag", "numerator", "denominator"}
 _WIDTH_METHODS = {"ljust", "rjust", "center", "zfill"}
+
+_INT_TAGS = (L.INT, L.BOOL, L.BIGINT)
+_SEQ_TAGS = (L.STR, L.LIST, L.TUPLE)
+_UNARYOPS = [operator.neg, operator.pos, operator.not_, operator.invert]
+
+
+def _limbs(x) -> int:
+    """Size of a host value in 32-bit limbs, for fuel (ints; anything else counts 1)."""
+    if isinstance(x, int):
+        return abs(x).bit_length() // 32 + 1
+    if isinstance(x, tuple):
+        return sum(_limbs(y) for y in x)
+    return 1
+
 
 _BINOPS = [operator.add, operator.sub, operator.mul, operator.truediv, operator.floordiv,
            operator.mod, operator.pow, operator.lshift, operator.rshift, operator.and_,

@@ -14,7 +14,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
-    RANGE, ITER, DICTVIEW, FUNC, EXC, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
+    RANGE, ITER, DICTVIEW, FUNC, EXC, BIGINT, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE,
@@ -85,7 +85,7 @@ def put(st, slot, tag, val):
 @njit(cache=CACHE)
 def type_of(tag):
     """The builtin type id of a value's tag, or -1."""
-    if tag == INT:
+    if tag == INT or tag == BIGINT:
         return B_INT
     if tag == FLOAT:
         return B_FLOAT
@@ -327,6 +327,8 @@ def builtin_sum(st, sp, n):
             return service(st, B_SUM, n)
         if at != FLOAT and t != FLOAT:
             tt, acc2, status = int_binop(st, 0, acc, v)
+            if status == ST_SERVICE:
+                return service(st, B_SUM, n)    # the sum leaves int64
             if status != ST_RUNNING:
                 return status
             acc = acc2
@@ -551,7 +553,7 @@ def call_builtin(st, bid, sp, n):
             v = S[sp - 1, 1]
             if t == INT or t == BOOL:
                 if v == INT_MIN:
-                    return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                    return service(st, bid, n)    # 2**63: a big int
                 return put(st, res, INT, -v if v < 0 else v)
             if t == FLOAT:
                 return put(st, res, FLOAT, fbits(abs(fval(v))))
@@ -581,7 +583,7 @@ def call_builtin(st, bid, sp, n):
                 if x != x or x == np.inf or x == -np.inf:
                     return service(st, bid, n)
                 if x >= 9.223372036854775807e18 or x < -9.223372036854775808e18:
-                    return fail(st, ERR_OVERFLOW, 0, 0, 0)
+                    return service(st, bid, n)    # a big int
                 return put(st, res, INT, np.int64(x))
         if n == 0:
             return put(st, res, INT, 0)

@@ -12,7 +12,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE,
-    ITER, SLICE, DICTVIEW, ST_RUNNING, ST_NEED_MEMORY, ERR_INDEX, ERR_KEY,
+    ITER, SLICE, DICTVIEW, BIGINT, ST_RUNNING, ST_NEED_MEMORY, ERR_INDEX, ERR_KEY,
     ERR_NOT_ITERABLE, ERR_NOT_SUBSCRIPTABLE, ERR_UNPACK, ERR_UNHASHABLE, ERR_INDICES,
     ERR_VALUE, ERR_TYPE, ERR_RECURSION,
     IT_SEQ, IT_STR, IT_RANGE, IT_DICT, IT_ENUMERATE, IT_ZIP, IT_REVERSED,
@@ -50,15 +50,19 @@ def slice_indices(st, sl, length):
     o = H_(st)[sl, A]
     for k in range(3):
         t = V[o + k, 0]
-        if t != NONE and t != INT and t != BOOL:
+        if t != NONE and t != INT and t != BOOL and t != BIGINT:
             return 0, 0, 0, 0, fail(st, ERR_TYPE, 103, t, 0)
-    step = 1 if V[o + 2, 0] == NONE else V[o + 2, 1]
+    # a big-int bound is beyond any length: it clamps like +-2**62 (as CPython's does)
+    b0 = V[o, 1] if V[o, 0] != BIGINT else H_(st)[V[o, 1], C] << 62
+    b1 = V[o + 1, 1] if V[o + 1, 0] != BIGINT else H_(st)[V[o + 1, 1], C] << 62
+    b2 = V[o + 2, 1] if V[o + 2, 0] != BIGINT else H_(st)[V[o + 2, 1], C] << 62
+    step = 1 if V[o + 2, 0] == NONE else b2
     if step == 0:
         return 0, 0, 0, 0, fail(st, ERR_VALUE, VAL_SLICE_STEP_ZERO, 0, 0)
     if V[o, 0] == NONE:
         start = length - 1 if step < 0 else 0
     else:
-        start = V[o, 1]
+        start = b0
         if start < 0:
             start += length
             if start < 0:
@@ -68,7 +72,7 @@ def slice_indices(st, sl, length):
     if V[o + 1, 0] == NONE:
         stop = -1 if step < 0 else length
     else:
-        stop = V[o + 1, 1]
+        stop = b1
         if stop < 0:
             stop += length
             if stop < 0:
