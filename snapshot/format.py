@@ -58,6 +58,8 @@ def _program_doc(program: Program) -> dict:
             "ndefaults": co.ndefaults, "stacksize": co.stacksize,
             "local_names": list(co.local_names), "first_line": co.first_line,
             "paramnames_const": co.paramnames_const, "module": co.module,
+            "nposonly": co.nposonly, "nkwonly": co.nkwonly, "flags": co.flags,
+            "nkwdefaults": co.nkwdefaults, "kwdefmap_const": co.kwdefmap_const,
         } for co in program.codes],
     }
 
@@ -201,7 +203,11 @@ def _program(doc) -> Program:
                 ndefaults=c["ndefaults"], stacksize=c["stacksize"],
                 local_names=list(c["local_names"]), first_line=c["first_line"],
                 qualname=c["qualname"], paramnames_const=c["paramnames_const"],
-                module=c["module"]))
+                module=c["module"],
+                # (absent from snapshots written before signatures: plain parameters)
+                nposonly=c.get("nposonly", 0), nkwonly=c.get("nkwonly", 0),
+                flags=c.get("flags", 0), nkwdefaults=c.get("nkwdefaults", 0),
+                kwdefmap_const=c.get("kwdefmap_const", -1)))
         program = Program(filename=p["filename"], source=p["source"], codes=codes,
                           consts=consts, names=list(p["names"]), globals=list(p["globals"]),
                           builtin_slots={k: v for k, v in p["builtin_slots"]})
