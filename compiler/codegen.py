@@ -696,7 +696,9 @@ class CodeGen:
         there are keywords, one dict of them, then CALL_EX (the callable, or the
         LOAD_METHOD pair, is already on the stack)."""
         depth = 2 if method else 1     # how far below the list/dict the callable is
-        if self.starred_list(node.args, depth):
+        # CPython 3.11 names the callable in the error for f(*x) alone; with more
+        # positional items it builds a list and says "Value after *"
+        if self.starred_list(node.args, depth if len(node.args) == 1 else 0):
             self.at(node)
             self.emit("LIST_TO_TUPLE")
         else:
