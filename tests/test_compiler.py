@@ -491,18 +491,10 @@ UNSUPPORTED = [
     ("yield", "def f():\n    yield 1\n", ["yield"], "yield", []),
     ("yield_from", "def f():\n    yield from [1]\n", ["yield"], "yield from", []),
     ("set_literal", "x = 1\ny = {1, 2}\n", ["set"], "{1, 2}", []),
-    ("star_args", "def f(*args):\n    pass\n", ["*args"], "*args", [1]),
-    ("star_kwargs", "def f(**kw):\n    pass\n", ["**kwargs", "kwargs"], "**kw", [1]),
-    ("keyword_only", "def f(a, *, b):\n    pass\n", ["keyword-only"], "*, b", [1]),
-    ("star_in_call", "x = [1]\nprint(*x)\n", ["*args", "starred"], "*x", []),
-    ("double_star_in_call", "x = {}\nprint(**x)\n", ["**kwargs"], "**x", []),
-    ("decorator", "def d(f):\n    return f\n@d\ndef g():\n    pass\n", ["decorator"], "@d", [2]),
-    ("starred_assignment", "x = 1\na, *b = [1, 2]\n", ["starred"], "*b", [1]),
     ("async_def", "x = 1\nasync def f():\n    pass\n", ["async"], "async def", []),
     ("raise", "x = 1\nraise ValueError\n", ["raise"], "raise", []),
     ("assert", "x = 1\nassert x\n", ["assert"], "assert", []),
     ("attribute_assignment", "x = 1\nx.y = 2\n", ["attribute"], "x.y", []),
-    ("lambda_star_args", "f = lambda *a: a\n", ["*args"], "lambda", []),
     ("big_int_literal", "x = 1\ny = 99999999999999999999\n", ["integer"], "99999999999999999999", []),
 ]
 
