@@ -658,3 +658,27 @@ def test_unsupported_feature_column_counts_characters_not_bytes():
     with pytest.raises(amber.UnsupportedFeatureError) as info:
         amber.compile(src, "cols.py")
     assert info.value.offset == src.index("import") + 1
+
+
+@pytest.mark.parametrize("source", [
+    "a, *b, *c = [1, 2]\n", "*a = [1]\n", "x = *[1],\ny = *x\n", "for *a in [[1]]:\n    pass\n",
+    "f(**{}, *[])\n",
+])
+def test_starred_misuse_is_cpythons_syntax_error(source):
+    with pytest.raises(SyntaxError) as cp:
+        compile(source, "s.py", "exec", dont_inherit=True)
+    with pytest.raises(amber.AmberSyntaxError) as am:
+        amber.compile(source, "s.py")
+    assert am.value.msg == cp.value.msg
+    assert am.value.lineno == cp.value.lineno
+
+
+def test_signature_fields_of_code_objects():
+    prog = amber.compile("def f(a, b=1, /, c=2, *args, k, m=3, n, **kw):\n    x = 1\n", "t.py")
+    co = prog.codes[1]
+    assert (co.nparams, co.nposonly, co.nkwonly, co.flags, co.ndefaults, co.nkwdefaults) == \
+        (3, 2, 3, 3, 2, 1)
+    assert co.local_names[:co.nargslots] == ["a", "b", "c", "k", "m", "n", "args", "kw"]
+    assert co.param_names == ["a", "b", "c", "k", "m", "n"]
+    kwmap = [prog.consts[i] for i in prog.consts[co.kwdefmap_const][1]]
+    assert kwmap == [-1, 0, -1]
