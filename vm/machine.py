@@ -502,15 +502,15 @@ class Machine:
             args, _ = self._args(top, n, [])
             self._complete(top - n - 1, self._call_python(int, *args), pc)
             return
-        status = natives.call_builtin(self.p, bid, top, n)
+        # (room is made here, not by a retry of the instruction: after CALL_EX spread
+        # its arguments the stack no longer holds the instruction's operands)
+        status = self._native(natives.call_builtin, bid, top, n)
+        st = self.st
         if status == L.ST_RUNNING:
             st.R[L.R_SP] = top - n
             st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
             return
-        st.R[L.R_SP] = top + 1   # restore the instruction's stack; let the loop retry
-        if status == L.ST_NEED_MEMORY:
-            self._make_room()
-            return
+        st.R[L.R_SP] = top + 1   # restore the instruction's stack
         if status == L.ST_RAISE:
             self._fail_from_vm()
             return

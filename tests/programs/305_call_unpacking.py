@@ -69,3 +69,5 @@ def chain(*fs):
     return run
 
 print(chain(lambda a, b: a + b, lambda x: x * 10)(1, 2))
+print(list(enumerate(*['ab'], **{'start': 5})), sum(*[[1, 2]], **{'start': 10}),
+      int(*['11'], **{'base': 2}))
