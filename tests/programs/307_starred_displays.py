@@ -23,4 +23,4 @@ print(a, copy)
 dc = {**d1}
 dc['z'] = 0
 print(d1, dc)
-print(len([*range(1000)]), sum((*range(10),)))
+print(len([*range(300)]), sum((*range(10),)))
