@@ -208,7 +208,8 @@ class CodeGen:
 
     # ---- finishing -----------------------------------------------------------
 
-    def finish(self, nparams: int, ndefaults: int) -> CodeObject:
+    def finish(self, nparams: int, ndefaults: int, nkwonly: int = 0, nposonly: int = 0,
+               flags: int = 0, kwdefmap: list | None = None) -> CodeObject:
         words = []
         for op, arg in self.code:
             if isinstance(arg, Label):
@@ -219,7 +220,10 @@ class CodeGen:
             nparams=nparams, nlocals=len(self.local_names), nfree=len(self.scope.frees),
             ndefaults=ndefaults, stacksize=0, local_names=list(self.local_names),
             first_line=self.first_line, qualname=self.qualname,
-            paramnames_const=self.prog.const_tuple(self.local_names[:nparams]))
+            paramnames_const=self.prog.const_tuple(self.local_names[:nparams + nkwonly]),
+            nposonly=nposonly, nkwonly=nkwonly, flags=flags,
+            nkwdefaults=sum(1 for j in kwdefmap or [] if j >= 0),
+            kwdefmap_const=self.prog.const_tuple(kwdefmap) if nkwonly else -1)
         co.handlers = [[s, e, t.pos, d] for s, e, t, d in self.handlers]
         co.stacksize = max_stack(co, self.prog.codes)
         return co
@@ -296,11 +300,24 @@ class CodeGen:
         if kind == "Name":
             self.store_name(target.id)
         elif kind in ("Tuple", "List"):
-            if any(type(e).__name__ == "Starred" for e in target.elts):
-                self.unsupported(target, "starred assignment")
-            self.emit("UNPACK_SEQUENCE", len(target.elts))
+            stars = [i for i, e in enumerate(target.elts) if type(e).__name__ == "Starred"]
+            if len(stars) > 1:
+                self.error(target.elts[stars[1]], "multiple starred expressions in assignment",
+                           AmberSyntaxError)
+            if stars:
+                before = stars[0]
+                after = len(target.elts) - before - 1
+                if before > 0xFFF or after > 0xFFF:
+                    self.error(target, "too many expressions in star-unpacking assignment",
+                               AmberSyntaxError)
+                self.emit("UNPACK_EX", before | after << 12)
+            else:
+                self.emit("UNPACK_SEQUENCE", len(target.elts))
             for e in target.elts:
-                self.store(e)
+                self.store(e.value if type(e).__name__ == "Starred" else e)
+        elif kind == "Starred":
+            self.error(target, "starred assignment target must be in a list or tuple",
+                       AmberSyntaxError)
         elif kind == "Subscript":
             self.expr(target.value)
             self.subscript_index(target.slice)
@@ -590,16 +607,32 @@ class CodeGen:
         self.mark(ok)
 
     def s_FunctionDef(self, node):
-        if node.decorator_list:
-            self.unsupported(node.decorator_list[0], "decorators")
-        self.function(node, node.name, node.args, node.body)
+        self.decorated(node, lambda: self.function(node, node.name, node.args, node.body))
         self.store_name(node.name)
 
+    def decorated(self, node, build):
+        """Evaluate node's decorators top-down, emit the object (build()), then apply
+        them bottom-up, as CPython does; the result is left on the stack.  Shared by
+        every definition that takes decorators (functions; classes)."""
+        decorators = getattr(node, "decorator_list", None) or []
+        for dec in decorators:
+            self.at(dec)
+            self.expr(dec)
+        build()
+        for dec in reversed(decorators):
+            self.at(dec)
+            self.emit("CALL", 1)
+
     def function(self, node, name, args, body):
-        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
-            self.unsupported(node, "*args, **kwargs and keyword-only parameters")
         for d in args.defaults:
             self.expr(d)
+        kwdefmap = []
+        for d in args.kw_defaults:
+            if d is None:
+                kwdefmap.append(-1)
+            else:
+                kwdefmap.append(sum(1 for j in kwdefmap if j >= 0))
+                self.expr(d)
         scope = self.scopes[id(node)]
         code_id = len(self.prog.codes)
         self.prog.codes.append(None)      # reserve the id: nested codes come after
@@ -616,7 +649,10 @@ class CodeGen:
             gen.at(body)
             gen.expr(body)
             gen.emit("RETURN_VALUE")
-        co = gen.finish(len(args.args), len(args.defaults))
+        flags = (1 if args.vararg else 0) | (2 if args.kwarg else 0)
+        co = gen.finish(len(args.posonlyargs) + len(args.args), len(args.defaults),
+                        nkwonly=len(args.kwonlyargs), nposonly=len(args.posonlyargs),
+                        flags=flags, kwdefmap=kwdefmap)
         self.prog.codes[code_id] = co
         self.at(node)
         for free in scope.frees:
@@ -717,28 +753,86 @@ class CodeGen:
         self.mark(end)
 
     def e_Tuple(self, node):
+        if self.starred_list(node.elts, 0):
+            self.at(node)
+            self.emit("LIST_TO_TUPLE")
+            return
         self._elements(node)
         self.emit("BUILD_TUPLE", len(node.elts))
 
     def e_List(self, node):
+        if self.starred_list(node.elts, 0):
+            return
         self._elements(node)
         self.emit("BUILD_LIST", len(node.elts))
 
     def _elements(self, node):
         for e in node.elts:
-            if type(e).__name__ == "Starred":
-                self.unsupported(e, "starred expressions")
             self.expr(e)
         self.at(node)
 
+    def starred_list(self, elts, depth: int) -> bool:
+        """If any of elts is starred: emit a list of them all (runs of plain items by
+        BUILD_LIST, each *x by LIST_EXTEND with the given callable depth) and return
+        True; otherwise emit nothing and return False."""
+        if not any(type(e).__name__ == "Starred" for e in elts):
+            return False
+        started = False
+        run = 0
+        for e in elts:
+            if type(e).__name__ == "Starred":
+                if not started:
+                    self.emit("BUILD_LIST", run)
+                    started = True
+                self.expr(e.value)
+                self.at(e)
+                self.emit("LIST_EXTEND", depth)
+            elif started:
+                self.expr(e)
+                self.emit("LIST_APPEND", 1)
+            else:
+                self.expr(e)
+                run += 1
+        return True
+
+    def e_Starred(self, node):
+        self.error(node, "can't use starred expression here", AmberSyntaxError)
+
     def e_Dict(self, node):
+        if any(k is None for k in node.keys):
+            self.merged_dict(list(zip(node.keys, node.values)), 0, lambda k: self.expr(k))
+            return
         for k, v in zip(node.keys, node.values):
-            if k is None:
-                self.unsupported(v, "** in dict displays")
             self.expr(k)
             self.expr(v)
         self.at(node)
         self.emit("BUILD_MAP", len(node.keys))
+
+    def merged_dict(self, items, depth: int, key):
+        """A dict of (key, value) items where a None key means **value: runs of plain
+        items by BUILD_MAP, each **m by DICT_MERGE with the given callable depth (0 in
+        a display: later keys win; > 0 in a call: repeated keys are errors)."""
+        started = False
+        run = 0
+        for k, v in items:
+            if k is None:
+                if not started:
+                    self.emit("BUILD_MAP", run)
+                    started = True
+                elif run:
+                    self.emit("BUILD_MAP", run)
+                    self.emit("DICT_MERGE", depth)
+                run = 0
+                self.expr(v)
+                self.at(v)
+                self.emit("DICT_MERGE", depth)
+            else:
+                key(k)
+                self.expr(v)
+                run += 1
+        if run:
+            self.emit("BUILD_MAP", run)
+            self.emit("DICT_MERGE", depth)
 
     def e_Subscript(self, node):
         self.expr(node.value)
@@ -773,13 +867,10 @@ class CodeGen:
         self.emit("LOAD_ATTR", self.prog.name(node.attr))
 
     def e_Call(self, node):
-        for a in node.args:
-            if type(a).__name__ == "Starred":
-                self.unsupported(a, "*args in calls")
         seen = set()
         for k in node.keywords:
             if k.arg is None:
-                self.unsupported(k, "**kwargs in calls")
+                continue
             if k.arg in seen:
                 self.error(k, f"keyword argument repeated: {k.arg}", AmberSyntaxError)
             seen.add(k.arg)
@@ -791,6 +882,10 @@ class CodeGen:
             self.emit("LOAD_METHOD", self.prog.name(func.attr))
         else:
             self.expr(func)
+        if any(type(a).__name__ == "Starred" for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            self.call_ex(node, method)
+            return
         for a in node.args:
             self.expr(a)
         for k in node.keywords:
@@ -802,6 +897,32 @@ class CodeGen:
             self.emit("CALL_METHOD_KW" if method else "CALL_KW", n)
         else:
             self.emit("CALL_METHOD" if method else "CALL", n)
+
+    def call_ex(self, node, method: bool):
+        """A call with *args or **kwargs: one tuple of the positional arguments and, if
+        there are keywords, one dict of them, then CALL_EX (the callable, or the
+        LOAD_METHOD pair, is already on the stack)."""
+        depth = 2 if method else 1     # how far below the list/dict the callable is
+        # CPython 3.11 names the callable in the error for f(*x) alone; with more
+        # positional items it builds a list and says "Value after *"
+        if self.starred_list(node.args, depth if len(node.args) == 1 else 0):
+            self.at(node)
+            self.emit("LIST_TO_TUPLE")
+        else:
+            for a in node.args:
+                self.expr(a)
+            self.at(node)
+            self.emit("BUILD_TUPLE", len(node.args))
+        if any(k.arg is None for k in node.keywords):
+            self.merged_dict([(k.arg, k.value) for k in node.keywords], depth + 1,
+                             lambda name: self.emit("LOAD_CONST", self.prog.const(name)))
+        elif node.keywords:
+            for k in node.keywords:
+                self.emit("LOAD_CONST", self.prog.const(k.arg))
+                self.expr(k.value)
+            self.emit("BUILD_MAP", len(node.keywords))
+        self.at(node)
+        self.emit("CALL_EX", (1 if node.keywords else 0) | (2 if method else 0))
 
     def e_ListComp(self, node):
         self.comprehension(node, "<listcomp>", "BUILD_LIST")
@@ -936,7 +1057,7 @@ def max_stack(co: CodeObject, codes: list) -> int:
             extra = 0
             if name == "MAKE_FUNCTION":
                 target = codes[arg]
-                extra = target.ndefaults + target.nfree
+                extra = target.ndefaults + target.nkwdefaults + target.nfree
             peak = depth + max(0, O.stack_effect(op, arg, False, extra))
             if name == "UNPACK_SEQUENCE":
                 peak = depth + arg

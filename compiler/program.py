@@ -32,10 +32,22 @@ class CodeObject:
     # an exception raised at an instruction in [start, end) truncates the operand
     # stack to `depth` items, pushes the exception and jumps to target
     handlers: list[list[int]] = attrs.field(factory=list)
+    nposonly: int = 0           # positional-only parameters (the first of nparams)
+    nkwonly: int = 0            # keyword-only parameters (slots after the positional ones)
+    flags: int = 0              # 1: a *args slot follows, 2: then a **kwargs slot
+    nkwdefaults: int = 0        # keyword-only defaults MAKE_FUNCTION pops
+    kwdefmap_const: int = -1    # const tuple: per keyword-only parameter, its default's
+                                # index among the nkwdefaults, or -1 (required)
 
     @property
     def param_names(self) -> list[str]:
-        return self.local_names[: self.nparams]
+        """Positional then keyword-only parameter names (not *args / **kwargs)."""
+        return self.local_names[: self.nparams + self.nkwonly]
+
+    @property
+    def nargslots(self) -> int:
+        """Local slots the arguments fill: parameters, then *args, then **kwargs."""
+        return self.nparams + self.nkwonly + (self.flags & 1) + ((self.flags >> 1) & 1)
 
 
 @attrs.define

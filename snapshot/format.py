@@ -58,6 +58,8 @@ def _program_doc(program: Program) -> dict:
             "local_names": list(co.local_names), "first_line": co.first_line,
             "paramnames_const": co.paramnames_const, "module": co.module,
             "handlers": [list(h) for h in co.handlers],
+            "nposonly": co.nposonly, "nkwonly": co.nkwonly, "flags": co.flags,
+            "nkwdefaults": co.nkwdefaults, "kwdefmap_const": co.kwdefmap_const,
         } for co in program.codes],
     }
 
@@ -208,7 +210,9 @@ def _program(doc) -> Program:
                 ndefaults=c["ndefaults"], stacksize=c["stacksize"],
                 local_names=list(c["local_names"]), first_line=c["first_line"],
                 qualname=c["qualname"], paramnames_const=c["paramnames_const"],
-                module=c["module"], handlers=[list(h) for h in c["handlers"]]))
+                module=c["module"], handlers=[list(h) for h in c["handlers"]],
+                nposonly=c["nposonly"], nkwonly=c["nkwonly"], flags=c["flags"],
+                nkwdefaults=c["nkwdefaults"], kwdefmap_const=c["kwdefmap_const"]))
         program = Program(filename=p["filename"], source=p["source"], codes=codes,
                           consts=consts, globals=list(p["globals"]),
                           builtin_slots={k: v for k, v in p["builtin_slots"]})

@@ -72,10 +72,13 @@ def check_program(program) -> None:
 def _check_code_header(program, cid, co):
     where = f"code object {cid}"
     for field in ("nparams", "nlocals", "nfree", "ndefaults", "stacksize", "first_line",
-                  "module"):
+                  "module", "nposonly", "nkwonly", "nkwdefaults"):
         _need(_int(getattr(co, field), 0, 1 << 24), f"{where}: bad {field}")
-    _need(co.nparams + co.nfree <= co.nlocals, f"{where}: locals do not fit parameters")
+    _need(_int(co.flags, 0, 3), f"{where}: bad flags")
+    _need(co.nargslots + co.nfree <= co.nlocals, f"{where}: locals do not fit parameters")
     _need(co.ndefaults <= co.nparams, f"{where}: more defaults than parameters")
+    _need(co.nposonly <= co.nparams, f"{where}: more positional-only than positional parameters")
+    _check_kwdefmap(program, co, where)
     _need(isinstance(co.name, str) and isinstance(co.qualname, str)
           and isinstance(co.filename, str), f"{where}: bad names")
     _need(isinstance(co.local_names, list) and len(co.local_names) == co.nlocals
@@ -84,13 +87,32 @@ def _check_code_header(program, cid, co):
     pc = co.paramnames_const
     _need(_int(pc) and pc < len(program.consts), f"{where}: bad parameter names")
     c = program.consts[pc]
-    _need(isinstance(c, tuple) and len(c[1]) == co.nparams and
+    _need(isinstance(c, tuple) and len(c[1]) == co.nparams + co.nkwonly and
           all(isinstance(program.consts[i], str) for i in c[1]), f"{where}: bad parameter names")
-    _need(cid != 0 or (co.nparams == 0 and co.nfree == 0), "module code takes no arguments")
+    _need(cid != 0 or (co.nargslots == 0 and co.nfree == 0 and co.nkwdefaults == 0),
+          "module code takes no arguments")
     _need(isinstance(co.handlers, list) and all(
         isinstance(h, list) and len(h) == 4 and all(_int(x) for x in h)
         and h[0] < h[1] <= len(co.code) and h[2] < len(co.code) and h[3] <= co.stacksize
         for h in co.handlers), f"{where}: bad exception table")
+
+
+def _check_kwdefmap(program, co, where):
+    """Keyword-only defaults: a tuple of ints, one per keyword-only parameter, each -1
+    (required) or the next index into the function's nkwdefaults defaults."""
+    if co.nkwonly == 0:
+        _need(co.kwdefmap_const == -1 and co.nkwdefaults == 0, f"{where}: bad keyword defaults")
+        return
+    k = co.kwdefmap_const
+    _need(_int(k) and k < len(program.consts), f"{where}: bad keyword defaults")
+    c = program.consts[k]
+    _need(isinstance(c, tuple) and len(c[1]) == co.nkwonly, f"{where}: bad keyword defaults")
+    nxt = 0
+    for i in c[1]:
+        j = program.consts[i]
+        _need(_int(j, -1, 1 << 24) and j in (-1, nxt), f"{where}: bad keyword defaults")
+        nxt += j >= 0
+    _need(nxt == co.nkwdefaults, f"{where}: bad keyword defaults")
 
 
 def verify_code(program, cid, co) -> list:
@@ -169,6 +191,11 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
         _need(0 <= arg < len(O.UNARYOPS), f"{where}: bad unary operator")
     elif kind == "fmt":
         _need(0 <= arg <= 7, f"{where}: bad format flags")
+    elif kind == "unpackex":
+        _need(0 <= arg and (arg & 0xFFF) <= MAX_COUNT and (arg >> 12) <= 0xFFF,
+              f"{where}: bad unpacking counts")
+    elif kind == "callex":
+        _need(0 <= arg <= 3, f"{where}: bad call flags")
     if op.name == "BUILD_SLICE":
         _need(arg in (2, 3), f"{where}: a slice has 2 or 3 parts")
 
@@ -211,6 +238,10 @@ def _successors(program, cid, co, pc, op_num, arg, stack):
         return [(nxt, _pop(stack, 1, where))]   # (break pops the loop's iterator)
     if name == "LOAD_METHOD":
         return [(nxt, _pop(stack, 1, where) + (METH, ANY))]
+    if name == "CALL_EX" and arg & 2:
+        s = _pop(stack, 1 + (arg & 1), where)
+        _need(len(s) >= 2 and s[-2] == METH and s[-1] != METH, f"{where}: no method to call")
+        return [(nxt, s[:-2] + (ANY,))]
     if name in ("CALL_METHOD", "CALL_METHOD_KW"):
         extra = 1 if name == "CALL_METHOD_KW" else 0
         s = _pop(stack, arg + extra, where)
@@ -262,7 +293,15 @@ def _arity(program, name, arg):
         return arg + 2, 1
     if name == "MAKE_FUNCTION":
         target = program.codes[arg]
-        return target.ndefaults + target.nfree, 1
+        return target.ndefaults + target.nkwdefaults + target.nfree, 1
+    if name in ("LIST_EXTEND", "DICT_MERGE"):
+        return 1, 0
+    if name == "LIST_TO_TUPLE":
+        return 1, 1
+    if name == "UNPACK_EX":
+        return 1, (arg & 0xFFF) + (arg >> 12) + 1
+    if name == "CALL_EX":
+        return 2 + (arg & 1), 1
     raise SnapshotError(f"opcode {name} cannot be verified")
 
 
@@ -438,6 +477,11 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         R=R.copy(), S=room(S, max(sp, need) + 1024),
         F=room(F, fp + 64), CODE=code, FN=fn, K=K.copy(), H=room(H, 1024),
         V=room(V, 4096), CH=room(CH, 8192), G=G.copy(), MT=mt)
+    f = np.nonzero(st.H[:htop, L.KIND] == L.FUNC)[0]
+    if len(f):
+        nkwdef = np.array([co.nkwdefaults for co in program.codes], np.int64)
+        plain = f[nkwdef[st.H[f, L.A]] == 0]
+        st.H[plain, L.D] = -1
     _rebuild_dict_indexes(st)
     return st
 
@@ -504,6 +548,14 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
             _need((cl[:, 0] == L.CELL).all(), "a closure item that is not a cell")
         else:
             _need(clo == -1, "bad function closure")
+        kwd = int(D_[r])
+        if co.nkwdefaults:
+            _need(0 <= kwd < htop and kind[kwd] == L.TUPLE and H[kwd, L.B] == co.nkwdefaults,
+                  "bad function keyword defaults")
+        else:
+            # -1; 0 in snapshots written before keyword-only parameters (check_state
+            # turns it into -1)
+            _need(kwd in (-1, 0), "bad function keyword defaults")
     c = rows_of(L.CELL)
     _check_values(A_[c], B_[c], H, htop, "cells", undef_ok=True)
     _need((C_[rows_of(L.RANGE)] != 0).all(), "a range with step 0")
@@ -667,7 +719,10 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
             name = O.OPS[op].name
             _need(name in _CALL_SLOT, f"frame {i}: caller is not at a call")
             # the callee's result goes exactly where the call's callee (or method) sits
-            expect = len(shape) - arg - _CALL_SLOT[name]
+            if name == "CALL_EX":
+                expect = len(shape) - 2 - (arg & 1) - ((arg >> 1) & 1)
+            else:
+                expect = len(shape) - arg - _CALL_SLOT[name]
             _need(depth == expect, f"frame {i}: operand stack depth does not match its call")
             _check_markers(S, base + co.nlocals, shape[:depth], H, i)
         # cells: slots made cells by MAKE_CELL before pc, and free variables
@@ -680,7 +735,7 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
         prev_top = base + co.nlocals
 
 
-_CALL_SLOT = {"CALL": 1, "CALL_KW": 2, "CALL_METHOD": 2, "CALL_METHOD_KW": 3}
+_CALL_SLOT = {"CALL": 1, "CALL_KW": 2, "CALL_METHOD": 2, "CALL_METHOD_KW": 3, "CALL_EX": 0}
 
 
 def _check_markers(S, start, shape, H, frame):

@@ -488,16 +488,8 @@ UNSUPPORTED = [
     ("yield", "def f():\n    yield 1\n", ["yield"], "yield", []),
     ("yield_from", "def f():\n    yield from [1]\n", ["yield"], "yield from", []),
     ("set_literal", "x = 1\ny = {1, 2}\n", ["set"], "{1, 2}", []),
-    ("star_args", "def f(*args):\n    pass\n", ["*args"], "*args", [1]),
-    ("star_kwargs", "def f(**kw):\n    pass\n", ["**kwargs", "kwargs"], "**kw", [1]),
-    ("keyword_only", "def f(a, *, b):\n    pass\n", ["keyword-only"], "*, b", [1]),
-    ("star_in_call", "x = [1]\nprint(*x)\n", ["*args", "starred"], "*x", []),
-    ("double_star_in_call", "x = {}\nprint(**x)\n", ["**kwargs"], "**x", []),
-    ("decorator", "def d(f):\n    return f\n@d\ndef g():\n    pass\n", ["decorator"], "@d", [2]),
-    ("starred_assignment", "x = 1\na, *b = [1, 2]\n", ["starred"], "*b", [1]),
     ("async_def", "x = 1\nasync def f():\n    pass\n", ["async"], "async def", []),
     ("attribute_assignment", "x = 1\nx.y = 2\n", ["attribute"], "x.y", []),
-    ("lambda_star_args", "f = lambda *a: a\n", ["*args"], "lambda", []),
     # ints are arbitrary precision up to vm.layout.MAX_INT_BITS (2**22 bits)
     ("huge_int_literal", "x = 1\ny = 0x1" + "0" * (1 << 20) + "\n", ["integer"], "0x1", []),
 ]
@@ -662,3 +654,27 @@ def test_unsupported_feature_column_counts_characters_not_bytes():
     with pytest.raises(amber.UnsupportedFeatureError) as info:
         amber.compile(src, "cols.py")
     assert info.value.offset == src.index("import") + 1
+
+
+@pytest.mark.parametrize("source", [
+    "a, *b, *c = [1, 2]\n", "*a = [1]\n", "x = *[1],\ny = *x\n", "for *a in [[1]]:\n    pass\n",
+    "f(**{}, *[])\n",
+])
+def test_starred_misuse_is_cpythons_syntax_error(source):
+    with pytest.raises(SyntaxError) as cp:
+        compile(source, "s.py", "exec", dont_inherit=True)
+    with pytest.raises(amber.AmberSyntaxError) as am:
+        amber.compile(source, "s.py")
+    assert am.value.msg == cp.value.msg
+    assert am.value.lineno == cp.value.lineno
+
+
+def test_signature_fields_of_code_objects():
+    prog = amber.compile("def f(a, b=1, /, c=2, *args, k, m=3, n, **kw):\n    x = 1\n", "t.py")
+    co = prog.codes[1]
+    assert (co.nparams, co.nposonly, co.nkwonly, co.flags, co.ndefaults, co.nkwdefaults) == \
+        (3, 2, 3, 3, 2, 1)
+    assert co.local_names[:co.nargslots] == ["a", "b", "c", "k", "m", "n", "args", "kw"]
+    assert co.param_names == ["a", "b", "c", "k", "m", "n"]
+    kwmap = [prog.consts[i] for i in prog.consts[co.kwdefmap_const][1]]
+    assert kwmap == [-1, 0, -1]

@@ -682,3 +682,53 @@ def test_cyclic_comparison_ends_like_cpython(expr):
         assert status is FINISHED and vm.stdout.getvalue() == exp_out
     else:
         assert status is ERROR and vm.error.type_name == exp_err
+
+
+# ---------------------------------------------------------------------------
+# Argument packing and unpacking (signatures work)
+# ---------------------------------------------------------------------------
+
+UNPACK_BOMBS = {
+    "star_call_huge_range": "def f(*a):\n    return len(a)\nf(*range(10**8))\n",
+    "star_call_plain_params": "def f(a, b):\n    return a\nf(*range(10**8))\n",
+    "star_builtin_huge": "print(*range(10**8))\n",
+    "starred_target_huge": "a, *b = range(10**9)\n",
+    "starred_display_huge": "x = [*range(10**9)]\n",
+    "kwargs_dict_huge": ("d = {}\ni = 0\nwhile True:\n    d['k' + str(i)] = i\n    i += 1\n"
+                         "    if i % 100000 == 0:\n        (lambda **k: 0)(**d)\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNPACK_BOMBS))
+def test_unpacking_bomb_is_a_memory_error(name):
+    status, vm = run_script(UNPACK_BOMBS[name], fuel=200_000_000, memory_limit=64 * MB)
+    assert status is ERROR
+    assert vm.error.type_name == "MemoryError"
+    assert vm.error.frames[-1][0] == "hostile.py"
+
+
+def test_unpacking_is_charged_work_fuel():
+    """Spreading n arguments costs fuel proportional to n, not one instruction."""
+    src = "def f(*a, **k):\n    return 0\nxs = list(range(100000))\nf(*xs)\n"
+    small = "def f(*a, **k):\n    return 0\nxs = list(range(100000))\nf(*xs[:1])\n"
+    big = run_script(src)[1].instructions
+    little = run_script(small)[1].instructions
+    assert big - little >= 2 * 100000 // 16
+
+
+def test_deeply_recursive_kwargs_is_a_recursion_error():
+    src = ("def f(**k):\n    k['n' + str(len(k))] = 1\n    return f(**k)\nf()\n")
+    status, vm = run_script(src, recursion_limit=200)
+    assert status is ERROR
+    assert vm.error.type_name == "RecursionError"
+
+
+def test_deeply_nested_star_calls_pause_and_resume():
+    src = ("def f(*a, **k):\n    if len(a) > 300:\n        return len(a) + len(k)\n"
+           "    return f(*a, len(a), **k, **{'k' + str(len(a)): 0})\nprint(f())\n")
+    status, vm = run_script(src, fuel=5000, recursion_limit=1000)
+    assert status is PAUSED
+    while status is PAUSED:
+        status = vm.run(fuel=5000)
+    assert status is FINISHED
+    assert vm.stdout.getvalue() == "602\n"

@@ -62,6 +62,7 @@ FUZZ_PROGRAMS = [
     "042_enumerate_zip.py", "043_sorted_reversed.py", "047_fibonacci_memo.py",
     "052_word_count.py", "057_hanoi.py", "060_game_of_life.py", "023_nested_containers_print.py",
     "080_string_building.py", "032_function_args.py", "212_bigint_compare_hash.py",
+    "303_keyword_only.py", "308_decorators.py",
 ]
 PAUSE_FRACTIONS = (0.13, 0.41, 0.77)
 
@@ -246,7 +247,8 @@ def _mutate_program(rng, body) -> str:
     if how == "count":
         co = rng.choice(p["codes"])
         field = rng.choice(["nparams", "nlocals", "nfree", "ndefaults", "stacksize",
-                            "first_line", "module", "paramnames_const"])
+                            "first_line", "module", "paramnames_const", "nposonly",
+                            "nkwonly", "flags", "nkwdefaults", "kwdefmap_const"])
         co[field] = rng.choice([co[field] + 1, co[field] - 1, 0, co[field] * 2 + 1,
                                 1 << 30, -1, None, "3"])
         return f"program:{field}"
@@ -796,7 +798,98 @@ def exploit_cyclic_tuple() -> bytes:
     return _edit(snapshot.save(vm), f)
 
 
+_KW_SRC = ("def f(a, *args, k, m=2, **kw):\n    return a, args, k, m, kw\n"
+           "x = 0\nprint(f(1, 2, k=3, z=4))\nprint(f(*[1], **{'k': 5}))\n")
+
+
+def _kw_paused():
+    from amber.vm import layout as L
+    return _paused(_KW_SRC, lambda vm: _global(vm, "f")[0] == L.FUNC
+                   and _global(vm, "x")[0] == L.INT)
+
+
+def exploit_kwdefaults_not_a_tuple() -> bytes:
+    """A function whose keyword-only defaults (H column D) name a str, not a tuple:
+    binding m would read the str's row as a tuple's items."""
+    from amber import snapshot
+    from amber.vm import layout as L
+    vm = _kw_paused()
+    f = _global(vm, "f")[1]
+
+    def edit(a, body):
+        strs = [r for r in range(a["H"].shape[0]) if a["H"][r, L.KIND] == L.STR]
+        a["H"][f, L.D] = strs[0]
+    return _edit(snapshot.save(vm), edit)
+
+
+def exploit_kwdefaults_missing() -> bytes:
+    """The keyword-only defaults column of a function that has one set to -1."""
+    from amber import snapshot
+    from amber.vm import layout as L
+    vm = _kw_paused()
+    f = _global(vm, "f")[1]
+
+    def edit(a, body):
+        a["H"][f, L.D] = -1
+    return _edit(snapshot.save(vm), edit)
+
+
+def _edit_code(field, value) -> bytes:
+    from amber import snapshot
+    vm = _kw_paused()
+
+    def edit(a, body):
+        co = next(c for c in body["program"]["codes"] if c["name"] == "f")
+        co[field] = value(co) if callable(value) else value
+    return _edit(snapshot.save(vm), edit)
+
+
+def exploit_kwonly_past_locals() -> bytes:
+    """More keyword-only parameters than the code has local slots."""
+    return _edit_code("nkwonly", lambda co: co["nlocals"] + 5)
+
+
+def exploit_varkw_flag_without_slot() -> bytes:
+    """Flags claiming *args and **kwargs slots the locals do not have room for."""
+    return _edit_code("nlocals", lambda co: co["nparams"] + co["nkwonly"])
+
+
+def exploit_kwdefmap_out_of_range() -> bytes:
+    """A keyword-only default map pointing past the function's defaults tuple."""
+    def value(co):
+        return co["kwdefmap_const"]
+
+    from amber import snapshot
+    vm = _kw_paused()
+
+    def edit(a, body):
+        consts = body["program"]["consts"]
+        co = next(c for c in body["program"]["codes"] if c["name"] == "f")
+        consts.append(7)                        # a default index the tuple does not have
+        consts.append({"t": [len(consts) - 1, len(consts) - 1]})
+        co["kwdefmap_const"] = len(consts) - 1
+        a["K"] = __import__("numpy").zeros((len(consts), 2), "<i8")   # (K must match too)
+    return _edit(snapshot.save(vm), edit)
+
+
+def exploit_posonly_past_params() -> bytes:
+    """More positional-only parameters than positional parameters."""
+    return _edit_code("nposonly", lambda co: co["nparams"] + 1)
+
+
 EXPLOITS = {
+    "kwdefaults_not_a_tuple": (exploit_kwdefaults_not_a_tuple,
+                               "FUNC column D must be a tuple of the code's nkwdefaults"),
+    "kwdefaults_missing": (exploit_kwdefaults_missing,
+                           "FUNC column D -1 while the code has keyword-only defaults"),
+    "kwonly_past_locals": (exploit_kwonly_past_locals,
+                           "nkwonly beyond nlocals: binding would write past the frame"),
+    "varkw_flag_without_slot": (exploit_varkw_flag_without_slot,
+                                "*args/**kwargs slots that nlocals does not cover"),
+    "kwdefmap_out_of_range": (exploit_kwdefmap_out_of_range,
+                              "a keyword-only default index past the defaults tuple"),
+    "posonly_past_params": (exploit_posonly_past_params,
+                            "nposonly > nparams"),
     "unknown_opcode": (exploit_unknown_opcode,
                        "verify_code() builds its MAKE_CELL set with O.OPS[op] before the "
                        "opcode range check: IndexError"),

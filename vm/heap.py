@@ -972,6 +972,8 @@ def _mark(st, pins):
                 top = _push_ref(marks, work, top, TUPLE, H[r, B])
             if H[r, C] >= 0:
                 top = _push_ref(marks, work, top, TUPLE, H[r, C])
+            if H[r, D] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[r, D])
         elif k == CELL:
             top = _push_ref(marks, work, top, H[r, A], H[r, B])
         elif k == ITER:

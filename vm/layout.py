@@ -23,7 +23,8 @@ TUPLE = 10     # A: offset into V, B: length, C: hash, D: 1 once hashed
 DICT = 11      # A: entries offset in V (2 rows each: key, value), B: entries used,
                # C: entries capacity, D: index offset in V (rows: entry or -1, hash),
                # E: index size (a power of 2), F: live entries
-FUNC = 12      # A: code id, B: defaults tuple row or -1, C: closure tuple row or -1
+FUNC = 12      # A: code id, B: defaults tuple row or -1, C: closure tuple row or -1,
+               # D: keyword-only defaults tuple row or -1 (the code's FN_NKWDEFAULTS values)
 CELL = 13      # A: tag, B: payload of the contained value (UNDEF when empty)
 RANGE = 14     # A: start, B: stop, C: step
 ITER = 15      # A: iterator kind (IT_*), B/C: source value (tag, payload), D: position,
@@ -79,7 +80,17 @@ FN_NFREE = 5     # free variables; they occupy the last NFREE local slots
 FN_PARAMNAMES = 6  # const index of the tuple of parameter names
 FN_NAME = 7      # const index of the function's name (a str)
 FN_MODULE = 8    # module id (selects the globals base)
-FNCOLS = 9
+FN_NPOSONLY = 9  # positional-only parameters (the first ones)
+FN_NKWONLY = 10  # keyword-only parameters; their slots follow the positional ones
+FN_FLAGS = 11    # CO_VARARGS: a *args slot follows them; CO_VARKW: then a **kwargs slot
+FN_NKWDEFAULTS = 12  # keyword-only defaults MAKE_FUNCTION pops (after the positional ones)
+FN_KWDEFMAP = 13  # const index of a tuple of ints, one per keyword-only parameter: the
+                  # index of its default in the function's D tuple, or -1; -1 if none
+FNCOLS = 14
+
+# Code flags (FN_FLAGS).
+CO_VARARGS = 1
+CO_VARKW = 2
 
 # ---- Registers R: the scalars of a VM. -----------------------------------------------
 R_SP = 0          # stack top (index of the first free slot)
@@ -138,7 +149,8 @@ ERR_NOT_ITERABLE = 11  # B: tag
 ERR_NOT_SUBSCRIPTABLE = 12  # B: tag, A: 0 read, 1 store, 2 delete
 ERR_ARGS = 13         # A: code id, B: given count, C: detail (ARGS_*)
 ERR_ATTR = 14         # A: const index of name, B: tag
-ERR_UNPACK = 15       # A: expected, B: got, C: 1 too many / 0 not enough
+ERR_UNPACK = 15       # A: expected, B: got, C: 1 too many / 0 not enough / 2 not enough
+                      #    for a starred target (expected at least A)
 ERR_VALUE = 16        # A: message id (VALUE_*), B, C: operands
 ERR_TYPE = 17         # A: message id (TYPE_*), B, C: operands
 ERR_RECURSION = 18
@@ -161,3 +173,6 @@ ARGS_COUNT = 0        # wrong positional count
 ARGS_UNEXPECTED_KW = 1  # R_ERR_C holds the const index of the name... (see services)
 ARGS_DUPLICATE_KW = 2
 ARGS_MISSING = 3      # C: index of the first missing parameter
+ARGS_MISSING_KWONLY = 4
+ARGS_KW_NOT_STR = 5   # a ** mapping with a key that is not a str
+# (the host re-creates the call in CPython for the exact message: the detail is a hint)

@@ -47,6 +47,11 @@ def link_code(codes) -> tuple[np.ndarray, np.ndarray]:
         fn[cid, L.FN_NFREE] = co.nfree
         fn[cid, L.FN_PARAMNAMES] = co.paramnames_const
         fn[cid, L.FN_MODULE] = co.module
+        fn[cid, L.FN_NPOSONLY] = co.nposonly
+        fn[cid, L.FN_NKWONLY] = co.nkwonly
+        fn[cid, L.FN_FLAGS] = co.flags
+        fn[cid, L.FN_NKWDEFAULTS] = co.nkwdefaults
+        fn[cid, L.FN_KWDEFMAP] = co.kwdefmap_const
     return np.array(words, np.int32), fn
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins as py_builtins
 import enum
 import math
+import keyword
 import operator
 import sys
 
@@ -20,7 +21,7 @@ import numpy as np
 from . import layout as L
 from . import opcodes as O
 from . import arith, heap, interp, natives, seq
-from .builtins import BUILTINS, BUILTIN_ID, METHODS, is_exception_type
+from .builtins import BUILTINS, BUILTIN_ID, METHODS, TAG_NAME, is_exception_type
 from .hostvalues import (BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
 from .loader import load
@@ -83,6 +84,7 @@ class Machine:
         self.error: ScriptError | None = None
         self.finished = False
         self._pins: list = []       # values the host holds during a service (GC roots)
+        self._ex_call = None        # (top, n, kwnames, method) while CALL_EX calls a builtin
         self._p_state = None
         self._p = ()
         self._entry = [int(x) for x in self.st.FN[:, L.FN_ENTRY]]
@@ -256,6 +258,9 @@ class Machine:
             b = self._value(sp - 1)
             self._format_guard(b if isinstance(b, tuple) else (b,), a)
             self._complete(sp - 2, self._call_python(_BINOPS[arg & 15], a, b), pc)
+            return
+        if svc == interp.SVC_CALL_EX:
+            self._call_ex_service(arg, sp, pc)
             return
         kwnames = []
         top = sp
@@ -519,6 +524,67 @@ class Machine:
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
         self._complete(result_slot, result, pc)
 
+    def _call_ex_service(self, arg: int, sp: int, pc: int):
+        """CALL_EX on a builtin or builtin method: spread the args tuple and kwargs
+        dict on the stack as a CALL / CALL_KW would have them, then call it like those
+        (numba first when there are no keywords, then the host services)."""
+        st = self.st
+        has_kw = arg & 1
+        method = bool(arg & 2)
+        ts = sp - 1 - has_kw
+        callee = ts - 1 - int(method)
+        tup = int(st.S[ts, 1])
+        off = int(st.H[tup, L.A])
+        raws = [Raw(st.V[off + i, 0], st.V[off + i, 1]) for i in range(int(st.H[tup, L.B]))]
+        kwnames = []
+        if has_kw:
+            for k, v in self._pairs_of(Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])):
+                if k.tag != L.STR:
+                    raise _ScriptException("TypeError", "keywords must be strings")
+                kwnames.append(decode(st, k.tag, k.val, self.program))
+                raws.append(v)
+        n = len(raws)
+        top = ts + n
+        # the tuple and dict stay alive while their items move to the stack
+        self._pins += [Raw(st.S[ts, 0], st.S[ts, 1]), Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])]
+        if top + 8 > st.S.shape[0]:
+            try:
+                self._grow("S", top + 64)
+            except _ScriptException:
+                raise _ScriptException("MemoryError", "") from None
+            st = self.st
+        for i, r in enumerate(raws):
+            st.S[ts + i, 0] = r.tag
+            st.S[ts + i, 1] = r.val
+        st.R[L.R_SP] = top
+        self._ex_call = (top, n, kwnames, method)
+        try:
+            fid = int(st.S[callee, 1])
+            if not kwnames:
+                native = natives.call_method if method else natives.call_builtin
+                status = self._native(native, fid, top, n)
+                if status == L.ST_RUNNING:
+                    self.st.R[L.R_SP] = callee + 1
+                    self.st.F[int(self.st.R[L.R_FP]), L.FR_PC] = pc + 1
+                    return
+                if status == L.ST_RAISE:
+                    self._fail_from_vm()
+                    return
+            if method:
+                self._method_service(fid, n, kwnames, top, pc)
+            else:
+                self._builtin_service(fid, n, kwnames, top, pc)
+        finally:
+            self._ex_call = None
+
+    def _native(self, fn, *args) -> int:
+        """Run a numba builtin from a service, making room until it can finish."""
+        while True:
+            status = fn(self.p, *args)
+            if status != L.ST_NEED_MEMORY:
+                return status
+            self._make_room()
+
     def _positional_retry(self, bid: int, n: int, kwnames: list, top: int, pc: int):
         """enumerate(x, start=1) and similar: move keywords into position, call again."""
         order = {"enumerate": ["iterable", "start"], "sum": ["iterable", "start"],
@@ -535,15 +601,15 @@ class Machine:
             args, _ = self._args(top, n, [])
             self._complete(top - n - 1, self._call_python(int, *args), pc)
             return
-        status = natives.call_builtin(self.p, bid, top, n)
+        # (room is made here, not by a retry of the instruction: after CALL_EX spread
+        # its arguments the stack no longer holds the instruction's operands)
+        status = self._native(natives.call_builtin, bid, top, n)
+        st = self.st
         if status == L.ST_RUNNING:
             st.R[L.R_SP] = top - n
             st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
             return
-        st.R[L.R_SP] = top + 1   # restore the instruction's stack; let the loop retry
-        if status == L.ST_NEED_MEMORY:
-            self._make_room()
-            return
+        st.R[L.R_SP] = top + 1   # restore the instruction's stack
         if status == L.ST_RAISE:
             self._fail_from_vm()
             return
@@ -896,11 +962,16 @@ class Machine:
         if err == L.ERR_MEMORY:
             return "MemoryError", ""
         if err == L.ERR_UNPACK:
+            if ec == 2:
+                return "ValueError", f"not enough values to unpack (expected at least {ea}, got {eb})"
             if ec == 1:
                 return "ValueError", f"too many values to unpack (expected {ea})"
             return "ValueError", f"not enough values to unpack (expected {ea}, got {eb})"
         if err == L.ERR_ARGS:
             return self._args_error(ea, eb, ec)
+        unpacking = self._unpacking_error(err, ea)
+        if unpacking is not None:
+            return unpacking
         if err == L.ERR_VALUE and ea == arith.VAL_NEG_FRACTIONAL_POW:
             return "ValueError", ("a negative number raised to a fractional power has a "
                                   "complex result, and Amber has no complex numbers")
@@ -919,26 +990,102 @@ class Machine:
         sp = int(st.R[L.R_SP])
         pc = int(st.F[int(st.R[L.R_FP]), L.FR_PC])
         op, arg = O.decode(int(st.CODE[pc]))
-        params = co.param_names
-        ndef = co.ndefaults
-        sig = ", ".join(p if i < len(params) - ndef else f"{p}=None" for i, p in enumerate(params))
-        ns: dict = {}
-        exec(f"def f({sig}): pass", ns)   # identifiers only: names come from the parser
-        fn = ns["f"]
-        fn.__name__ = co.name
-        fn.__qualname__ = co.qualname
+        fn = self._stand_in(co)
+        if fn is None:
+            return "TypeError", f"{co.name}() got a bad call"
         name = O.OPS[op].name
-        kw = []
-        top = sp
-        if name in ("CALL_KW", "CALL_METHOD_KW"):
-            kw = list(self._value(sp - 1))
-            top = sp - 1
-        args, kwargs = self._args(top, arg, kw)
+        if name == "CALL_EX":
+            _, args, kwargs = self._ex_parts(sp, arg)
+        else:
+            kw = []
+            top = sp
+            if name in ("CALL_KW", "CALL_METHOD_KW"):
+                kw = list(self._value(sp - 1))
+                top = sp - 1
+            args, kwargs = self._args(top, arg, kw)
         try:
             fn(*args, **kwargs)
         except TypeError as e:
             return "TypeError", str(e)
         return "TypeError", f"{co.name}() got a bad call"
+
+    def _stand_in(self, co):
+        """A CPython function with co's signature (defaults None), named like it."""
+        names = co.local_names[: co.nargslots]
+        if not all(n.isidentifier() and not keyword.iskeyword(n) for n in names):
+            return None     # (a hostile snapshot: never exec what is not a plain name)
+        np_, nk = co.nparams, co.nkwonly
+        parts = []
+        for i in range(np_):
+            parts.append(names[i] + ("=None" if i >= np_ - co.ndefaults else ""))
+            if i == co.nposonly - 1:
+                parts.append("/")
+        if co.flags & 1:
+            parts.append("*" + names[np_ + nk])
+        elif nk:
+            parts.append("*")
+        kwmap = []
+        if nk:
+            kwmap = [self.program.consts[i] for i in self.program.consts[co.kwdefmap_const][1]]
+        for i in range(nk):
+            parts.append(names[np_ + i] + ("=None" if kwmap[i] >= 0 else ""))
+        if co.flags & 2:
+            parts.append("**" + names[np_ + nk + (co.flags & 1)])
+        ns: dict = {}
+        exec(f"def f({', '.join(parts)}): pass", ns)   # identifiers only (checked above)
+        fn = ns["f"]
+        fn.__name__ = co.name
+        fn.__qualname__ = co.qualname
+        return fn
+
+    def _ex_parts(self, sp: int, arg: int):
+        """CALL_EX's operands, decoded: (callable, args list, kwargs dict)."""
+        has_kw = arg & 1
+        ts = sp - 1 - has_kw
+        args = list(self._value(ts))
+        kwargs = {}
+        if has_kw:
+            kwargs = dict(self._value(sp - 1))
+        return self._value(ts - 1 - ((arg >> 1) & 1), real=True), args, kwargs
+
+    def _callable_str(self, slot: int) -> str:
+        """How CPython names a callable in argument-unpacking errors."""
+        st = self.st
+        tag = int(st.S[slot, 0])
+        if tag == L.FUNC:
+            return f"__main__.{self.program.codes[int(st.H[int(st.S[slot, 1]), L.A])].qualname}()"
+        if tag == L.BUILTIN:
+            return f"{BUILTINS[int(st.S[slot, 1])]}()"
+        if tag == L.METHOD:
+            mtag, mname = METHODS[int(st.S[slot, 1])]
+            return f"{TAG_NAME[mtag]}.{mname}()"
+        return str(self._value(slot, real=True))
+
+    def _unpacking_error(self, err: int, ea: int) -> tuple[str, str] | None:
+        """CPython's messages for *x and **m that cannot be unpacked."""
+        st = self.st
+        sp = int(st.R[L.R_SP])
+        pc = int(st.F[int(st.R[L.R_FP]), L.FR_PC])
+        op, arg = O.decode(int(st.CODE[pc]))
+        name = O.OPS[op].name
+        if name == "LIST_EXTEND" and err == L.ERR_NOT_ITERABLE:
+            what = type(self._value(sp - 1, real=True)).__name__
+            if arg == 0:
+                return "TypeError", f"Value after * must be an iterable, not {what}"
+            return "TypeError", (f"{self._callable_str(sp - 2 - arg)} argument after * must "
+                                 f"be an iterable, not {what}")
+        if name == "DICT_MERGE" and err == L.ERR_TYPE and ea == interp.TYPE_NOT_MAPPING:
+            what = type(self._value(sp - 1, real=True)).__name__
+            if arg == 0:
+                return "TypeError", f"'{what}' object is not a mapping"
+            return "TypeError", (f"{self._callable_str(sp - 2 - arg)} argument after ** must "
+                                 f"be a mapping, not {what}")
+        if name == "DICT_MERGE" and err == L.ERR_TYPE and ea == interp.TYPE_DUP_KEYWORD:
+            have = self._value(sp - 2)
+            key = next((k for k in self._value(sp - 1) if k in have), "?")
+            return "TypeError", (f"{self._callable_str(sp - 2 - arg)} got multiple values "
+                                 f"for keyword argument '{key}'")
+        return None
 
     def _emulate(self) -> tuple[str, str] | None:
         """Redo the failed instruction in CPython on copies of its operands."""
@@ -968,13 +1115,25 @@ class Machine:
                 del c[v(1)]
             elif name in ("GET_ITER", "FOR_ITER"):
                 iter(v(1))
-            elif name == "UNPACK_SEQUENCE":
+            elif name in ("UNPACK_SEQUENCE", "UNPACK_EX"):
                 x = v(1)
                 if not hasattr(x, "__iter__"):
                     return "TypeError", f"cannot unpack non-iterable {type(x).__name__} object"
                 list(x)
             elif name in ("LOAD_METHOD", "LOAD_ATTR"):
                 getattr(v(1), self.program.consts[arg])
+            elif name == "CALL_EX" and self._ex_call is not None:
+                top, n, kw, method = self._ex_call
+                args, kwargs = self._args(top, n, kw)
+                if method:
+                    fn = getattr(self._value(top - n - 1, real=True),
+                                 METHODS[int(st.S[top - n - 2, 1])][1])
+                else:
+                    fn = self._value(top - n - 1, real=True)
+                fn(*args, **kwargs)
+            elif name == "CALL_EX":
+                fn, args, kwargs = self._ex_parts(sp, arg)
+                fn(*args, **kwargs)
             elif name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_METHOD_KW"):
                 kw = []
                 top = sp

@@ -77,11 +77,16 @@ _TABLE = [
     ("CALL",             "count",   "var",  "f a1..an -> f(a1, ..., an)"),
     ("CALL_KW",          "count",   "var",  "f a1..an names -> f(...); names is a const tuple of the last len(names) argument names"),
     ("CALL_METHOD_KW",   "count",   "var",  "meth self a1..an names -> meth(self, ...) with keyword names as in CALL_KW"),
-    ("MAKE_FUNCTION",    "code",    "var",  "d1..dk c1..cm -> function of code arg with k defaults and m closure cells"),
+    ("MAKE_FUNCTION",    "code",    "var",  "d1..dk e1..ej c1..cm -> function of code arg with k positional defaults, j keyword-only defaults and m closure cells"),
     ("RETURN_VALUE",     "-",       -1,     "x -> ; return x to the caller (ends the program in the module frame)"),
     ("RAISE_VARARGS",    "count",   "var",  "arg 0: bare raise outside a handler; 1: exc -> ; 2: exc cause -> ; an exception type is instantiated"),
     ("RERAISE",          "-",       -1,     "exc -> ; raise exc again (end of a finally block or of unmatched except clauses)"),
     ("CHECK_EXC_MATCH",  "-",       -1,     "exc type -> bool; whether exc is an instance of type (or of one in a tuple of types)"),
+    ("LIST_EXTEND",      "depth",   -1,     "list x -> list; list.extend(x); arg 0 in a display, k > 0 in a call whose callable is k slots below the list (for messages)"),
+    ("LIST_TO_TUPLE",    "-",        0,     "list -> tuple(list)"),
+    ("DICT_MERGE",       "depth",   -1,     "d m -> d; arg 0: d.update(m) (a display); k > 0: keyword arguments of a call whose callable is k slots below d (duplicates are errors)"),
+    ("UNPACK_EX",        "unpackex", "var", "seq -> xn .. [xb..] .. x1 (x1 on top); arg & 0xFFF names before the starred target, arg >> 12 after; the starred one gets a list"),
+    ("CALL_EX",          "callex",  "var",  "f args [kwargs] -> f(*args, **kwargs); args a tuple, kwargs a dict (arg & 1); arg & 2: meth self args [kwargs] (a LOAD_METHOD pair)"),
 ]
 # fmt: on
 
@@ -120,7 +125,8 @@ def decode(word: int) -> tuple[int, int]:
 def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int:
     """Net stack effect of one instruction; `jump` selects the taken branch.
 
-    MAKE_FUNCTION needs the number of defaults plus free cells of its code object."""
+    MAKE_FUNCTION needs the number of defaults (positional and keyword-only) plus free
+    cells of its code object."""
     name = OPS[op].name
     fixed = OPS[op].effect
     if name == "FOR_ITER":
@@ -147,6 +153,10 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
         return -arg - 2
     if name == "MAKE_FUNCTION":
         return 1 - ndefaults_nfree
+    if name == "UNPACK_EX":
+        return (arg & 0xFFF) + (arg >> 12)
+    if name == "CALL_EX":
+        return -1 - (arg & 1) - ((arg >> 1) & 1)
     raise ValueError(f"no stack effect for {name}")
 
 
