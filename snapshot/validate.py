@@ -231,13 +231,14 @@ def _arity(program, name, arg):
     }
     if name in fixed:
         return fixed[name]
-    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE"):
+    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE", "BUILD_SET",
+                "BUILD_CONST_SET", "BUILD_CONST_FROZENSET"):
         return arg, 1
     if name == "BUILD_MAP":
         return 2 * arg, 1
     if name == "FORMAT_VALUE":
         return (2 if arg & 4 else 1), 1
-    if name == "LIST_APPEND":
+    if name in ("LIST_APPEND", "SET_ADD"):
         return 1, 0
     if name == "MAP_ADD":
         return 2, 0

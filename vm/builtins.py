@@ -19,6 +19,7 @@ BUILTINS = [
     "TypeError", "NameError", "UnboundLocalError", "AttributeError",
     "RuntimeError", "RecursionError", "StopIteration", "AssertionError",
     "NotImplementedError", "MemoryError",
+    "set", "frozenset",
 ]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
@@ -40,7 +41,7 @@ FIRST_EXCEPTION = BUILTIN_ID["BaseException"]
 TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
-    L.FUNC: "function", L.RANGE: "range",
+    L.FUNC: "function", L.RANGE: "range", L.SET: "set", L.FROZENSET: "frozenset",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -50,7 +51,7 @@ TAG_NAME = {
     L.METHOD: "builtin_function_or_method", L.STR: "str", L.LIST: "list",
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
-    L.DICTVIEW: "dict_keys",
+    L.DICTVIEW: "dict_keys", L.SET: "set", L.FROZENSET: "frozenset",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -69,10 +70,20 @@ METHODS = [
     (L.DICT, "pop"), (L.DICT, "setdefault"), (L.DICT, "update"), (L.DICT, "copy"),
     (L.DICT, "clear"),
     (L.TUPLE, "index"), (L.TUPLE, "count"),
+    (L.SET, "add"), (L.SET, "remove"), (L.SET, "discard"), (L.SET, "pop"),
+    (L.SET, "clear"), (L.SET, "copy"), (L.SET, "update"), (L.SET, "union"),
+    (L.SET, "intersection"), (L.SET, "difference"), (L.SET, "symmetric_difference"),
+    (L.SET, "intersection_update"), (L.SET, "difference_update"),
+    (L.SET, "symmetric_difference_update"), (L.SET, "issubset"), (L.SET, "issuperset"),
+    (L.SET, "isdisjoint"),
+    (L.FROZENSET, "copy"), (L.FROZENSET, "union"), (L.FROZENSET, "intersection"),
+    (L.FROZENSET, "difference"), (L.FROZENSET, "symmetric_difference"),
+    (L.FROZENSET, "issubset"), (L.FROZENSET, "issuperset"), (L.FROZENSET, "isdisjoint"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
-    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE"}[tag]]
+    for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
+                    L.SET: "SET", L.FROZENSET: "FROZENSET"}[tag]]
 })

@@ -33,8 +33,12 @@ EXC = 17       # A: exception type (builtin id), B: args tuple row
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 # Reserved for work in progress on other branches (keep numbers unique):
 # 19-25 classes, instances, bound methods, method wrappers, super, generators, modules;
-# 26 SET, 27 FROZENSET; 28 BIGINT.
-NKINDS = 19
+# 28 BIGINT.
+SET = 26       # A: table offset in V (2 rows per slot: (tag, payload), (hash, 0)),
+               # B: used (live elements), C: fill (live + dummy slots), D: cached hash
+               # (frozenset), E: table size (a power of 2, >= 8), F: pop finger
+FROZENSET = 27  # as SET, except F: 1 once D holds the hash
+NKINDS = 28
 
 # Iterator kinds (H[row, A] of an ITER object).
 IT_SEQ = 0       # list or tuple: D index
@@ -44,6 +48,7 @@ IT_DICT = 3      # source is the dict; D entry index; E: 0 keys, 1 values, 2 ite
 IT_ENUMERATE = 4  # source is an iterator; D count
 IT_ZIP = 5       # source is a tuple of iterators
 IT_REVERSED = 6  # list or tuple: D index counting down
+IT_SET = 7       # set or frozenset: D next table slot, E the set's size when made
 
 # ---- Object table H: one row per heap object. -------------------------------------
 KIND, SERIAL, A, B, C, D, E, F = range(8)

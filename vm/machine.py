@@ -18,8 +18,8 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from . import arith, heap, interp, natives, seq
-from .builtins import BUILTINS, METHODS, FIRST_EXCEPTION
+from . import arith, heap, interp, natives, seq, sets
+from .builtins import BUILTINS, METHODS, FIRST_EXCEPTION, EXC_PARENT
 from .hostvalues import BuiltinRef, EncodeError, Raw, decode, encode, needs
 from .loader import load
 from .state import grown, pointers
@@ -413,7 +413,7 @@ class Machine:
             # only reached for argument errors: CPython reports them
             self._call_python(fn, *args, **kw)
             raise _ScriptException("TypeError", f"this use of {name}() is not supported by Amber yet")
-        if bid >= FIRST_EXCEPTION:
+        if bid >= FIRST_EXCEPTION and (name == "BaseException" or name in EXC_PARENT):
             raise _ScriptException("TypeError", "creating exception objects is not supported by Amber yet")
         result = self._call_python(fn, *args, **kw)
         if isinstance(result, type) or callable(result) and not isinstance(result, (str, int, float)):
@@ -683,6 +683,8 @@ class Machine:
                                       else "maximum recursion depth exceeded")
         if err == L.ERR_MEMORY:
             return "MemoryError", ""
+        if err == L.ERR_VALUE and ea == sets.VAL_SET_CHANGED:
+            return "RuntimeError", "Set changed size during iteration"
         if err == L.ERR_OVERFLOW and ea == 0:
             return "OverflowError", ("integer overflow: the result does not fit in 64 bits "
                                      "(Amber has no big ints yet)")
@@ -698,6 +700,9 @@ class Machine:
         emulated = self._emulate()
         if emulated is not None:
             return emulated
+        if err == L.ERR_UNHASHABLE:
+            from .builtins import TAG_NAME
+            return "TypeError", f"unhashable type: '{TAG_NAME.get(eb, 'object')}'"
         pc = int(st.F[fp, L.FR_PC])
         op, _ = O.decode(int(st.CODE[pc]))
         return "TypeError", (f"this operation ({O.OPS[op].name.lower()}) is not supported by "
@@ -782,6 +787,10 @@ class Machine:
             elif name in ("BUILD_MAP", "MAP_ADD"):
                 k = v(2 if name == "MAP_ADD" else 2 * arg)
                 hash(k)
+            elif name in ("BUILD_SET", "BUILD_CONST_SET", "BUILD_CONST_FROZENSET"):
+                set(v(k) for k in range(arg, 0, -1))
+            elif name == "SET_ADD":
+                hash(v(1))
             elif name == "LIST_APPEND":
                 return None
             else:

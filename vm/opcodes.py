@@ -79,6 +79,10 @@ _TABLE = [
     ("CALL_METHOD_KW",   "count",   "var",  "meth self a1..an names -> meth(self, ...) with keyword names as in CALL_KW"),
     ("MAKE_FUNCTION",    "code",    "var",  "d1..dk c1..cm -> function of code arg with k defaults and m closure cells"),
     ("RETURN_VALUE",     "-",       -1,     "x -> ; return x to the caller (ends the program in the module frame)"),
+    ("BUILD_SET",        "count",   "var",  "x1..xn -> {x1, ..., xn} (added in order)"),
+    ("SET_ADD",          "depth",   -1,     "... set ... x -> ... set ...; set is arg slots below x (set comprehensions)"),
+    ("BUILD_CONST_SET",  "count",   "var",  "c1..cn -> the set CPython 3.11 builds for a display of n > 2 constants (a frozenset constant merged into a new set)"),
+    ("BUILD_CONST_FROZENSET", "count", "var", "c1..cn -> the frozenset constant CPython 3.11 makes of a constant set display in `in` tests and for loops"),
 ]
 # fmt: on
 
@@ -126,7 +130,8 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
         return 0 if jump else -1
     if fixed != "var":
         return fixed
-    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE"):
+    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE", "BUILD_SET",
+                "BUILD_CONST_SET", "BUILD_CONST_FROZENSET"):
         return 1 - arg
     if name == "BUILD_MAP":
         return 1 - 2 * arg
