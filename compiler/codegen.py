@@ -547,9 +547,9 @@ class CodeGen:
         if folded is not None and len(folded) > 2:
             # CPython 3.11 compiles a display of more than two constants as a
             # frozenset constant merged into a new set: same items, its order
-            self.const_items(folded)
+            n = self.const_items(folded)
             self.at(node)
-            self.emit("BUILD_CONST_SET", len(folded))
+            self.emit("BUILD_CONST_SET", n)
             return
         self._elements(node)
         self.emit("BUILD_SET", len(node.elts))
@@ -561,6 +561,7 @@ class CodeGen:
         values = self.prog.frozen.setdefault(key, values)
         for v in values:
             self.emit("LOAD_CONST", self.const_index(v))
+        return len(values)
 
     def const_index(self, v) -> int:
         if isinstance(v, tuple):
@@ -574,9 +575,9 @@ class CodeGen:
         if type(node).__name__ == "Set":
             folded = _fold_items(node.elts)
             if folded is not None:
-                self.const_items(folded)
+                n = self.const_items(folded)
                 self.at(node)
-                self.emit("BUILD_CONST_FROZENSET", len(folded))
+                self.emit("BUILD_CONST_FROZENSET", n)
                 return
         self.expr(node)
 

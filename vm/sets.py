@@ -1028,3 +1028,21 @@ def set_method(st, mid, sp, n):
     if mid == M_FROZENSET_SYMMETRIC_DIFFERENCE:
         mid = M_SET_SYMMETRIC_DIFFERENCE
     return multi(st, mid, me, sp, n)
+
+
+@njit(sig("none(P, i8)"), cache=CACHE)
+def rehash(st, s):
+    """Recompute the stored hashes of a set's slots in place (snapshot loading)."""
+    H = H_(st)
+    V = V_(st)
+    o = H[s, A]
+    if H[s, KIND] == FROZENSET:
+        H[s, D] = 0
+        H[s, F] = 0
+    for i in range(H[s, E]):
+        t = V[o + 2 * i, 0]
+        if t == UNDEF:
+            V[o + 2 * i + 1, 0] = -1 if V[o + 2 * i, 1] == 1 else 0
+        else:
+            V[o + 2 * i + 1, 0] = heap.hash_value(st, t, V[o + 2 * i, 1])
+        V[o + 2 * i + 1, 1] = 0
