@@ -47,6 +47,9 @@ class _Program:
         self.const_index: dict = {}
         self.globals: list[str] = []
         self.global_index: dict[str, int] = {}
+        # frozenset constants made so far: their constant key -> the item order of the
+        # first one (CPython 3.11 reuses that constant for every equal display)
+        self.frozen: dict = {}
 
     def const(self, value) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -397,7 +400,7 @@ class CodeGen:
         top = Label()
         done = Label()
         exit_ = Label()
-        self.expr(node.iter)
+        self.iterable(node.iter)
         self.at(node.iter)
         self.emit("GET_ITER")
         self.mark(top)
@@ -717,10 +720,16 @@ class CodeGen:
         self.expr(node.values[-1])
         self.mark(end)
 
+    def comparator(self, node, i):
+        if i == len(node.ops) - 1 and type(node.ops[i]).__name__ in ("In", "NotIn"):
+            self.iterable(node.comparators[i])
+        else:
+            self.expr(node.comparators[i])
+
     def e_Compare(self, node):
         self.expr(node.left)
         if len(node.ops) == 1:
-            self.expr(node.comparators[0])
+            self.comparator(node, 0)
             self.at(node)
             self.emit("COMPARE_OP", CMPOP_NUM[type(node.ops[0]).__name__])
             return
@@ -733,7 +742,7 @@ class CodeGen:
             self.at(node)
             self.emit("COMPARE_OP", CMPOP_NUM[type(op).__name__])
             self.emit("JUMP_IF_FALSE_OR_POP", cleanup)
-        self.expr(node.comparators[-1])
+        self.comparator(node, len(node.ops) - 1)
         self.at(node)
         self.emit("COMPARE_OP", CMPOP_NUM[type(node.ops[-1]).__name__])
         self.emit("JUMP", end)
@@ -833,6 +842,44 @@ class CodeGen:
         if run:
             self.emit("BUILD_MAP", run)
             self.emit("DICT_MERGE", depth)
+    def e_Set(self, node):
+        folded = _fold_items(node.elts)
+        if folded is not None and len(folded) > 2:
+            # CPython 3.11 compiles a display of more than two constants as a
+            # frozenset constant merged into a new set: same items, its order
+            n = self.const_items(folded)
+            self.at(node)
+            self.emit("BUILD_CONST_SET", n)
+            return
+        self._elements(node)
+        self.emit("BUILD_SET", len(node.elts))
+
+    def const_items(self, values):
+        """Load the items of a frozenset constant, in the order of the first equal
+        constant of the program (CPython's compiler merges equal constants)."""
+        key = frozenset(_const_key(v) for v in values)
+        values = self.prog.frozen.setdefault(key, values)
+        for v in values:
+            self.emit("LOAD_CONST", self.const_index(v))
+        return len(values)
+
+    def const_index(self, v) -> int:
+        if isinstance(v, tuple):
+            return self.prog.const(("tuple", tuple(self.const_index(x) for x in v)))
+        return self.prog.const(v)
+
+    def iterable(self, node):
+        """An expression that is only iterated or searched (a for loop's iterable, the
+        right side of `in`): CPython 3.11 turns a display of constants there into a
+        constant (a frozenset for a set display), which fixes its iteration order."""
+        if type(node).__name__ == "Set":
+            folded = _fold_items(node.elts)
+            if folded is not None:
+                n = self.const_items(folded)
+                self.at(node)
+                self.emit("BUILD_CONST_FROZENSET", n)
+                return
+        self.expr(node)
 
     def e_Subscript(self, node):
         self.expr(node.value)
@@ -930,6 +977,9 @@ class CodeGen:
     def e_DictComp(self, node):
         self.comprehension(node, "<dictcomp>", "BUILD_MAP")
 
+    def e_SetComp(self, node):
+        self.comprehension(node, "<setcomp>", "BUILD_SET")
+
     def comprehension(self, node, name, build):
         """Compile the comprehension as a function called with iter(first iterable)."""
         scope = self.scopes[id(node)]
@@ -948,7 +998,7 @@ class CodeGen:
         for free in scope.frees:
             self.emit("LOAD_CLOSURE", self.local_index[free])
         self.emit("MAKE_FUNCTION", code_id)
-        self.expr(node.generators[0].iter)
+        self.iterable(node.generators[0].iter)
         self.at(node)
         self.emit("GET_ITER")
         self.emit("CALL", 1)
@@ -961,7 +1011,7 @@ class CodeGen:
         if i == 0:
             self.emit("LOAD_FAST", self.local_index[".0"])
         else:
-            self.expr(g.iter)
+            self.iterable(g.iter)
         self.emit("GET_ITER")    # (on .0 too: marks the slot as an iterator for the verifier)
         self.mark(top)
         self.at(node)
@@ -976,6 +1026,10 @@ class CodeGen:
             self.expr(node.value)
             self.at(node)
             self.emit("MAP_ADD", len(gens) + 1)
+        elif type(node).__name__ == "SetComp":
+            self.expr(node.elt)
+            self.at(node)
+            self.emit("SET_ADD", len(gens) + 1)
         else:
             self.expr(node.elt)
             self.at(node)
@@ -1025,6 +1079,87 @@ def _count_tries(body) -> int:
             count += 1
         todo.extend(c for c in A.iter_child_nodes(node) if type(c).__name__ not in _OWN_SCOPE)
     return count
+def _fold(node):
+    """(True, value) if CPython 3.11's AST optimizer makes node a constant (numbers,
+    strings, None, bools, unary and binary operators on them, tuples of them), else
+    (False, None).  Folding decides how CPython builds set displays, so it decides
+    their iteration order."""
+    import operator as op
+    kind = type(node).__name__
+    if kind == "Constant":
+        v = node.value
+        ok = v is None or isinstance(v, (bool, int, float, str))
+        return ok, v if ok else None
+    if kind == "Tuple":
+        items = []
+        for e in node.elts:
+            ok, v = _fold(e)
+            if not ok:
+                return False, None
+            items.append(v)
+        return True, tuple(items)
+    if kind == "UnaryOp":
+        ok, v = _fold(node.operand)
+        fn = {"USub": op.neg, "UAdd": op.pos, "Invert": op.invert, "Not": op.not_}[
+            type(node.op).__name__]
+        if ok and isinstance(v, (int, float)) and not isinstance(v, str):
+            try:
+                r = fn(v)
+            except Exception:
+                return False, None
+            return _fits(r)
+        return False, None
+    if kind == "BinOp":
+        ok1, a = _fold(node.left)
+        ok2, b = _fold(node.right)
+        name = type(node.op).__name__
+        if not (ok1 and ok2) or name == "MatMult":
+            return False, None
+        nums = all(isinstance(x, (int, float)) for x in (a, b))
+        strs = isinstance(a, str) and isinstance(b, str) and name == "Add"
+        if not (nums or strs):
+            return False, None
+        if name == "Pow" and isinstance(b, int) and abs(b) > 128:
+            return False, None
+        if name in ("LShift",) and isinstance(b, int) and b > 128:
+            return False, None
+        fn = {"Add": op.add, "Sub": op.sub, "Mult": op.mul, "Div": op.truediv,
+              "FloorDiv": op.floordiv, "Mod": op.mod, "Pow": op.pow, "LShift": op.lshift,
+              "RShift": op.rshift, "BitAnd": op.and_, "BitOr": op.or_, "BitXor": op.xor}[name]
+        try:
+            r = fn(a, b)
+        except Exception:
+            return False, None
+        return _fits(r)
+    return False, None
+
+
+def _fits(v):
+    if isinstance(v, int) and not isinstance(v, bool) and not INT64_MIN <= v <= INT64_MAX:
+        return False, None
+    if isinstance(v, (complex, bytes)):
+        return False, None
+    if isinstance(v, str) and len(v) > 4096:
+        return False, None
+    return True, v
+
+
+def _fold_items(elts):
+    """The constant values of a display's items, or None if one is not constant."""
+    out = []
+    for e in elts:
+        ok, v = _fold(e)
+        if not ok:
+            return None
+        out.append(v)
+    return out
+
+
+def _const_key(v):
+    """Equal constants of different types (1, 1.0, True) are different constants."""
+    if isinstance(v, tuple):
+        return ("tuple", tuple(_const_key(x) for x in v))
+    return (type(v).__name__, repr(v))
 
 
 def _describe(node) -> str:

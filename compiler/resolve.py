@@ -165,7 +165,7 @@ class _Collector:
         else:
             inner.visit(node.elt)
 
-    visit_ListComp = visit_DictComp = _comprehension
+    visit_ListComp = visit_DictComp = visit_SetComp = _comprehension
 
     def visit_Lambda(self, node):
         self._function(node, node.args, node.body)

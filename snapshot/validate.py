@@ -26,7 +26,7 @@ MAX_COUNT = 1 << 16          # most operands a single instruction may take
 ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
-              L.DICTVIEW, L.EXC, L.BIGINT)
+              L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET)
 
 
 def _need(cond, why: str):
@@ -275,13 +275,14 @@ def _arity(program, name, arg):
     }
     if name in fixed:
         return fixed[name]
-    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE"):
+    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE", "BUILD_SET",
+                "BUILD_CONST_SET", "BUILD_CONST_FROZENSET"):
         return arg, 1
     if name == "BUILD_MAP":
         return 2 * arg, 1
     if name == "FORMAT_VALUE":
         return (2 if arg & 4 else 1), 1
-    if name == "LIST_APPEND":
+    if name in ("LIST_APPEND", "SET_ADD"):
         return 1, 0
     if name == "MAP_ADD":
         return 2, 0
@@ -346,7 +347,7 @@ def _check_disjoint(A_, B_, C_, D_, E_, kind):
     items would otherwise plant raw integers among its values)."""
     parts = []
     for k, start, length in ((L.LIST, A_, C_), (L.TUPLE, A_, B_), (L.DICT, A_, 2 * C_),
-                             (L.DICT, D_, E_)):
+                             (L.DICT, D_, E_), (L.SET, A_, 2 * E_), (L.FROZENSET, A_, 2 * E_)):
         r = np.nonzero(kind == k)[0]
         parts.append(np.stack([start[r], length[r]], axis=1))
     sl = np.nonzero(kind == L.SLICE)[0]
@@ -483,6 +484,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         plain = f[nkwdef[st.H[f, L.A]] == 0]
         st.H[plain, L.D] = -1
     _rebuild_dict_indexes(st)
+    _rehash_sets(st)
     return st
 
 
@@ -566,6 +568,7 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     idx = _ranges(A_[sl], np.full(len(sl), 3))
     _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
     _check_bigints(H, V, rows_of(L.BIGINT), vtop)
+    _check_sets(H, V, np.concatenate([rows_of(L.SET), rows_of(L.FROZENSET)]), htop, vtop)
     dv = rows_of(L.DICTVIEW)
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
           and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
@@ -621,10 +624,37 @@ def _check_bigints(H, V, rows, vtop):
               for m, s in zip(mag, sign)), "a big int that fits in 64 bits")
 
 
+def _check_sets(H, V, rows, htop, vtop):
+    """Set tables: a power-of-two size of at least 8 inside the arena, at least one
+    empty slot (every probe loop ends on one), used and fill counts that match the
+    slots, empty and dummy slots in their exact form, hashable elements.  The stored
+    hashes are recomputed on load (see _rehash_sets), never trusted."""
+    if not len(rows):
+        return
+    size = H[rows, L.E]
+    _need(((size >= 8) & (size <= vtop) & ((size & (size - 1)) == 0)).all()
+          and _inside(H[rows, L.A], 2 * size, vtop), "a set outside its arena")
+    used, fill = H[rows, L.B], H[rows, L.C]
+    _need(((used >= 0) & (used <= fill) & (fill < size)).all(), "bad set counts")
+    frozen = H[rows, L.KIND] == L.FROZENSET
+    _need((H[rows, L.F] >= 0).all() and np.isin(H[rows[frozen], L.F], (0, 1)).all(),
+          "bad set finger or hash flag")
+    slots = _ranges(H[rows, L.A], 2 * size)[::2]
+    tags, vals = V[slots, 0], V[slots, 1]
+    live = tags != L.UNDEF
+    _check_values(tags[live], vals[live], H, htop, "set elements")
+    _need(not np.isin(tags, (L.LIST, L.DICT, L.SET)).any(), "an unhashable set element")
+    _need(np.isin(vals[~live], (0, 1)).all(), "a bad empty or dummy set slot")
+    owner = np.repeat(np.arange(len(rows)), size)
+    n_live = np.bincount(owner, weights=live, minlength=len(rows)).astype(np.int64)
+    n_fill = np.bincount(owner, weights=live | (vals == 1), minlength=len(rows)).astype(np.int64)
+    _need((n_live == used).all() and (n_fill == fill).all(), "set counts do not match its slots")
+
+
 def _check_iterators(H, V, rows, htop):
     ok_source = {L.IT_SEQ: (L.LIST, L.TUPLE), L.IT_STR: (L.STR,), L.IT_RANGE: (L.RANGE,),
                  L.IT_DICT: (L.DICT,), L.IT_ENUMERATE: (L.ITER,), L.IT_ZIP: (L.TUPLE,),
-                 L.IT_REVERSED: (L.LIST, L.TUPLE, L.STR)}
+                 L.IT_REVERSED: (L.LIST, L.TUPLE, L.STR), L.IT_SET: (L.SET, L.FROZENSET)}
     for r in rows:
         k, t, v, d, e, f = (int(x) for x in H[r, L.A: L.F + 1])
         _need(k in ok_source and t in ok_source[k], "an iterator over the wrong kind")
@@ -633,7 +663,7 @@ def _check_iterators(H, V, rows, htop):
             _need(f != 0, "a range iterator with step 0")
         elif k == L.IT_DICT:
             _need(d >= 0 and e in (0, 1, 2), "a bad dict iterator")
-        elif k in (L.IT_SEQ, L.IT_STR, L.IT_REVERSED):
+        elif k in (L.IT_SEQ, L.IT_STR, L.IT_REVERSED, L.IT_SET):
             _need(d >= 0, "an iterator at a negative position")
         elif k == L.IT_ZIP:
             n = int(H[v, L.B])
@@ -750,6 +780,22 @@ def _check_markers(S, start, shape, H, frame):
             kinds = (L.INT, L.BOOL, L.BIGINT) if owner == L.INT else (owner,)
             _need(start + k + 1 < S.shape[0] and int(S[start + k + 1, 0]) in kinds,
                   f"frame {frame}: a method on the wrong kind of object")
+
+
+def _rehash_sets(st: State):
+    """Recompute the stored hash of every set slot and forget cached frozenset
+    hashes: a lookup then finds every element whose slot is on its probe path (slot
+    positions are kept, so iteration order is the snapshot's).  Frozensets first, so
+    that sets of frozensets see their elements' fresh hashes."""
+    from ..vm import sets
+    H = st.H
+    kinds = H[: int(st.R[L.R_HTOP]), L.KIND]
+    rows = list(np.nonzero(kinds == L.FROZENSET)[0]) + list(np.nonzero(kinds == L.SET)[0])
+    if not rows:
+        return
+    p = pointers(st)
+    for r in rows:
+        sets.rehash(p, int(r))
 
 
 def _rebuild_dict_indexes(st: State):

@@ -120,6 +120,11 @@ MEMORY_BOMBS = {
     "append_lists_forever": "l = []\nwhile True:\n    l.append([1])\n",
     "dict_forever": "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n",
     "range_to_list": "x = list(range(10**10))\n",
+    "set_forever": "s = set()\ni = 0\nwhile True:\n    s.add(i)\n    i += 1\n",
+    "set_of_huge_range": "s = set(range(10**10))\n",
+    "frozenset_of_huge_range": "s = frozenset(range(10**9))\n",
+    "set_union_doubling": "s = set(range(1000))\nwhile True:\n    s = s | {x + len(s) for x in s}\n",
+    "set_comprehension_forever": "s = {i for i in range(10**10)}\n",
 }
 # Every bomb currently escapes vm.run() as the internal _ScriptException (or numpy's
 # MemoryError): see the reason below.

@@ -875,6 +875,93 @@ def exploit_kwdefmap_out_of_range() -> bytes:
 def exploit_posonly_past_params() -> bytes:
     """More positional-only parameters than positional parameters."""
     return _edit_code("nposonly", lambda co: co["nparams"] + 1)
+def _set_snapshot():
+    """A paused VM holding a set s (elements 1..12, some removed) and a list lst."""
+    from amber import snapshot
+    from amber.vm import layout as L
+    src = ("lst = [7] * 40\ns = set(range(1, 13))\ns.discard(3)\nf = frozenset({5, 6})\n"
+           "n = 0\nfor x in s:\n    n = n + x\nprint(n, 4 in s, f in {f})\n")
+    vm = _paused(src, lambda vm: _global(vm, "n")[0] == L.INT)
+    return vm, snapshot.save(vm), _global(vm, "s")[1], _global(vm, "lst")[1]
+
+
+def _set_exploit(edit):
+    def build() -> bytes:
+        vm, data, s, lst = _set_snapshot()
+        return _edit(data, lambda a, body: edit(a, s, lst))
+    return build
+
+
+def _all_dummies(a, s, lst):
+    from amber.vm import layout as L
+    o, n = a["H"][s, L.A], a["H"][s, L.E]
+    for i in range(n):
+        if a["V"][o + 2 * i, 0] == L.UNDEF:
+            a["V"][o + 2 * i] = (L.UNDEF, 1)
+    a["H"][s, L.C] = n      # no empty slot left: a failing lookup would never end
+
+
+def _set_size_not_power(a, s, lst):
+    from amber.vm import layout as L
+    a["H"][s, L.E] = 24
+
+
+def _set_over_list(a, s, lst):
+    from amber.vm import layout as L
+    a["H"][s, L.A] = a["H"][lst, L.A]
+
+
+def _set_offset_overflow(a, s, lst):
+    from amber.vm import layout as L
+    a["H"][s, L.A] = INT64_MAX - 8
+
+
+def _set_bad_element(a, s, lst):
+    from amber.vm import layout as L
+    o, n = a["H"][s, L.A], a["H"][s, L.E]
+    for i in range(n):
+        if a["V"][o + 2 * i, 0] == L.INT:
+            a["V"][o + 2 * i] = (L.STR, 10 ** 9)
+            break
+
+
+def _set_unhashable_element(a, s, lst):
+    from amber.vm import layout as L
+    o, n = a["H"][s, L.A], a["H"][s, L.E]
+    for i in range(n):
+        if a["V"][o + 2 * i, 0] == L.INT:
+            a["V"][o + 2 * i] = (L.LIST, lst)
+            break
+
+
+def _set_wrong_count(a, s, lst):
+    from amber.vm import layout as L
+    a["H"][s, L.B] += 5
+
+
+def _set_wrong_hashes(a, s, lst):
+    from amber.vm import layout as L
+    o, n = a["H"][s, L.A], a["H"][s, L.E]
+    for i in range(n):
+        a["V"][o + 2 * i + 1, 0] = 12345    # hashes are recomputed on load: runs cleanly
+
+
+def _set_negative_finger(a, s, lst):
+    from amber.vm import layout as L
+    a["H"][s, L.F] = -3
+
+
+SET_EXPLOITS = {
+    "set_all_dummies": (_set_exploit(_all_dummies), "a set table with no empty slot"),
+    "set_size_not_power_of_two": (_set_exploit(_set_size_not_power), "set table size 24"),
+    "set_over_list": (_set_exploit(_set_over_list), "a set table on a list's items"),
+    "set_offset_overflow": (_set_exploit(_set_offset_overflow), "a set table offset near 2**63"),
+    "set_bad_element": (_set_exploit(_set_bad_element), "a set element outside the heap"),
+    "set_unhashable_element": (_set_exploit(_set_unhashable_element), "a list in a set"),
+    "set_wrong_count": (_set_exploit(_set_wrong_count), "used count off by 5"),
+    "set_wrong_hashes": (_set_exploit(_set_wrong_hashes), "stored hashes all wrong"),
+    "set_negative_finger": (_set_exploit(_set_negative_finger), "a negative pop finger"),
+}
 
 
 EXPLOITS = {
@@ -917,6 +1004,7 @@ EXPLOITS = {
     "cyclic_tuple": (exploit_cyclic_tuple,
                      "no check that tuples are acyclic: hash_value()'s stack grows until "
                      "memory runs out (MemoryError at load, or the OOM killer)"),
+    **SET_EXPLOITS,
 }
 
 

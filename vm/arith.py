@@ -17,8 +17,8 @@ from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
-    A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW,
-    BUILTIN, BIGINT, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, ST_SERVICE,
+    A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW, SET,
+    FROZENSET, BUILTIN, BIGINT, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, ST_SERVICE,
     R_ERR, R_ERR_A, R_ERR_B, R_ERR_C,
     ERR_BINOP_TYPES, ERR_UNARY_TYPE, ERR_CMP_TYPES, ERR_ZERO_DIV, ERR_OVERFLOW,
     ERR_VALUE, ERR_UNHASHABLE, ERR_TYPE, ERR_MEMORY,
@@ -425,6 +425,8 @@ def truthy(st, tag, val):
         return H_(st)[val, 7] != 0
     if tag == DICTVIEW:
         return H_(st)[H_(st)[val, A], 7] != 0
+    if tag == SET or tag == FROZENSET:
+        return H_(st)[val, B] != 0
     if tag == RANGE:
         return heap.range_len(H_(st)[val, A], H_(st)[val, B], H_(st)[val, C]) != 0
     return True
@@ -480,6 +482,12 @@ def contains(st, tc, c, tx, x):
         if tx != STR:
             return False, fail(st, ERR_TYPE, 101, tx, 0)
         return heap.str_find(st, c, x, 0, H[c, B]) >= 0, ST_RUNNING
+    if tc == SET or tc == FROZENSET:
+        if tx == SET:      # CPython looks a set up as the frozenset it equals
+            return heap.set_lookup(st, c, tx, x, heap.set_hash_of(st, x)) >= 0, ST_RUNNING
+        if not heap.is_hashable(st, tx, x):
+            return False, fail(st, ERR_UNHASHABLE, 0, tx, 0)
+        return heap.set_lookup(st, c, tx, x, heap.hash_value(st, tx, x)) >= 0, ST_RUNNING
     if tc == DICT or (tc == DICTVIEW and H[c, B] == 0):
         d = c if tc == DICT else H[c, A]
         if not heap.is_hashable(st, tx, x):
@@ -527,7 +535,7 @@ def compare(st, op, sp):
     tb = S[sp - 1, 0]
     b = S[sp - 1, 1]
     if op == 2 or op == 3:
-        if (ta == LIST or ta == TUPLE) and ta == tb:
+        if (ta == LIST or ta == TUPLE or ta == SET or ta == FROZENSET) and ta == tb:
             heap.charge(st, H_(st)[a, B])
         r = heap.values_eq(st, ta, a, tb, b)
         if op == 3:

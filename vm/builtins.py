@@ -27,6 +27,7 @@ BUILTINS = [
     "UnicodeError", "EOFError", "OSError",
     "hash", "hex", "oct", "bin", "divmod", "pow",
     "round", "any", "all", "iter", "next", "issubclass",
+    "set", "frozenset",
 ]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
@@ -64,7 +65,8 @@ def is_exception_type(bid: int) -> bool:
 TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
-    L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int",
+    L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
+    L.FROZENSET: "frozenset",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -74,7 +76,7 @@ TAG_NAME = {
     L.METHOD: "builtin_function_or_method", L.STR: "str", L.LIST: "list",
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
-    L.DICTVIEW: "dict_keys", L.BIGINT: "int",
+    L.DICTVIEW: "dict_keys", L.BIGINT: "int", L.SET: "set", L.FROZENSET: "frozenset",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -94,11 +96,20 @@ METHODS = [
     (L.DICT, "clear"),
     (L.TUPLE, "index"), (L.TUPLE, "count"),
     (L.INT, "bit_length"), (L.INT, "bit_count"),
+    (L.SET, "add"), (L.SET, "remove"), (L.SET, "discard"), (L.SET, "pop"),
+    (L.SET, "clear"), (L.SET, "copy"), (L.SET, "update"), (L.SET, "union"),
+    (L.SET, "intersection"), (L.SET, "difference"), (L.SET, "symmetric_difference"),
+    (L.SET, "intersection_update"), (L.SET, "difference_update"),
+    (L.SET, "symmetric_difference_update"), (L.SET, "issubset"), (L.SET, "issuperset"),
+    (L.SET, "isdisjoint"),
+    (L.FROZENSET, "copy"), (L.FROZENSET, "union"), (L.FROZENSET, "intersection"),
+    (L.FROZENSET, "difference"), (L.FROZENSET, "symmetric_difference"),
+    (L.FROZENSET, "issubset"), (L.FROZENSET, "issuperset"), (L.FROZENSET, "isdisjoint"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
-                 L.INT: "INT"}[tag]]
+                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET"}[tag]]
 })

@@ -21,6 +21,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
     TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
+    SET, FROZENSET,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
     R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
 )
@@ -339,7 +340,7 @@ def _grow1(a):
 @njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def is_hashable(st, tag, val):
     """False for lists, dicts and tuples that contain them (checked without recursion)."""
-    if tag == LIST or tag == DICT:
+    if tag == LIST or tag == DICT or tag == SET:
         return False
     if tag != TUPLE:
         return True
@@ -354,7 +355,7 @@ def is_hashable(st, tag, val):
         o = H[r, A]
         for i in range(H[r, B]):
             t = V[o + i, 0]
-            if t == LIST or t == DICT:
+            if t == LIST or t == DICT or t == SET:
                 return False
             if t == TUPLE and H[V[o + i, 1], D] != 1:
                 if top == work.shape[0]:
@@ -369,6 +370,56 @@ def _grow2(a):
     b = np.empty((2 * a.shape[0], a.shape[1]), a.dtype)
     b[: a.shape[0]] = a
     return b
+
+
+# ---------------------------------------------------------------------------
+# Sets: the read-only half (lookups, hashing, equality); sets.py changes them.
+#
+# A set's table is CPython 3.11's: open addressing over 2**k slots, 9 linear probes
+# before each perturbed jump.  Slot i is two value rows at H[s, A] + 2i: (tag,
+# payload) and (hash, 0).  Empty: (UNDEF, 0); dummy (deleted): (UNDEF, 1), hash -1.
+# ---------------------------------------------------------------------------
+
+LINEAR_PROBES = 9
+
+
+@njit(sig("b1(i8)"), cache=CACHE)
+def is_set_kind(tag):
+    return tag == SET or tag == FROZENSET
+
+
+@njit(sig("i8(P, i8)"), cache=CACHE)
+def set_hash_of(st, s):
+    """CPython's frozenset hash of the elements of set s (from the stored hashes)."""
+    H = H_(st)
+    V = V_(st)
+    o = H[s, A]
+    h = np.uint64(0)
+    for i in range(H[s, E]):
+        if V[o + 2 * i, 0] != UNDEF:
+            x = np.uint64(V[o + 2 * i + 1, 0])
+            h ^= ((x ^ np.uint64(89869747)) ^ (x << np.uint64(16))) * np.uint64(3644798167)
+    h ^= (np.uint64(H[s, B]) + np.uint64(1)) * np.uint64(1927868237)
+    h ^= (h >> np.uint64(11)) ^ (h >> np.uint64(25))
+    h = h * np.uint64(69069) + np.uint64(907133923)
+    r = np.int64(h)
+    if r == -1:
+        r = 590923713
+    return r
+
+
+@njit(sig("i8(P, i8)"), cache=CACHE)
+def frozenset_hash(st, s):
+    """hash() of a frozenset (cached in the object); a set hashes the same way when
+    CPython looks it up as a frozenset (`{1} in {frozenset({1})}`)."""
+    H = H_(st)
+    if H[s, KIND] == FROZENSET and H[s, F] == 1:
+        return H[s, D]
+    r = set_hash_of(st, s)
+    if H[s, KIND] == FROZENSET:
+        H[s, D] = r
+        H[s, F] = 1
+    return r
 
 
 @njit(cache=CACHE)
@@ -390,6 +441,8 @@ def hash_scalar(st, tag, val):
         return bignum.big_hash(st, val)
     if tag == BUILTIN:
         return val * 31 + 7
+    if tag == FROZENSET:
+        return frozenset_hash(st, val)
     # identity hash: by serial, never by row or address
     return H_(st)[val, SERIAL] * 16 + 5
 
@@ -556,9 +609,69 @@ def scalar_eq(st, ta, a, tb, b):
     return False
 
 
+@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
+def _elem_eq_shallow(st, ta, a, tb, b):
+    """Equality of two elements whose hashes are equal, without descending into
+    containers (nested tuples and frozensets count as equal when their hashes are)."""
+    ca = ta == TUPLE or ta == FROZENSET or ta == SET
+    cb = tb == TUPLE or tb == FROZENSET or tb == SET
+    if ca or cb:
+        return ca and cb and ((ta == TUPLE) == (tb == TUPLE))
+    return scalar_eq(st, ta, a, tb, b)
+
+
+@njit(sig("b1(P, i8, i8)"), cache=CACHE)
+def fs_eq_shallow(st, a, b):
+    """Set equality one level down (inside a hashed key): same size, and every
+    element of a has an element of b with the same hash that is equal (elements that
+    are containers are compared by hash)."""
+    if a == b:
+        return True
+    H = H_(st)
+    V = V_(st)
+    if H[a, B] != H[b, B]:
+        return False
+    o = H[a, A]
+    mask = np.uint64(H[b, E] - 1)
+    ob = H[b, A]
+    for k in range(H[a, E]):
+        t = V[o + 2 * k, 0]
+        if t == UNDEF:
+            continue
+        h = V[o + 2 * k + 1, 0]
+        perturb = np.uint64(h)
+        i = np.uint64(h) & mask
+        found = False
+        while not found:
+            probes = LINEAR_PROBES if i + np.uint64(LINEAR_PROBES) <= mask else 0
+            j = np.int64(i)
+            empty = False
+            while True:
+                tj = V[ob + 2 * j, 0]
+                if tj == UNDEF:
+                    if V[ob + 2 * j, 1] == 0:
+                        empty = True
+                        break
+                elif V[ob + 2 * j + 1, 0] == h and _elem_eq_shallow(
+                        st, tj, V[ob + 2 * j, 1], t, V[o + 2 * k, 1]):
+                    found = True
+                    break
+                if probes == 0:
+                    break
+                probes -= 1
+                j += 1
+            if empty:
+                return False
+            perturb >>= np.uint64(5)
+            i = (i * np.uint64(5) + np.uint64(1) + perturb) & mask
+    return True
+
+
 @njit(cache=CACHE)
 def key_eq(st, ta, a, tb, b):
     """== for hashable values (dict keys): scalars and tuples, no recursion."""
+    if is_set_kind(ta) and is_set_kind(tb):
+        return fs_eq_shallow(st, a, b)
     if ta != TUPLE or tb != TUPLE:
         return scalar_eq(st, ta, a, tb, b)
     # tuples of keys: compare item pairs with an explicit stack (no dicts inside keys,
@@ -578,7 +691,10 @@ def key_eq(st, ta, a, tb, b):
         tb = work[top, 2]
         b = work[top, 3]
         if ta != TUPLE or tb != TUPLE:
-            if not scalar_eq(st, ta, a, tb, b):
+            if is_set_kind(ta) and is_set_kind(tb):
+                if not fs_eq_shallow(st, a, b):
+                    return False
+            elif not scalar_eq(st, ta, a, tb, b):
                 return False
             continue
         if a == b:
@@ -597,6 +713,79 @@ def key_eq(st, ta, a, tb, b):
             work[top, 3] = V[H[b, A] + i, 1]
             top += 1
     return True
+
+
+@njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE)
+def set_lookup(st, s, tag, val, h):
+    """The slot holding an element equal to (tag, val) with hash h, or -1."""
+    H = H_(st)
+    V = V_(st)
+    o = H[s, A]
+    mask = np.uint64(H[s, E] - 1)
+    perturb = np.uint64(h)
+    i = np.uint64(h) & mask
+    while True:
+        probes = LINEAR_PROBES if i + np.uint64(LINEAR_PROBES) <= mask else 0
+        j = np.int64(i)
+        while True:
+            t = V[o + 2 * j, 0]
+            if t == UNDEF:
+                if V[o + 2 * j, 1] == 0:
+                    return -1
+            elif V[o + 2 * j + 1, 0] == h and key_eq(st, t, V[o + 2 * j, 1], tag, val):
+                return j
+            if probes == 0:
+                break
+            probes -= 1
+            j += 1
+        perturb >>= np.uint64(5)
+        i = (i * np.uint64(5) + np.uint64(1) + perturb) & mask
+
+
+@njit(sig("b1(P, i8, i8)"), cache=CACHE)
+def set_subset(st, a, b):
+    """Every element of set a is in set b."""
+    H = H_(st)
+    V = V_(st)
+    if a == b:
+        return True
+    if H[a, B] > H[b, B]:
+        return False
+    o = H[a, A]
+    charge(st, H[a, E])
+    for i in range(H[a, E]):
+        t = V[o + 2 * i, 0]
+        if t != UNDEF and set_lookup(st, b, t, V[o + 2 * i, 1], V[o + 2 * i + 1, 0]) < 0:
+            return False
+    return True
+
+
+@njit(sig("b1(P, i8, i8)"), cache=CACHE)
+def set_equal(st, a, b):
+    H = H_(st)
+    if a == b:
+        return True
+    if H[a, B] != H[b, B]:
+        return False
+    if H[a, KIND] == FROZENSET and H[b, KIND] == FROZENSET and H[a, F] == 1 \
+            and H[b, F] == 1 and H[a, D] != H[b, D]:
+        return False
+    return set_subset(st, a, b)
+
+
+@njit(sig("i8(P, i8, i8, i8)"), cache=CACHE)
+def set_order(st, op, a, b):
+    """0/1 for a < b, <=, >, >= (op 0, 1, 4, 5) between sets: subset tests."""
+    H = H_(st)
+    if op == 0:
+        r = H[a, B] < H[b, B] and set_subset(st, a, b)
+    elif op == 1:
+        r = set_subset(st, a, b)
+    elif op == 4:
+        r = H[a, B] > H[b, B] and set_subset(st, b, a)
+    else:
+        r = set_subset(st, b, a)
+    return 1 if r else 0
 
 
 @njit(cache=CACHE)
@@ -651,6 +840,10 @@ def _deep_eq(st, ta, a, tb, b):
         a = work[top, 1]
         tb = work[top, 2]
         b = work[top, 3]
+        if is_set_kind(ta) and is_set_kind(tb):
+            if not set_equal(st, a, b):
+                return False
+            continue
         if ta != tb or not (ta == TUPLE or ta == LIST or ta == DICT):
             if not scalar_eq(st, ta, a, tb, b):
                 return False
@@ -701,6 +894,8 @@ def values_eq(st, ta, a, tb, b):
         if a == b:
             return True
         return _deep_eq(st, ta, a, tb, b)
+    if is_set_kind(ta) and is_set_kind(tb):
+        return set_equal(st, a, b)
     return scalar_eq(st, ta, a, tb, b)
 
 
@@ -899,6 +1094,8 @@ def compare_order(st, op, ta, a, tb, b):
             return apply_order(op, c)
         if ta == STR and tb == STR:
             return apply_order(op, str_cmp(st, a, b))
+        if is_set_kind(ta) and is_set_kind(tb):
+            return set_order(st, op, a, b)
         if (ta == TUPLE and tb == TUPLE) or (ta == LIST and tb == LIST):
             H = H_(st)
             V = V_(st)
@@ -988,6 +1185,10 @@ def _mark(st, pins):
                 top = _push_ref(marks, work, top, TUPLE, H[r, C])
         elif k == DICTVIEW:
             top = _push_ref(marks, work, top, DICT, H[r, A])
+        elif k == SET or k == FROZENSET:
+            o = H[r, A]
+            for i in range(H[r, E]):
+                top = _push_ref(marks, work, top, V[o + 2 * i, 0], V[o + 2 * i, 1])
     return marks
 
 
@@ -1058,6 +1259,10 @@ def collect(st, pins, vrows, chars):
             _copy_rows(oldV, V, H[r, D], vt, H[r, E])
             H[r, D] = vt
             vt += H[r, E]
+        elif k == SET or k == FROZENSET:
+            _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, E])
+            H[r, A] = vt
+            vt += 2 * H[r, E]
     R[R_VTOP] = vt
     R[R_CTOP] = ct
     return V, CH
@@ -1086,6 +1291,8 @@ def arena_use(st, pins):
             vt += (H[r, B] + 1) >> 1
         elif k == DICT:
             vt += 2 * H[r, C] + H[r, E]
+        elif k == SET or k == FROZENSET:
+            vt += 2 * H[r, E]
     return vt, ct
 
 

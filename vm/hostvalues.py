@@ -63,6 +63,27 @@ class BuiltinRef(Opaque):
         self.name = name
 
 
+def _set_repr(self):
+    items = getattr(self, "_order", None)
+    if items is None:
+        items = list(set.__iter__(self)) if isinstance(self, set) else list(frozenset.__iter__(self))
+    if not items:
+        return f"{type(self).__name__}()"
+    inner = "{" + ", ".join(repr(x) for x in items) + "}"
+    return inner if isinstance(self, set) else f"frozenset({inner})"
+
+
+def _set_iter(self):
+    return iter(getattr(self, "_order", ()))
+
+
+# A VM set decoded for the host: a real set (or frozenset) whose iteration and repr
+# follow the VM's table order (CPython's order for numbers and tuples, Amber's own for
+# strings), and whose type is named like CPython's so that messages match.
+VMSet = type("set", (set,), {"__repr__": _set_repr, "__iter__": _set_iter})
+VMFrozenSet = type("frozenset", (frozenset,), {"__repr__": _set_repr, "__iter__": _set_iter})
+
+
 _FUNCTIONS = {"print", "len", "abs", "min", "max", "sum", "repr", "isinstance", "sorted",
               "chr", "ord"}
 _BuiltinFunction = type("builtin_function_or_method", (BuiltinRef,), {"__slots__": ()})
@@ -158,6 +179,14 @@ def decode(st, tag: int, val: int, program=None, memo=None):
             k = decode(st, V[off + 2 * e, 0], V[off + 2 * e, 1], program, memo)
             out[k] = decode(st, V[off + 2 * e + 1, 0], V[off + 2 * e + 1, 1], program, memo)
         return out
+    if tag == L.SET or tag == L.FROZENSET:
+        off = int(H[val, L.A])
+        items = [decode(st, V[off + 2 * i, 0], V[off + 2 * i, 1], program, memo)
+                 for i in range(int(H[val, L.E])) if V[off + 2 * i, 0] != L.UNDEF]
+        out = VMSet(items) if tag == L.SET else VMFrozenSet(items)
+        out._order = items
+        memo[val] = out
+        return out
     if tag == L.DICTVIEW:
         d = decode(st, L.DICT, H[val, L.A], program, memo)
         which = int(H[val, L.B])
@@ -244,6 +273,11 @@ def needs(obj) -> tuple[int, int, int]:
             stack.extend(x.values())
         elif isinstance(x, range):
             objs += 1
+        elif isinstance(x, (set, frozenset)):
+            from .sets import build_rows
+            objs += 1
+            vals += int(build_rows(len(x)))
+            stack.extend(x)
         else:
             raise EncodeError(type(x).__name__)
     return objs, vals, chars
@@ -301,6 +335,14 @@ def encode(st, obj, p=None) -> tuple[int, int]:
         for (kt, kv), (vt, vv) in pairs:
             heap.dict_set(p, row, kt, kv, vt, vv)
         return L.DICT, row
+    if isinstance(obj, (set, frozenset)):
+        from . import sets
+        items = [encode(st, x, p) for x in obj]
+        kind = L.SET if isinstance(obj, set) else L.FROZENSET
+        row = sets.new_set(p, kind)
+        for t, v in items:
+            sets.add_entry(p, row, t, v, heap.hash_value(p, t, v))
+        return kind, row
     if isinstance(obj, range):
         row = heap.new_obj(p, L.RANGE)
         st.H[row, L.A] = obj.start

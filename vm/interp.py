@@ -29,7 +29,7 @@ from .layout import (
     R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP, EXC, FR_FLAGS, RET_NORMAL,
     ERR_EXCEPTION, ERR_RAISE, RAISE_NOT_EXCEPTION, RAISE_NO_ACTIVE, RAISE_BAD_CATCH,
     RAISE_BAD_CAUSE,
-    IT_SEQ, IT_RANGE, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
+    IT_SEQ, IT_RANGE, IT_SET, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
     ARGS_MISSING_KWONLY, ARGS_KW_NOT_STR,
 )
 from .opcodes import (
@@ -42,9 +42,9 @@ from .opcodes import (
     MAP_ADD, BINARY_SUBSCR, STORE_SUBSCR, DELETE_SUBSCR, UNPACK_SEQUENCE, LOAD_ATTR,
     LOAD_METHOD, CALL_METHOD, CALL, CALL_KW, CALL_METHOD_KW, MAKE_FUNCTION,
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
-    DICT_MERGE, UNPACK_EX, CALL_EX,
+    DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
 )
-from . import heap, arith, seq, natives
+from . import heap, arith, seq, natives, sets
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -768,7 +768,13 @@ def cold_b(st, op, arg, sp, pc):
     fp = R[R_FP]
     nsp = sp
     if op == BINARY_OP:
-        status = arith.binop(st, arg, sp)
+        which = sets.wants_binop(st, arg, sp)
+        if which == 1:
+            status = sets.binop(st, arg, sp)
+        elif which == 2:
+            status = sets.view_binop(st, arg, sp)
+        else:
+            status = arith.binop(st, arg, sp)
         if status != ST_RUNNING:
             if status == ST_SERVICE or (status == ST_RAISE and R[R_ERR] == ERR_TYPE
                                          and R[R_ERR_A] == 100):
@@ -829,6 +835,9 @@ def cold_b(st, op, arg, sp, pc):
         nsp = R[R_SP]
     elif op == FOR_ITER:
         it = S[sp - 1, 1]
+        if H_(st)[it, A] == IT_SET and H_(st)[H_(st)[it, C], B] != H_(st)[it, E]:
+            H_(st)[it, E] = -1      # sticky, as in CPython
+            return fail(st, ERR_VALUE, sets.VAL_SET_CHANGED, 0, 0)
         ob, vb, cb = seq.step_cost(st, it)
         if not heap.reserve(st, ob, vb, cb):
             return ST_NEED_MEMORY
@@ -951,6 +960,17 @@ def cold_a(st, op, arg, sp, pc):
             return ST_NEED_MEMORY
         heap.dict_set(st, d, S[sp - 2, 0], S[sp - 2, 1], S[sp - 1, 0], S[sp - 1, 1])
         nsp = sp - 2
+    elif op == BUILD_SET or op == BUILD_CONST_SET or op == BUILD_CONST_FROZENSET:
+        mode = 0 if op == BUILD_SET else (1 if op == BUILD_CONST_SET else 2)
+        status = sets.build_set(st, arg, sp, mode)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - arg + 1
+    elif op == SET_ADD:
+        status = sets.set_add_op(st, arg, sp)
+        if status != ST_RUNNING:
+            return status
+        nsp = sp - 1
     elif op == NOP:
         pass
     else:

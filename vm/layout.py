@@ -35,13 +35,16 @@ EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 # Reserved for work in progress on other branches (keep numbers unique):
 # 19-25 classes, instances, bound methods, method wrappers, super, generators, modules;
-# 26 SET, 27 FROZENSET.
 BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
                # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
                # two per V row (column 0 the lower limb), least significant first;
                # C: sign (1 or -1)
 MAX_INT_BITS = 1 << 22   # the largest int a script may hold, in bits (docs/language.md)
-NKINDS = 19    # rows of the method table (a BIGINT looks up methods in the INT row)
+SET = 26       # A: table offset in V (2 rows per slot: (tag, payload), (hash, 0)),
+               # B: used (live elements), C: fill (live + dummy slots), D: cached hash
+               # (frozenset), E: table size (a power of 2, >= 8), F: pop finger
+FROZENSET = 27  # as SET, except F: 1 once D holds the hash
+NKINDS = 29    # rows of the method table (a BIGINT looks up methods in the INT row)
 
 # Iterator kinds (H[row, A] of an ITER object).
 IT_SEQ = 0       # list or tuple: D index
@@ -51,6 +54,7 @@ IT_DICT = 3      # source is the dict; D entry index; E: 0 keys, 1 values, 2 ite
 IT_ENUMERATE = 4  # source is an iterator; D count
 IT_ZIP = 5       # source is a tuple of iterators
 IT_REVERSED = 6  # list or tuple: D index counting down
+IT_SET = 7       # set or frozenset: D next table slot, E the set's size when made
 
 # ---- Object table H: one row per heap object. -------------------------------------
 KIND, SERIAL, A, B, C, D, E, F = range(8)

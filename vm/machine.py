@@ -20,7 +20,7 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from . import arith, heap, interp, natives, seq
+from . import arith, heap, interp, natives, seq, sets
 from .builtins import BUILTINS, BUILTIN_ID, METHODS, TAG_NAME, is_exception_type
 from .hostvalues import (BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
@@ -961,6 +961,8 @@ class Machine:
                                       else "maximum recursion depth exceeded")
         if err == L.ERR_MEMORY:
             return "MemoryError", ""
+        if err == L.ERR_VALUE and ea == sets.VAL_SET_CHANGED:
+            return "RuntimeError", "Set changed size during iteration"
         if err == L.ERR_UNPACK:
             if ec == 2:
                 return "ValueError", f"not enough values to unpack (expected at least {ea}, got {eb})"
@@ -978,6 +980,9 @@ class Machine:
         emulated = self._emulate()
         if emulated is not None:
             return emulated
+        if err == L.ERR_UNHASHABLE:
+            from .builtins import TAG_NAME
+            return "TypeError", f"unhashable type: '{TAG_NAME.get(eb, 'object')}'"
         pc = int(st.F[fp, L.FR_PC])
         op, _ = O.decode(int(st.CODE[pc]))
         return "TypeError", (f"this operation ({O.OPS[op].name.lower()}) is not supported by "
@@ -1150,6 +1155,10 @@ class Machine:
             elif name in ("BUILD_MAP", "MAP_ADD"):
                 k = v(2 if name == "MAP_ADD" else 2 * arg)
                 hash(k)
+            elif name in ("BUILD_SET", "BUILD_CONST_SET", "BUILD_CONST_FROZENSET"):
+                set(v(k) for k in range(arg, 0, -1))
+            elif name == "SET_ADD":
+                hash(v(1))
             elif name == "LIST_APPEND":
                 return None
             else:

@@ -17,15 +17,15 @@ from .layout import (
     RANGE, ITER, DICTVIEW, FUNC, EXC, BIGINT, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
-    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE,
+    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET,
 )
-from . import heap, seq
+from . import heap, seq, sets
 from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
     B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
-    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS,
+    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
@@ -105,6 +105,10 @@ def type_of(tag):
         return B_NONETYPE
     if tag == FUNC:
         return B_FUNCTION
+    if tag == SET:
+        return B_SET
+    if tag == FROZENSET:
+        return B_FROZENSET
     return -1
 
 
@@ -440,7 +444,7 @@ def builtin_wrapper(st, bid, sp, n):
     for i in range(n):   # check every argument before allocating anything
         t = S[sp - n + i, 0]
         if not (t == LIST or t == TUPLE or t == STR or t == DICT or t == RANGE
-                or t == DICTVIEW or t == ITER):
+                or t == DICTVIEW or t == ITER or t == SET or t == FROZENSET):
             return seq.make_iter(st, t, S[sp - n + i, 1])[2]
     tup = heap.new_tuple(st, n)
     to = H[tup, A]
@@ -655,6 +659,8 @@ def call_builtin(st, bid, sp, n):
         return new_exception(st, bid, sp, n, res)
     if bid == B_HASH or bid == B_ITER or bid == B_NEXT or bid == B_ISSUBCLASS:
         return iteration_builtin(st, bid, sp, n, res)
+    if bid == B_SET or bid == B_FROZENSET:
+        return sets.builtin_set(st, bid, sp, n)
     return service(st, bid, n)
 
 
@@ -790,6 +796,11 @@ def call_method(st, mid, sp, n):
     V = V_(st)
     res = sp - n - 2
     me = S[sp - n - 1, 1]
+    if S[sp - n - 1, 0] == SET or S[sp - n - 1, 0] == FROZENSET:
+        status = sets.set_method(st, mid, sp, n)
+        if status == -1:
+            return service(st, -1 - mid, n)
+        return status
     if mid == M_LIST_APPEND:
         if n != 1:
             return service(st, -1 - mid, n)

@@ -87,6 +87,10 @@ _TABLE = [
     ("DICT_MERGE",       "depth",   -1,     "d m -> d; arg 0: d.update(m) (a display); k > 0: keyword arguments of a call whose callable is k slots below d (duplicates are errors)"),
     ("UNPACK_EX",        "unpackex", "var", "seq -> xn .. [xb..] .. x1 (x1 on top); arg & 0xFFF names before the starred target, arg >> 12 after; the starred one gets a list"),
     ("CALL_EX",          "callex",  "var",  "f args [kwargs] -> f(*args, **kwargs); args a tuple, kwargs a dict (arg & 1); arg & 2: meth self args [kwargs] (a LOAD_METHOD pair)"),
+    ("BUILD_SET",        "count",   "var",  "x1..xn -> {x1, ..., xn} (added in order)"),
+    ("SET_ADD",          "depth",   -1,     "... set ... x -> ... set ...; set is arg slots below x (set comprehensions)"),
+    ("BUILD_CONST_SET",  "count",   "var",  "c1..cn -> the set CPython 3.11 builds for a display of n > 2 constants (a frozenset constant merged into a new set)"),
+    ("BUILD_CONST_FROZENSET", "count", "var", "c1..cn -> the frozenset constant CPython 3.11 makes of a constant set display in `in` tests and for loops"),
 ]
 # fmt: on
 
@@ -135,7 +139,8 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
         return 0 if jump else -1
     if fixed != "var":
         return fixed
-    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE"):
+    if name in ("BUILD_TUPLE", "BUILD_LIST", "BUILD_STRING", "BUILD_SLICE", "BUILD_SET",
+                "BUILD_CONST_SET", "BUILD_CONST_FROZENSET"):
         return 1 - arg
     if name == "BUILD_MAP":
         return 1 - 2 * arg

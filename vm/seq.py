@@ -15,7 +15,8 @@ from .layout import (
     ITER, SLICE, DICTVIEW, BIGINT, ST_RUNNING, ST_NEED_MEMORY, ERR_INDEX, ERR_KEY,
     ERR_NOT_ITERABLE, ERR_NOT_SUBSCRIPTABLE, ERR_UNPACK, ERR_UNHASHABLE, ERR_INDICES,
     ERR_VALUE, ERR_TYPE, ERR_RECURSION,
-    IT_SEQ, IT_STR, IT_RANGE, IT_DICT, IT_ENUMERATE, IT_ZIP, IT_REVERSED,
+    IT_SEQ, IT_STR, IT_RANGE, IT_DICT, IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_SET, SET,
+    FROZENSET,
 )
 from . import heap
 from .arith import fail
@@ -38,6 +39,8 @@ def seq_len(st, tag, val):
         return H_(st)[val, F]
     if tag == DICTVIEW:
         return H_(st)[H_(st)[val, A], F]
+    if tag == SET or tag == FROZENSET:
+        return H_(st)[val, B]
     if tag == RANGE:
         return heap.range_len(H_(st)[val, A], H_(st)[val, B], H_(st)[val, C])
     return -1
@@ -258,7 +261,7 @@ def make_iter(st, tag, val):
     if tag == ITER:
         return tag, val, ST_RUNNING
     if tag == LIST or tag == TUPLE or tag == STR or tag == DICT or tag == RANGE \
-            or tag == DICTVIEW:
+            or tag == DICTVIEW or tag == SET or tag == FROZENSET:
         r = heap.new_obj(st, ITER)
         H[r, B] = tag
         H[r, C] = val
@@ -275,6 +278,9 @@ def make_iter(st, tag, val):
             H[r, A] = IT_DICT
             H[r, B] = DICT
             H[r, C] = H[val, A]
+            H[r, E] = H[val, B]
+        elif tag == SET or tag == FROZENSET:
+            H[r, A] = IT_SET
             H[r, E] = H[val, B]
         else:
             H[r, A] = IT_SEQ
@@ -378,6 +384,17 @@ def leaf_next(st, r):
         V[to + 1, 0] = V[o + 2 * e + 1, 0]
         V[to + 1, 1] = V[o + 2 * e + 1, 1]
         return TUPLE, t
+    if k == IT_SET:
+        i = H[r, D]
+        o = H[src, A]
+        n = H[src, E]
+        while i < n and V[o + 2 * i, 0] == UNDEF:
+            i += 1
+        if i >= n:
+            H[r, D] = n
+            return UNDEF, 0
+        H[r, D] = i + 1
+        return V[o + 2 * i, 0], V[o + 2 * i, 1]
     return UNDEF, 0
 
 
@@ -480,6 +497,8 @@ def remaining(st, it):
             n = heap.range_len(H[r, D], H[r, E], H[r, F])
         elif k == IT_DICT:
             n = H[src, B] - H[r, D]
+        elif k == IT_SET:
+            n = H[src, B]
         elif k == IT_ENUMERATE:
             if top < work.shape[0]:
                 work[top] = src
@@ -536,6 +555,21 @@ def materialize(st, tag, val, as_tuple):
             V[o + i, 0] = INT
             V[o + i, 1] = start + i * step
         heap.charge(st, n)
+        return r, ST_RUNNING
+    if tag == SET or tag == FROZENSET:
+        n = H[val, B]
+        if not heap.reserve(st, 1, n, 0):
+            return -1, ST_NEED_MEMORY
+        r = heap.new_tuple(st, n) if as_tuple else heap.new_list(st, n, n)
+        o = H[r, A]
+        so = H[val, A]
+        k = 0
+        for i in range(H[val, E]):
+            if V[so + 2 * i, 0] != UNDEF:
+                V[o + k, 0] = V[so + 2 * i, 0]
+                V[o + k, 1] = V[so + 2 * i, 1]
+                k += 1
+        heap.charge(st, H[val, E])
         return r, ST_RUNNING
     if tag == DICT or tag == DICTVIEW or tag == ITER:
         if tag == ITER:

@@ -1,0 +1,3 @@
+s = {4}
+print(s.pop())
+s.pop()
