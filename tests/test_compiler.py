@@ -523,10 +523,10 @@ def test_unsupported_feature_error_prints_like_syntax_error(case):
 
 
 def test_unsupported_feature_deep_inside_a_function():
-    src = "def f():\n    if True:\n        for i in range(3):\n            y = (i for i in 'ab')\n"
+    src = "def f():\n    if True:\n        for i in range(3):\n            y = {i for i in 'ab'}\n            import math\n"
     with pytest.raises(amber.UnsupportedFeatureError) as info:
         amber.compile(src, "t.py")
-    assert (info.value.lineno, info.value.offset) == (4, 17)
+    assert (info.value.lineno, info.value.offset) == (5, 13)
 
 
 # ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from .mem import sig, R_, S_, H_, V_
 from .layout import (
     A, B, C, D, E, F, KIND, UNDEF, NONE, BOOL, INT, LIST, TUPLE, DICT, DICTVIEW, SET,
     FROZENSET, ST_RUNNING, ST_NEED_MEMORY, ERR_UNHASHABLE, ERR_KEY, ERR_BINOP_TYPES,
-    ERR_BUILTIN_ARGS,
+    ERR_BUILTIN_ARGS, R_EXTRA,
 )
 from . import heap, seq
 from .heap import LINEAR_PROBES, is_set_kind
@@ -309,7 +309,13 @@ def prepare(st, slot):
     t = S[slot, 0]
     if is_set_kind(t) or t == DICT or t == LIST or t == TUPLE:
         return ST_RUNNING
+    # The list stays in the slot even if this instruction must wait for memory and
+    # run again, so materializing is not charged here (a retry would not charge it
+    # again, and the instruction count must not depend on when memory ran out); the
+    # operation charges for the items it then reads.
+    owed = R_(st)[R_EXTRA]
     r, status = seq.materialize(st, t, S[slot, 1], False)
+    R_(st)[R_EXTRA] = owed
     if status != ST_RUNNING:
         return status
     S[slot, 0] = LIST

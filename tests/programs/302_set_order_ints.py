@@ -31,9 +31,9 @@ for trial in range(12):
 
 # resizes past 8, 32, 128 and 512 elements, shrinking by removal
 t = set()
-for i in range(600):
+for i in range(240):
     t.add((i * 7919) % 1009 - 300)
-    if i in (4, 5, 20, 21, 85, 86, 300):
+    if i in (4, 5, 20, 21, 85, 86, 200):
         print(i, list(t)[:12])
 for i in range(0, 1009, 2):
     t.discard(i - 300)
