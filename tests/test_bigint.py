@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-import zlib
 
-import msgpack
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,8 +17,7 @@ from amber import snapshot
 from amber.snapshot import SnapshotError
 from amber.vm import layout as L
 
-ARRAY_INFO = {"R": ("<i8", 1), "S": ("<i8", 2), "F": ("<i8", L.FRCOLS), "K": ("<i8", 2),
-              "H": ("<i8", 8), "V": ("<i8", 2), "CH": ("<i4", 1), "G": ("<i8", 2)}
+from test_snapshot_fuzz import _edit    # decode a snapshot's arrays, edit, re-seal
 
 
 def run(src: str, **kw):
@@ -257,22 +253,6 @@ def _paused_with(src: str, name: str):
         if name in prog.globals and global_value(vm, name)[0] == L.BIGINT:
             return vm
     raise AssertionError("never paused with a big int")
-
-
-def _edit(data: bytes, fn) -> bytes:
-    outer = msgpack.unpackb(data, raw=False)
-    body = msgpack.unpackb(outer["body"], raw=False)
-    arrays = {}
-    for name, e in body["arrays"].items():
-        dt, cols = ARRAY_INFO[name]
-        a = np.frombuffer(e["data"], dt).copy()
-        arrays[name] = a.reshape(-1, cols) if cols > 1 else a
-    fn(arrays, body)
-    for name, a in arrays.items():
-        body["arrays"][name] = {"shape": list(a.shape), "data": a.tobytes()}
-    outer["body"] = msgpack.packb(body, use_bin_type=True)
-    outer["crc32"] = zlib.crc32(outer["body"])
-    return msgpack.packb(outer, use_bin_type=True)
 
 
 SNAP_SRC = "x = 3 ** 100\ny = x * x\nd = {x: 1}\nprint(d[3 ** 100], y % 1000)\n"

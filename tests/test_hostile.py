@@ -737,3 +737,45 @@ def test_deeply_nested_star_calls_pause_and_resume():
         status = vm.run(fuel=5000)
     assert status is FINISHED
     assert vm.stdout.getvalue() == "602\n"
+
+
+# ---------------------------------------------------------------------------
+# Exceptions: scripts that catch the VM's own limits and try again
+# ---------------------------------------------------------------------------
+
+def test_catching_memory_errors_in_a_loop_keeps_the_host_safe():
+    """A script that swallows MemoryError and allocates again stays within the limit."""
+    source = ("hold = []\nn = 0\nwhile n < 5:\n    try:\n        hold.append([0] * 10**9)\n"
+              "    except MemoryError:\n        n += 1\nprint('gave up', n, len(hold))\n")
+    status, vm = run_script(source, fuel=50_000_000, memory_limit=64 * MB)
+    assert status is FINISHED
+    assert vm.stdout.getvalue() == "gave up 5 0\n"
+    assert vm._bytes_used() <= 64 * MB
+
+
+def test_catching_recursion_errors_repeatedly_unwinds_every_time():
+    source = ("def down(n):\n    return down(n + 1)\ncaught = 0\nfor i in range(20):\n"
+              "    try:\n        down(0)\n    except RecursionError:\n        caught += 1\n"
+              "print(caught)\n")
+    status, vm = run_script(source, fuel=50_000_000)
+    assert status is FINISHED and vm.stdout.getvalue() == "20\n"
+    assert int(vm.st.R[amber.vm.layout.R_FP]) == 0     # every frame was unwound
+
+
+@pytest.mark.parametrize("source", [
+    "while True:\n    try:\n        raise ValueError('x')\n    except ValueError:\n        pass\n",
+    "while True:\n    try:\n        1 / 0\n    finally:\n        continue\n",
+    "def f():\n    try:\n        return f()\n    except RecursionError:\n        return f()\nf()\n",
+])
+def test_raise_loops_pause_under_fuel(source):
+    """Raising and catching forever is bounded by fuel like any other loop."""
+    status, vm = run_script(source, fuel=20_000, recursion_limit=100)
+    assert status is PAUSED
+    status = vm.run(fuel=20_000)
+    assert status is PAUSED
+
+
+def test_huge_exception_message_is_a_memory_error():
+    status, vm = run_script("try:\n    raise ValueError('x' * 10**9)\nexcept ValueError as e:\n"
+                            "    print(len(str(e)))\n", fuel=10_000_000, memory_limit=64 * MB)
+    assert status is ERROR and vm.error.type_name == "MemoryError"

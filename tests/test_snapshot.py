@@ -594,3 +594,45 @@ def test_method_name_that_is_not_a_str_constant_is_refused():
     co["code"] = words.tobytes()
     with pytest.raises(SnapshotError, match="name is not a str constant"):
         snapshot.load(_reseal(outer, body))
+
+
+def _paused_in_try():
+    src = ("def f(xs):\n    t = 0\n    for x in xs:\n        try:\n            t += 10 // x\n"
+           "        except ZeroDivisionError:\n            t -= 1\n    return t\n"
+           "print(f([1, 0, 2] * 50))\n")
+    vm = amber.VM(amber.compile(src, "try.py"), stdout=io.StringIO())
+    assert vm.run(fuel=300) is amber.Status.PAUSED
+    return vm
+
+
+@pytest.mark.parametrize("edit, reason", [
+    (lambda h: h.__setitem__(2, 10**6), "bad exception table"),           # target past the end
+    (lambda h: h.__setitem__(3, 10**6), "bad exception table"),           # deeper than the stack
+    (lambda h: h.__setitem__(1, h[0]), "bad exception table"),            # empty range
+    (lambda h: h.__setitem__(3, 5), "stack below its handler's|bad exception table"),
+    (lambda h: h.__setitem__(2, 0), "inconsistent stack|stack"),          # handler at the entry
+    (lambda h: h.append(1), "bad exception table"),
+])
+def test_corrupted_exception_table_is_refused(edit, reason):
+    vm = _paused_in_try()
+    outer = msgpack.unpackb(snapshot.save(vm), raw=False)
+    body = msgpack.unpackb(outer["body"], raw=False)
+    co = next(c for c in body["program"]["codes"] if c["name"] == "f")
+    assert co["handlers"]
+    edit(co["handlers"][0])
+    with pytest.raises(SnapshotError, match=reason):
+        snapshot.load(_reseal(outer, body))
+
+
+def test_paused_inside_a_handler_resumes_exactly():
+    """Every boundary of a loop that raises and catches: pause, save, load, resume."""
+    ref = io.StringIO()
+    full = amber.VM(_paused_in_try().program, stdout=ref)
+    assert full.run() is amber.Status.FINISHED
+    for k in range(1, 600, 7):
+        out = io.StringIO()
+        vm = amber.VM(full.program, stdout=out)
+        vm.run(fuel=k)
+        vm2 = snapshot.load(snapshot.save(vm), stdout=out)
+        assert vm2.run() is amber.Status.FINISHED
+        assert out.getvalue() == ref.getvalue()

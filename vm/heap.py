@@ -1032,9 +1032,9 @@ def dict_delete_entry(st, d, e):
 @njit(sig("i8(i8, f8)"), cache=CACHE)
 def int_float_cmp(i, y):
     """Exact order of int i against float y (not NaN)."""
-    if y >= 9.3e18:
+    if y >= 9223372036854775808.0:     # 2**63: above every int64 (floor would wrap)
         return -1
-    if y <= -9.3e18:
+    if y < -9223372036854775808.0:     # below -2**63
         return 1
     fl = np.floor(y)
     j = np.int64(fl)

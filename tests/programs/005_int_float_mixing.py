@@ -24,3 +24,6 @@ print(count, count / 10, count // 10, count / 4)
 print(2 ** 62 / 2, float(2 ** 62), 2 ** 53 == 2.0 ** 53)
 print(1 / 10 * 10, 1 / 10 * 3, 3 * (1 / 10))
 print(-7 / 7, 0 / 5, 0 / -5, -0.0 / 5)
+# comparisons at the int64 boundary, where the float is exactly 2**63 or -2**63
+big = 9.223372036854776e+18
+print(0 > big, 0 < big, 5 == big, -1 > -big, (2**63 - 1) < big, -2**63 == -big, -2**63 <= -big)
