@@ -34,7 +34,8 @@ EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback
                # row (code id, instruction index pairs, outermost first) or -1
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 # Reserved for work in progress on other branches (keep numbers unique):
-# 19-25 classes, instances, bound methods, method wrappers, super, generators, modules;
+# 19 CLASS, 20 INSTANCE, 21 BOUND (bound method), 22 WRAPPER (staticmethod,
+# classmethod, property), 23 SUPER, 24 GEN (generator), 25 MODULE;
 BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
                # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
                # two per V row (column 0 the lower limb), least significant first;
@@ -72,6 +73,8 @@ FRCOLS = 6
 
 # Return modes (F[fp, FR_FLAGS]): what RETURN_VALUE does with the value.
 RET_NORMAL = 0   # store it in S[FR_RET]; the caller continues at its FR_PC
+# Reserved for work in progress: 1-3 classes (instance creation, discarded results,
+# dunder conversions), 4-7 generators.
 
 
 # ---- Code metadata FN: one row per code object. ------------------------------------
