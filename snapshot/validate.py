@@ -177,6 +177,13 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
     elif kind == "name":
         _need(0 <= arg < len(program.consts) and isinstance(program.consts[arg], str),
               f"{where}: name is not a str constant")
+    elif kind == "namepair":
+        pair = program.consts[arg] if 0 <= arg < len(program.consts) else None
+        _need(isinstance(pair, tuple) and pair[0] == "tuple" and len(pair[1]) == 2
+              and isinstance(program.consts[pair[1][0]], str)
+              and type(program.consts[pair[1][1]]) is int
+              and 0 <= program.consts[pair[1][1]] < len(program.globals),
+              f"{where}: not a (name, global slot) constant")
     elif kind == "target":
         _need(0 <= arg < len(co.code), f"{where}: jump target out of range")
     elif kind == "code":

@@ -28,7 +28,12 @@ BUILTINS = [
     "hash", "hex", "oct", "bin", "divmod", "pow",
     "round", "any", "all", "iter", "next", "issubclass",
     "set", "frozenset",
+    # classes (the __amber_ names are internal: only the prelude can reach them)
+    "object", "super", "staticmethod", "classmethod", "property", "NotImplemented",
+    "getattr", "setattr", "hasattr", "delattr", "callable", "id",
+    "__amber_lookup", "__amber_userclass", "__amber_repr_default", "__amber_new",
 ]
+INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_"))
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
 
@@ -66,7 +71,7 @@ TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
     L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
-    L.FROZENSET: "frozenset",
+    L.FROZENSET: "frozenset", L.BOUND: "method", L.SUPER: "super",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -77,6 +82,7 @@ TAG_NAME = {
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
     L.DICTVIEW: "dict_keys", L.BIGINT: "int", L.SET: "set", L.FROZENSET: "frozenset",
+    L.CLASS: "type", L.BOUND: "method", L.SUPER: "super",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.

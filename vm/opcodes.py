@@ -91,6 +91,12 @@ _TABLE = [
     ("SET_ADD",          "depth",   -1,     "... set ... x -> ... set ...; set is arg slots below x (set comprehensions)"),
     ("BUILD_CONST_SET",  "count",   "var",  "c1..cn -> the set CPython 3.11 builds for a display of n > 2 constants (a frozenset constant merged into a new set)"),
     ("BUILD_CONST_FROZENSET", "count", "var", "c1..cn -> the frozenset constant CPython 3.11 makes of a constant set display in `in` tests and for loops"),
+    ("LOAD_NAME",        "namepair", 1,     "-> the class namespace's <name> (local 0 of a class body), else globals[slot]; arg: const (name, global slot)"),
+    ("STORE_NAME",       "name",    -1,     "x -> ; class namespace (local 0 of a class body)[consts[arg]] = x"),
+    ("DELETE_NAME",      "name",     0,     "del class namespace[consts[arg]]; NameError if absent"),
+    ("BUILD_CLASS",      "-",       -2,     "name bases ns -> a new class (C3 MRO; ns's __classcell__ cell is set to it)"),
+    ("STORE_ATTR",       "name",    -2,     "v x -> ; x.<consts[arg]> = v (a property's setter runs as a call)"),
+    ("DELETE_ATTR",      "name",    -1,     "x -> ; del x.<consts[arg]>"),
 ]
 # fmt: on
 
