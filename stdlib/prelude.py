@@ -74,9 +74,8 @@ def compare(a, b, op):
     names = _COMPARES[op]
     ta = type(a)
     tb = type(b)
-    g = _MISSING
+    g = _lookup(b, names[1])
     if tb is not ta:
-        g = _lookup(b, names[1])
         if g is not _MISSING and issubclass(tb, ta):
             r = g(b, a)
             if r is not NotImplemented:

@@ -1334,9 +1334,7 @@ def cold_b(st, op, arg, sp, pc):
         else:
             return object_service(st, 0)    # an attribute that is not a method
     elif op == LOAD_ATTR:
-        R[R_SERVICE] = SVC_LOAD_ATTR
-        R[R_ARGC] = arg
-        return ST_SERVICE
+        return object_service(st, 0)
     elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
         return do_call(st, op, arg, sp, pc)
     elif op == RAISE_VARARGS or op == RERAISE or op == CHECK_EXC_MATCH:
@@ -1387,6 +1385,16 @@ def cold_a(st, op, arg, sp, pc):
     fp = R[R_FP]
     base = F_(st)[fp, FR_BASE]
     nsp = sp
+    if (op == GET_ITER or op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE
+            or op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP or op == UNARY_OP) \
+            and sp > 0 and is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
+        if op == GET_ITER:
+            t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_ITER)
+            if t != FUNC:       # the prelude's iter(): __getitem__ sequences, errors
+                return call_prelude(st, P_ITER, 1, S[sp - 1, 0], S[sp - 1, 1], 0, 0, 0, 0,
+                                    sp, sp - 1, pc + 1, 0)
+            return call_function_at(st, v, sp - 1, 1, sp - 1, pc + 1, 0)
+        return truth_obj(st, op, arg, sp, pc)
     if op == DUP_TOP_TWO:
         S[sp] = S[sp - 2]
         S[sp + 1] = S[sp - 1]
@@ -1440,15 +1448,6 @@ def cold_a(st, op, arg, sp, pc):
             F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         nsp = sp - 1
-    elif op == GET_ITER and is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
-        t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_ITER)
-        if t != FUNC:
-            return object_service(st, 7)    # "'X' object is not iterable"
-        return call_function_at(st, v, sp - 1, 1, sp - 1, pc + 1, 0)
-    elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE or op == JUMP_IF_FALSE_OR_POP
-          or op == JUMP_IF_TRUE_OR_POP or op == UNARY_OP) and \
-            is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
-        return truth_obj(st, op, arg, sp, pc)
     elif op == GET_ITER:
         if not heap.reserve(st, 1, 0, 0):
             return ST_NEED_MEMORY

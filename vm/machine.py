@@ -980,6 +980,14 @@ class Machine:
                     return
                 raise _ScriptException("AttributeError", f"'{self._class_name(cls)}' object "
                                        f"has no attribute '{attr}'")
+        if t == L.SUPER:
+            if attr == "__init__":      # a builtin base's __init__ (object, exceptions)
+                self.ensure(1, 0, 0)
+                b = objects.new_bound(self.p, int(H[v, L.B]), int(H[v, L.C]), L.BUILTIN,
+                                      BUILTIN_ID["__amber_new"])
+                self._set_result(sp - 1, Raw(L.BOUND, int(b)), pc, method)
+                return
+            raise _ScriptException("AttributeError", f"'super' object has no attribute '{attr}'")
         if t == L.BOUND:
             if attr == "__self__":
                 self._set_result(sp - 1, Raw(int(H[v, L.A]), int(H[v, L.B])), pc, method)
@@ -1051,6 +1059,20 @@ class Machine:
             new = Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]))
             parts[which] = new
             self._complete(ret, self._new_wrapper(L.WR_PROPERTY, parts), pc)
+            return
+        if ft == L.BUILTIN and fv == BUILTIN_ID["__amber_new"]:   # object/exception __init__
+            if kw:
+                raise _ScriptException("TypeError", "__init__() takes no keyword arguments")
+            if selft == L.EXC:
+                args = [Raw(int(st.S[i, 0]), int(st.S[i, 1])) for i in range(sp - arg, sp)]
+                self._pins.extend(args)
+                self.ensure(1, len(args), 0)
+                t, tup = encode(self.st, tuple(args), self.p)
+                self.st.H[selfv, L.B] = tup
+            elif arg:
+                raise _ScriptException("TypeError", "object.__init__() takes exactly one "
+                                       "argument (the instance to initialize)")
+            self._complete(ret, None, pc)
             return
         if ft != L.METHOD:
             raise _ScriptException("TypeError", "this bound method cannot be called by Amber yet")
@@ -1280,7 +1302,21 @@ class Machine:
                     st.R[L.R_ERR] = L.ERR_NONE
                     st.F[i, L.FR_PC] = self._entry[cid] + target
                     return True
+            if i > 0 and int(st.F[i, L.FR_FLAGS]) == L.RET_FOR_ITER and self._is_stop(exc):
+                # __next__ called by a for loop raised StopIteration: the loop ends
+                ret = int(st.F[i, L.FR_RET])
+                caller_pc = int(st.F[i - 1, L.FR_PC]) - 1
+                op, target = O.decode(int(st.CODE[caller_pc]))
+                st.R[L.R_SP] = ret - 1
+                st.R[L.R_FP] = i - 1
+                st.R[L.R_ERR] = L.ERR_NONE
+                st.F[i - 1, L.FR_PC] = target
+                return True
         return False
+
+    def _is_stop(self, exc: Raw) -> bool:
+        return exc.tag == L.EXC and bool(natives.exc_subclass(
+            int(self.st.H[exc.val, L.A]), BUILTIN_ID["StopIteration"]))
 
     def _uncaught(self, type_name: str, message: str, frames=None):
         if frames is None:
@@ -1289,6 +1325,8 @@ class Machine:
         last = None
         repeat = 0
         for fname, line, func in frames:
+            if fname == "<prelude>":    # the VM's own helpers are not the script's
+                continue
             entry = (fname, line, func)
             if entry == last:
                 repeat += 1
