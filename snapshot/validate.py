@@ -726,7 +726,7 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
     prev_top = 0
     for i in range(fp + 1):
         cid, pc, base, func, ret, flags = (int(x) for x in F[i, :L.FRCOLS])
-        _need(flags == L.RET_NORMAL, f"frame {i}: bad return mode")
+        _need(flags in _RET_DEPTH, f"frame {i}: bad return mode")
         _need(0 <= cid < len(program.codes), f"frame {i}: unknown code")
         co = program.codes[cid]
         entry = int(fn[cid, L.FN_ENTRY])
@@ -736,7 +736,7 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
         else:
             _need(0 <= func < H.shape[0] and H[func, L.KIND] == L.FUNC
                   and H[func, L.A] == cid, f"frame {i}: bad function")
-            _need(ret in (base - 1, base - 2) and ret >= prev_top, f"frame {i}: bad return slot")
+            _need(prev_top <= ret <= base, f"frame {i}: bad return slot")
         _need(base >= prev_top and base + co.nlocals <= sp, f"frame {i}: locals outside the stack")
         if cid not in verified:
             verified[cid] = verify_code(program, cid, co)
@@ -752,16 +752,16 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
             _need(depth == len(shape), f"frame {i}: operand stack depth does not match its pc")
             _check_markers(S, base + co.nlocals, shape, H, i)
         else:
-            op, arg = O.decode(int(code[pc - 1]))
-            name = O.OPS[op].name
-            _need(name in _CALL_SLOT, f"frame {i}: caller is not at a call")
-            # the callee's result goes exactly where the call's callee (or method) sits
-            if name == "CALL_EX":
-                expect = len(shape) - 2 - (arg & 1) - ((arg >> 1) & 1)
-            else:
-                expect = len(shape) - arg - _CALL_SLOT[name]
-            _need(depth == expect, f"frame {i}: operand stack depth does not match its call")
-            _check_markers(S, base + co.nlocals, shape[:depth], H, i)
+            # the callee's return leaves the caller's stack at the depth its resume pc
+            # expects: the result at S[ret] (and the mode's extra slot, if any)
+            resume = verified[cid][pc - entry]
+            _need(resume is not None, f"frame {i}: resumes at an unreachable pc")
+            callee_ret = int(F[i + 1, L.FR_RET])
+            mode = int(F[i + 1, L.FR_FLAGS])
+            after = callee_ret + _RET_DEPTH[mode] - (base + co.nlocals)
+            _need(after == len(resume), f"frame {i}: operand stack depth does not match "
+                  "where it resumes")
+            _check_markers(S, base + co.nlocals, resume[:depth], H, i)
         # cells: slots made cells by MAKE_CELL before pc, and free variables
         for j, w in enumerate(co.code[: local_pc]):
             o, a = O.decode(w)
@@ -773,15 +773,18 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
 
 
 _CALL_SLOT = {"CALL": 1, "CALL_KW": 2, "CALL_METHOD": 2, "CALL_METHOD_KW": 3, "CALL_EX": 0}
+# Return modes: how many stack slots from FR_RET on the caller holds after the return.
+_RET_DEPTH = {L.RET_NORMAL: 1, L.RET_INIT: 1, L.RET_DISCARD: 0, L.RET_FOR_ITER: 1,
+              L.RET_ATTR_PAIR: 2}
 
 
 def _check_markers(S, start, shape, H, frame):
     for k, m in enumerate(shape):
         tag = int(S[start + k, 0])
         if m == ITER:
-            _need(tag == L.ITER, f"frame {frame}: an iterator slot without an iterator")
-        elif m == METH:
-            _need(tag == L.METHOD, f"frame {frame}: a method slot without a method")
+            _need(tag in (L.ITER, L.INSTANCE, L.EXC),
+                  f"frame {frame}: an iterator slot without an iterator")
+        elif m == METH and tag == L.METHOD:
             mid = int(S[start + k, 1])
             owner = METHODS[mid][0]
             kinds = (L.INT, L.BOOL, L.BIGINT) if owner == L.INT else (owner,)

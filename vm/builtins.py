@@ -32,6 +32,7 @@ BUILTINS = [
     "object", "super", "staticmethod", "classmethod", "property", "NotImplemented",
     "getattr", "setattr", "hasattr", "delattr", "callable", "id",
     "__amber_lookup", "__amber_userclass", "__amber_repr_default", "__amber_new",
+    "format",
 ]
 INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_"))
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}

@@ -23,7 +23,7 @@ from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets
 from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, TAG_NAME,
                        is_exception_type)
-from .hostvalues import (NeedsUserCode, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
+from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
 from .loader import load
 from .state import grown, pointers
@@ -428,7 +428,7 @@ class Machine:
     def _call_python(self, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except _ScriptException:
+        except (_ScriptException, NeedsUserCode):
             raise
         except RecursionError:
             raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
@@ -472,6 +472,18 @@ class Machine:
     def _builtin_service(self, bid: int, n: int, kwnames: list, top: int, pc: int):
         name = BUILTINS[bid]
         result_slot = top - n - 1
+        if name in ("getattr", "setattr", "hasattr", "delattr") and not kwnames:
+            self._attr_builtin(name, n, top, pc)
+            return
+        if name == "__amber_repr_default" and n == 1:
+            st = self.st
+            self._complete(result_slot, f"<{self._module_of(top - 1)}.{self._type_name(top - 1)} "
+                           f"object at 0x{0x7f0000000000 + 16 * int(st.H[st.S[top - 1, 1], L.SERIAL]):x}>", pc)
+            return
+        if name == "super":
+            raise _ScriptException("TypeError", "super(type, obj): obj must be an instance "
+                                   "or subtype of type" if n == 2 else
+                                   "super() needs its arguments in Amber outside methods")
         if name == "print":
             args, kw = self._args(top, n, kwnames, real=False)
             sep = kw.pop("sep", " ")
@@ -894,6 +906,105 @@ class Machine:
                                                              if t == L.FUNC else ""))
         raise _ScriptException("SystemError", f"unexpected object service {detail} at {name}")
 
+    def _module_of(self, slot: int) -> str:
+        st = self.st
+        cls = int(objects.class_of(self.p, int(st.S[slot, 0]), int(st.S[slot, 1])))
+        return class_module(st, cls) if cls >= 0 else "builtins"
+
+    def _attr_builtin(self, name: str, n: int, top: int, pc: int):
+        """getattr / setattr / hasattr / delattr with a name computed at run time."""
+        st = self.st
+        res = top - n - 1
+        want = {"getattr": (2, 3), "hasattr": (2, 2), "setattr": (3, 3), "delattr": (2, 2)}[name]
+        if not want[0] <= n <= want[1]:
+            raise _ScriptException("TypeError", f"{name} expected {want[0]} arguments, got {n}")
+        if st.S[res + 2, 0] != L.STR:
+            raise _ScriptException("TypeError", f"attribute name must be string, not "
+                                   f"'{self._type_name(res + 2)}'")
+        attr = str_of(st, int(st.S[res + 2, 1]))
+        name_row = int(st.S[res + 2, 1])
+        obj = (int(st.S[res + 1, 0]), int(st.S[res + 1, 1]))
+        scripted = obj[0] in (L.INSTANCE, L.CLASS, L.SUPER) or (
+            obj[0] == L.EXC and st.H[obj[1], L.E] >= 0)
+        if name in ("getattr", "hasattr"):
+            if scripted and name == "hasattr":
+                cls = obj[1] if obj[0] == L.CLASS else int(objects.class_of(self.p, *obj))
+                d = int(objects.attr_dict(self.p, *obj)) if obj[0] != L.CLASS else -1
+                found = cls >= 0 and int(objects.mro_lookup(self.p, cls, name_row, -1)[0]) != L.UNDEF
+                found = found or (d >= 0 and int(objects.dict_find(self.p, d, name_row)[0]) != L.UNDEF)
+                self._complete(res, found or attr in ("__class__", "__dict__"), pc)
+                return
+            if scripted:
+                default = (int(st.S[res + 3, 0]), int(st.S[res + 3, 1])) if n == 3 else None
+                st.S[res, 0], st.S[res, 1] = obj
+                st.R[L.R_SP] = res + 1
+                status = int(interp.load_attr_obj(self.p, name_row, res + 1, pc, False))
+                if status == L.ST_RUNNING:
+                    return
+                if status == L.ST_NEED_MEMORY:
+                    self._make_room()
+                    st = self.st
+                    st.S[res, 0], st.S[res, 1] = obj
+                    status = int(interp.load_attr_obj(self.p, name_row, res + 1, pc, False))
+                    if status == L.ST_RUNNING:
+                        return
+                if default is not None:
+                    self._set_result(res, Raw(*default), pc)
+                    return
+                cname = self._type_name(res)
+                what = f"type object '{self._class_name(obj[1])}'" if obj[0] == L.CLASS \
+                    else f"'{cname}' object"
+                raise _ScriptException("AttributeError", f"{what} has no attribute '{attr}'")
+            value = self._value(res + 1, real=True)
+            try:
+                result = getattr(value, attr)
+            except AttributeError:
+                if name == "hasattr":
+                    self._complete(res, False, pc)
+                    return
+                if n == 3:
+                    self._set_result(res, Raw(int(st.S[res + 3, 0]), int(st.S[res + 3, 1])), pc)
+                    return
+                raise _ScriptException("AttributeError", f"'{type(value).__name__}' object "
+                                       f"has no attribute '{attr}'")
+            if name == "hasattr":
+                self._complete(res, True, pc)
+                return
+            if isinstance(result, (str, int, float)) and attr in _PLAIN_ATTRS:
+                self._complete(res, result, pc)
+                return
+            raise _ScriptException("TypeError", f"getattr() of '{attr}' on this value is not "
+                                   "supported by Amber yet")
+        if not scripted:
+            raise _ScriptException("AttributeError", f"'{self._type_name(res + 1)}' object has "
+                                   f"no attribute '{attr}'")
+        # setattr / delattr: lay the stack out as STORE_ATTR / DELETE_ATTR expect
+        delete = name == "delattr"
+        if delete:
+            st.S[res, 0], st.S[res, 1] = obj
+            sp = res + 1
+        else:
+            st.S[res, 0], st.S[res, 1] = st.S[res + 3, 0], st.S[res + 3, 1]
+            st.S[res + 1, 0], st.S[res + 1, 1] = obj
+            sp = res + 2
+        fp = int(st.R[L.R_FP])
+        status = int(interp.store_attr_obj(self.p, name_row, sp, pc, delete))
+        if status == L.ST_NEED_MEMORY:
+            self._make_room()
+            status = int(interp.store_attr_obj(self.p, name_row, sp, pc, delete))
+        st = self.st
+        if status == L.ST_RUNNING:
+            if int(st.R[L.R_FP]) > fp:      # a property setter runs: its None is the result
+                st.F[int(st.R[L.R_FP]), L.FR_FLAGS] = L.RET_NORMAL
+                st.F[int(st.R[L.R_FP]), L.FR_RET] = res
+                return
+            self._complete(res, None, pc)
+            return
+        if status == L.ST_SERVICE:
+            raise _ScriptException("AttributeError", f"'{self._type_name(res + (0 if delete else 1))}' "
+                                   f"object has no attribute '{attr}'" if delete else "can't set attribute")
+        raise _VMRaised()
+
     def _callee_slot(self, op, arg, sp):
         name = O.OPS[op].name
         return sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
@@ -1151,10 +1262,10 @@ class Machine:
         if not bases:
             seqs = [[obj]]
         mro = _c3([list(s) for s in seqs] + [list(bases)])
-        if mro is None:
-            raise _ScriptException("TypeError", "Cannot create a consistent method resolution "
+        if isinstance(mro, tuple):      # (the heads C3 could not order)
+            raise _ScriptException("TypeError", "Cannot create a consistent method resolution\n"
                                    "order (MRO) for bases " + ", ".join(
-                                       self._type_label(b) for b in bases))
+                                       self._type_label(b) for b in mro))
         builtin_bases = [v for t, v in mro if t == L.BUILTIN and v != obj[1]]
         for a, b in zip(builtin_bases, builtin_bases[1:]):
             if int(EXC_PARENT_ID[a]) != b:
@@ -1212,6 +1323,15 @@ class Machine:
             return False
         try:
             type_name, message = self._describe_error()
+        except NeedsUserCode:
+            # the failing builtin met a script object (min() of instances, ...): run
+            # the prelude's version of the instruction instead
+            st.R[L.R_ERR] = L.ERR_NONE
+            try:
+                self._redirect_to_prelude()
+                return True
+            except _ScriptException as e:
+                type_name, message = e.type_name, e.message
         except _ScriptException as e:
             type_name, message = e.type_name, e.message
         except (ValueError, OverflowError, MemoryError) as e:   # e.g. a too-long int repr
@@ -1596,6 +1716,8 @@ class Machine:
                 return None
         except RecursionError:
             return "RecursionError", "maximum recursion depth exceeded"
+        except NeedsUserCode:
+            raise
         except Exception as e:
             return type(e).__name__, str(e)
         return None
@@ -1665,7 +1787,11 @@ def _c3(seqs: list) -> list | None:
             if not any(head in other[1:] for other in seqs):
                 break
         else:
-            return None
+            heads = []
+            for s in seqs:
+                if s[0] not in heads:
+                    heads.append(s[0])
+            return tuple(heads)
         out.append(head)
         seqs = [[x for x in s if x != head] for s in seqs]
         seqs = [s for s in seqs if s]
