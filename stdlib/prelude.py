@@ -108,7 +108,8 @@ def contains(c, x):
     f = _lookup(c, "__contains__")
     if f is not _MISSING:
         return truth(f(c, x))
-    if __amber_userclass(c) is not None and _lookup(c, "__iter__") is _MISSING:
+    if __amber_userclass(c) is not None and _lookup(c, "__iter__") is _MISSING \
+            and _lookup(c, "__getitem__") is _MISSING:
         raise TypeError("argument of type '" + _name(c) + "' is not iterable")
     for y in c:
         if y is x or y == x:
@@ -117,6 +118,8 @@ def contains(c, x):
 
 
 def truth(x):
+    if __amber_userclass(x) is None:
+        return bool(x)
     f = _lookup(x, "__bool__")
     if f is not _MISSING:
         r = f(x)
