@@ -663,6 +663,10 @@ class Machine:
         """The stable order sorted() would give (indices), with CPython's errors."""
         items = [_realize(decode(self.st, r.tag, r.val, self.program)) for r in items_raw]
         key = kw.get("key")
+        if key is not None and not isinstance(key, BuiltinRef) and \
+                self.program.codes[int(self.st.F[int(self.st.R[L.R_FP]), L.FR_CODE])].module \
+                != L.PRELUDE_MODULE:
+            raise NeedsUserCode()       # a script function: the prelude's sorted/min/max
         if isinstance(key, BuiltinRef) and key.name in _SAFE_KEYS:
             key = getattr(py_builtins, key.name)
         elif isinstance(key, BuiltinRef):
