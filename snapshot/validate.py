@@ -26,7 +26,8 @@ MAX_COUNT = 1 << 16          # most operands a single instruction may take
 ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
-              L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET)
+              L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET, L.CLASS, L.INSTANCE, L.BOUND,
+              L.WRAPPER, L.SUPER)
 
 
 def _need(cond, why: str):
@@ -580,8 +581,13 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
           and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
     _check_iterators(H, V, rows_of(L.ITER), htop)
+    _check_class_objects(H, V, kind, htop, rows_of)
     ex = rows_of(L.EXC)
     _need(all(is_exception_type(int(b)) for b in A_[ex]), "an exception of unknown type")
+    for r in ex:
+        d, c = int(D_[r]), int(E_[r])
+        _need(d == -1 or (0 <= d < htop and kind[d] == L.DICT), "a bad exception attribute dict")
+        _need(c == -1 or (0 <= c < htop and kind[c] == L.CLASS), "a bad exception class")
     _need(((B_[ex] >= 0) & (B_[ex] < htop)).all() and (kind[B_[ex]] == L.TUPLE).all(),
           "exception arguments that are not a tuple")
     for r in ex:     # tracebacks: (code id, pc) pairs the host reads back
@@ -719,6 +725,41 @@ def _wrapper_depth(H, V, r, depth, limit):
             _need(int(H[x, L.E]) == depth[x], "an iterator with a wrong nesting depth")
         stack.pop()
         on_path.discard(x)
+
+
+def _row_of(H, htop, r, k) -> bool:
+    return 0 <= r < htop and H[r, L.KIND] == k
+
+
+def _check_class_objects(H, V, kind, htop, rows_of):
+    """Classes, instances, bound methods, wrappers and super objects: every reference
+    the numba code follows has the kind it expects."""
+    for r in rows_of(L.CLASS):
+        _need(_row_of(H, htop, H[r, L.A], L.STR) and _row_of(H, htop, H[r, L.B], L.DICT)
+              and _row_of(H, htop, H[r, L.C], L.TUPLE) and _row_of(H, htop, H[r, L.D], L.TUPLE),
+              "a bad class")
+        base = int(H[r, L.E])
+        _need(base == BUILTIN_ID["object"] or is_exception_type(base), "a bad class base")
+        mro = int(H[r, L.C])
+        items = V[H[mro, L.A]: H[mro, L.A] + H[mro, L.B]]
+        _need(len(items) >= 1 and all(
+            (t == L.CLASS and _row_of(H, htop, v, L.CLASS)) or t == L.BUILTIN
+            for t, v in items), "a bad class MRO")
+    for r in rows_of(L.INSTANCE):
+        c, d = int(H[r, L.A]), int(H[r, L.B])
+        _need(c == -1 or _row_of(H, htop, c, L.CLASS), "an instance of a bad class")
+        _need((c == -1 and d == -1) or _row_of(H, htop, d, L.DICT), "a bad instance dict")
+    b = rows_of(L.BOUND)
+    _check_values(H[b, L.A], H[b, L.B], H, htop, "bound method parts")
+    _check_values(H[b, L.C], H[b, L.D], H, htop, "bound method parts")
+    _need(np.isin(H[b, L.E], (0, 1, 2)).all(), "a bad bound method")
+    for r in rows_of(L.WRAPPER):
+        k, t = int(H[r, L.A]), int(H[r, L.B])
+        _need(k in (L.WR_STATIC, L.WR_CLASS, L.WR_PROPERTY) and _row_of(H, htop, t, L.TUPLE)
+              and H[t, L.B] == (3 if k == L.WR_PROPERTY else 1), "a bad wrapper")
+    su = rows_of(L.SUPER)
+    _need(all(_row_of(H, htop, int(c), L.CLASS) for c in H[su, L.A]), "a bad super object")
+    _check_values(H[su, L.B], H[su, L.C], H, htop, "super objects")
 
 
 def _check_frames(program, code, fn, S, F, H, sp, fp):

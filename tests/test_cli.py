@@ -113,14 +113,14 @@ def test_run_syntax_error_exits_1_with_file_and_line(tmp_path):
 
 def test_run_unsupported_feature_exits_1_as_syntax_error(tmp_path):
     src = tmp_path / "cls.py"
-    src.write_text("print('never runs')\nclass A:\n    pass\n")
+    src.write_text("print('never runs')\ndef g():\n    yield 1\n")
     proc = amber_cli("run", str(src), module=True)
     assert proc.returncode == 1
     assert proc.stdout == ""               # compile-time: nothing ran
     stderr = _stderr_without_compile_notice(proc.stderr)
-    assert f'File "{src}", line 2' in stderr
+    assert f'File "{src}", line 3' in stderr
     last = stderr.rstrip().splitlines()[-1]
-    assert last.startswith("SyntaxError: ") and "class" in last
+    assert last.startswith("SyntaxError: ") and "yield" in last
 
 
 def test_missing_file_exits_2(tmp_path):
