@@ -44,6 +44,8 @@ def disassemble(program: Program) -> str:
     """Every code object of the program, one instruction per line."""
     out = []
     for cid, co in enumerate(program.codes):
+        if co.module != 0:      # the prelude (compiled into every program) is not shown
+            continue
         out.append(f"code {cid}: {co.qualname}  (params {co.nparams}, locals {co.nlocals}, "
                    f"free {co.nfree}, stack {co.stacksize})")
         last_line = None

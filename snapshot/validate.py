@@ -280,6 +280,8 @@ def _arity(program, name, arg):
         "DELETE_GLOBAL": (0, 0), "UNARY_OP": (1, 1), "BINARY_OP": (2, 1),
         "COMPARE_OP": (2, 1), "BINARY_SUBSCR": (2, 1), "STORE_SUBSCR": (3, 0),
         "DELETE_SUBSCR": (2, 0), "LOAD_ATTR": (1, 1), "CHECK_EXC_MATCH": (2, 1),
+        "LOAD_NAME": (0, 1), "STORE_NAME": (1, 0), "DELETE_NAME": (0, 0),
+        "BUILD_CLASS": (3, 1), "STORE_ATTR": (2, 0), "DELETE_ATTR": (1, 0),
     }
     if name in fixed:
         return fixed[name]
