@@ -732,10 +732,10 @@ class CodeGen:
         qual = self.child_qualname(node.name)
         gen = CodeGen(self.prog, scope, self.scopes, node.name, node.lineno, qual, node.body,
                       self.prefix, self.filename)
+        for cellname in sorted(scope.cells):     # cells first: the verifier wants them
+            gen.emit("MAKE_CELL", gen.local_index[cellname])   # at the entry
         gen.emit("BUILD_MAP", 0)
         gen.emit("STORE_FAST", 0)
-        for cellname in sorted(scope.cells):
-            gen.emit("MAKE_CELL", gen.local_index[cellname])
         gen.emit("LOAD_CONST", self.prog.const("__main__" if not self.prefix else "amber"))
         gen.emit("STORE_NAME", self.prog.name("__module__"))
         gen.emit("LOAD_CONST", self.prog.const(qual))
