@@ -1648,7 +1648,8 @@ def run(st):
             pc += 1
         elif op == JUMP:
             pc = arg
-        elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE) and S[sp - 1, 0] < CLASS:
+        elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE) and (
+                S[sp - 1, 0] < CLASS or S[sp - 1, 0] > SUPER):   # script objects: cold_a
             sp -= 1
             t = S[sp, 0]
             if t == BOOL or t == INT:
