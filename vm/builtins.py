@@ -77,6 +77,7 @@ TAG_NAME = {
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
     L.DICTVIEW: "dict_keys", L.BIGINT: "int", L.SET: "set", L.FROZENSET: "frozenset",
+    L.GEN: "generator",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -105,11 +106,13 @@ METHODS = [
     (L.FROZENSET, "copy"), (L.FROZENSET, "union"), (L.FROZENSET, "intersection"),
     (L.FROZENSET, "difference"), (L.FROZENSET, "symmetric_difference"),
     (L.FROZENSET, "issubset"), (L.FROZENSET, "issuperset"), (L.FROZENSET, "isdisjoint"),
+    (L.GEN, "send"), (L.GEN, "throw"), (L.GEN, "close"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
-                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET"}[tag]]
+                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET",
+                 L.GEN: "GEN"}[tag]]
 })

@@ -28,7 +28,7 @@ from .layout import (
     ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
     R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP, EXC, FR_FLAGS, RET_NORMAL,
     ERR_EXCEPTION, ERR_RAISE, RAISE_NOT_EXCEPTION, RAISE_NO_ACTIVE, RAISE_BAD_CATCH,
-    RAISE_BAD_CAUSE,
+    RAISE_BAD_CAUSE, GEN, CO_VARKW,
     IT_SEQ, IT_RANGE, IT_SET, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
     ARGS_MISSING_KWONLY, ARGS_KW_NOT_STR,
 )
@@ -44,7 +44,8 @@ from .opcodes import (
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
 )
-from . import heap, arith, seq, natives, sets
+from . import heap, arith, seq, natives, sets, gen
+from .builtins import B_NEXT
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -135,7 +136,7 @@ def push_frame(st, f, base, nargs_filled, ret_pc, ret):
     R = R_(st)
     FN = FN_(st)
     c = H[f, A]
-    if FN[c, FN_FLAGS] != 0 or FN[c, FN_NKWONLY] != 0:
+    if FN[c, FN_FLAGS] & (CO_VARARGS | CO_VARKW) != 0 or FN[c, FN_NKWONLY] != 0:
         return bind_call(st, f, ret, base, base, nargs_filled, -1, -1, 0, -1, ret_pc)
     nparams = FN[c, FN_NPARAMS]
     nlocals = FN[c, FN_NLOCALS]
@@ -353,6 +354,8 @@ def do_call(st, op, arg, sp, pc):
     if op == CALL_METHOD or op == CALL_METHOD_KW:
         kw = 1 if op == CALL_METHOD_KW else 0
         mt = S[sp - arg - 2 - kw, 0]
+        if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
+            return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
         if mt == METHOD:
             if op == CALL_METHOD_KW:
                 return kw_service(st, -1 - S[sp - arg - 3, 1], arg)
@@ -380,6 +383,8 @@ def do_call(st, op, arg, sp, pc):
             return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)   # not produced in this version
         if op == CALL_KW:
             return kw_service(st, fv, arg)
+        if fv == B_NEXT and (arg == 1 or arg == 2) and S[sp - arg, 0] == GEN:
+            return gen.gen_next(st, arg, sp, pc)
         status = natives.call_builtin(st, fv, sp, arg)
         if status == ST_RUNNING:
             R_(st)[R_SP] = sp - arg
@@ -643,7 +648,7 @@ def cold_c(st, op, arg, sp, pc):
         status = unpack_ex(st, arg, sp)
         nsp = sp + (arg & 0xFFF) + (arg >> 12)
     else:
-        return fail(st, ERR_VALUE, 99, op, 0)   # unknown opcode: validated code never gets here
+        return gen.cold_gen(st, op, arg, sp, pc)
     if status != ST_RUNNING:
         return status
     R[R_SP] = nsp
@@ -834,6 +839,8 @@ def cold_b(st, op, arg, sp, pc):
             return status
         nsp = R[R_SP]
     elif op == FOR_ITER:
+        if S[sp - 1, 0] == GEN:
+            return gen.for_iter(st, arg, sp, pc)
         it = S[sp - 1, 1]
         if H_(st)[it, A] == IT_SET and H_(st)[H_(st)[it, C], B] != H_(st)[it, E]:
             H_(st)[it, E] = -1      # sticky, as in CPython
@@ -1196,7 +1203,7 @@ def run(st):
             sp = R[R_SP]
             pc = Fr[fp, FR_PC]
             base = Fr[fp, FR_BASE]
-        elif op == RETURN_VALUE:
+        elif op == RETURN_VALUE and Fr[fp, FR_FLAGS] == RET_NORMAL:
             if fp == 0:
                 # the state stays that of "about to return": a valid, verifiable place
                 status = ST_FINISHED
@@ -1223,6 +1230,8 @@ def run(st):
             if status != ST_RUNNING:
                 if status == ST_RAISE:
                     sp = R[R_SP]    # a raise leaves the exception on top
+                    fp = R[R_FP]    # (in the frame it is raised in: a generator's
+                    pc = Fr[fp, FR_PC]  # return or throw() may have changed it)
                 break
             fp = R[R_FP]
             sp = R[R_SP]

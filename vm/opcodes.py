@@ -91,6 +91,9 @@ _TABLE = [
     ("SET_ADD",          "depth",   -1,     "... set ... x -> ... set ...; set is arg slots below x (set comprehensions)"),
     ("BUILD_CONST_SET",  "count",   "var",  "c1..cn -> the set CPython 3.11 builds for a display of n > 2 constants (a frozenset constant merged into a new set)"),
     ("BUILD_CONST_FROZENSET", "count", "var", "c1..cn -> the frozenset constant CPython 3.11 makes of a constant set display in `in` tests and for loops"),
+    ("RETURN_GENERATOR", "-",        1,     "-> gen; a generator of this frame's locals, resuming at pc + 2 (the next instruction, RETURN_VALUE, returns it); first after the MAKE_CELLs of a generator function"),
+    ("YIELD_VALUE",      "yield",    0,     "x -> sent; suspend the generator, handing x to its resumer; resumed with the sent value on top; arg 1: the yield of a yield from (a subiterator is below)"),
+    ("SEND",             "target",  "var",  "it v -> it y when it yields y (v sent in: next(it) if v is None or it is no generator); when it is done: it v -> r and pc = arg (r its return value)"),
 ]
 # fmt: on
 
@@ -135,6 +138,8 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
     fixed = OPS[op].effect
     if name == "FOR_ITER":
         return -1 if jump else 1
+    if name == "SEND":
+        return -1 if jump else 0
     if name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
         return 0 if jump else -1
     if fixed != "var":
