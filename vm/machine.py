@@ -237,6 +237,13 @@ class Machine:
             if st.S[sp - 1, 0] == L.EXC and name == "args":
                 self._complete(sp - 1, Raw(L.TUPLE, int(st.H[st.S[sp - 1, 1], L.B])), pc)
                 return
+            if st.S[sp - 1, 0] == L.EXC and name == "value" and \
+                    _is_subclass(int(st.H[st.S[sp - 1, 1], L.A]), "StopIteration"):
+                args = int(st.H[st.S[sp - 1, 1], L.B])     # StopIteration.value: args[0]
+                off = int(st.H[args, L.A])
+                first = Raw(st.V[off, 0], st.V[off, 1]) if st.H[args, L.B] else None
+                self._complete(sp - 1, first, pc)
+                return
             obj = self._value(sp - 1, real=True)
             if name in _PLAIN_ATTRS:
                 result = self._call_python(getattr, obj, name)
