@@ -8,12 +8,15 @@ over the finished instructions (so it cannot be underestimated).
 from __future__ import annotations
 
 from ..vm import opcodes as O
-from ..vm.builtins import BUILTINS
+from ..vm.builtins import BUILTINS, INTERNAL
+from ..stdlib import source as stdlib_source
+from .lower import lower
+import functools
 from . import ast as A
-from ..vm.layout import MAX_INT_BITS, CO_GENERATOR
+from ..vm.layout import MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, CO_GENERATOR
 from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
 from .program import CodeObject, Program
-from .resolve import CELL, FREE, GLOBAL, LOCAL, Scope, resolve
+from .resolve import CELL, FREE, GLOBAL, LOCAL, NAME, Scope, resolve
 
 SMALL_INT_MIN = O.ARG_MIN
 SMALL_INT_MAX = O.ARG_MAX
@@ -117,8 +120,11 @@ class CodeGen:
     """Emits one code object (a function body or the module body)."""
 
     def __init__(self, prog: _Program, scope: Scope, scopes: dict, name: str, first_line: int,
-                 qualname: str = "", body=()):
+                 qualname: str = "", body=(), prefix: str = "", filename: str = ""):
         self.prog = prog
+        self.module = PRELUDE_MODULE if prefix == PRELUDE_PREFIX else 0
+        self.prefix = prefix        # prepended to global names (the prelude's "<prelude>.")
+        self.filename = filename or prog.filename
         self.qualname = qualname or name
         self.scope = scope
         self.scopes = scopes
@@ -137,6 +143,8 @@ class CodeGen:
         # local slots: params, other locals (incl. cells), then free variables
         self.local_names: list[str] = []
         self.local_index: dict[str, int] = {}
+        if scope.is_class:
+            self._add_local(".ns")      # local 0 of a class body: its namespace dict
         if not scope.is_module:
             for p in scope.params:
                 self._add_local(p)
@@ -182,10 +190,16 @@ class CodeGen:
 
     # ---- names ---------------------------------------------------------------
 
+    def gslot(self, name: str) -> int:
+        """The global slot of a module-level name of this code's module."""
+        return self.prog.global_slot(self.prefix + name)
+
     def load_name(self, name: str):
         kind = self.scope.kind(name)
         if kind == GLOBAL:
-            self.emit("LOAD_GLOBAL", self.prog.global_slot(name))
+            self.emit("LOAD_GLOBAL", self.gslot(name))
+        elif kind == NAME:
+            self.emit("LOAD_NAME", self.prog.const_tuple([name, self.gslot(name)]))
         elif kind == LOCAL:
             self.emit("LOAD_FAST", self.local_index[name])
         else:
@@ -194,7 +208,9 @@ class CodeGen:
     def store_name(self, name: str):
         kind = self.scope.kind(name)
         if kind == GLOBAL:
-            self.emit("STORE_GLOBAL", self.prog.global_slot(name))
+            self.emit("STORE_GLOBAL", self.gslot(name))
+        elif kind == NAME:
+            self.emit("STORE_NAME", self.prog.name(name))
         elif kind == LOCAL:
             self.emit("STORE_FAST", self.local_index[name])
         else:
@@ -203,7 +219,9 @@ class CodeGen:
     def delete_name(self, name: str):
         kind = self.scope.kind(name)
         if kind == GLOBAL:
-            self.emit("DELETE_GLOBAL", self.prog.global_slot(name))
+            self.emit("DELETE_GLOBAL", self.gslot(name))
+        elif kind == NAME:
+            self.emit("DELETE_NAME", self.prog.name(name))
         elif kind == LOCAL:
             self.emit("DELETE_FAST", self.local_index[name])
         else:
@@ -219,12 +237,12 @@ class CodeGen:
                 arg = arg.pos
             words.append(O.encode(op, arg))
         co = CodeObject(
-            name=self.name, filename=self.prog.filename, code=words, lines=list(self.lines),
+            name=self.name, filename=self.filename, code=words, lines=list(self.lines),
             nparams=nparams, nlocals=len(self.local_names), nfree=len(self.scope.frees),
             ndefaults=ndefaults, stacksize=0, local_names=list(self.local_names),
             first_line=self.first_line, qualname=self.qualname,
             paramnames_const=self.prog.const_tuple(self.local_names[:nparams + nkwonly]),
-            nposonly=nposonly, nkwonly=nkwonly, flags=flags,
+            nposonly=nposonly, nkwonly=nkwonly, flags=flags, module=self.module,
             nkwdefaults=sum(1 for j in kwdefmap or [] if j >= 0),
             kwdefmap_const=self.prog.const_tuple(kwdefmap) if nkwonly else -1)
         co.handlers = [[s, e, t.pos, d] for s, e, t, d in self.handlers]
@@ -294,8 +312,20 @@ class CodeGen:
             self.emit("BINARY_OP", op)
             self.emit("ROT_THREE")
             self.emit("STORE_SUBSCR")
+        elif tname == "Attribute":
+            self.expr(t.value)
+            self.emit("DUP_TOP")
+            self.at(t)
+            self.emit("LOAD_ATTR", self.prog.name(t.attr))
+            self.expr(node.value)
+            self.at(node)
+            self.emit("BINARY_OP", op)
+            self.emit("ROT_TWO")
+            self.at(t)
+            self.emit("STORE_ATTR", self.prog.name(t.attr))
         else:
-            self.unsupported(t, "augmented assignment to an attribute")
+            self.error(t, "'expression' is an illegal expression for augmented assignment",
+                       AmberSyntaxError)
 
     def store(self, target):
         kind = type(target).__name__
@@ -327,7 +357,9 @@ class CodeGen:
             self.at(target)
             self.emit("STORE_SUBSCR")
         elif kind == "Attribute":
-            self.unsupported(target, "attribute assignment")
+            self.expr(target.value)
+            self.at(target)
+            self.emit("STORE_ATTR", self.prog.name(target.attr))
         else:
             self.error(target, "cannot assign to expression", AmberSyntaxError)
 
@@ -347,6 +379,10 @@ class CodeGen:
                 self.emit("DELETE_SUBSCR")
             elif kind in ("Tuple", "List"):
                 self.delete_targets(t.elts)
+            elif kind == "Attribute":
+                self.expr(t.value)
+                self.at(t)
+                self.emit("DELETE_ATTR", self.prog.name(t.attr))
             else:
                 self.unsupported(t, "deleting this kind of target")
 
@@ -601,7 +637,7 @@ class CodeGen:
     def s_Assert(self, node):
         ok = Label()
         self.condition(node.test, ok, True)
-        self.emit("LOAD_GLOBAL", self.prog.global_slot("AssertionError"))
+        self.emit("LOAD_GLOBAL", self.gslot("AssertionError"))
         if node.msg is not None:
             self.expr(node.msg)
             self.emit("CALL", 1)
@@ -639,9 +675,8 @@ class CodeGen:
         scope = self.scopes[id(node)]
         code_id = len(self.prog.codes)
         self.prog.codes.append(None)      # reserve the id: nested codes come after
-        qual = name if self.scope.is_module else f"{self.qualname}.<locals>.{name}"
-        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual,
-                      body if isinstance(body, list) else ())
+        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, self.child_qualname(name),
+                      body if isinstance(body, list) else (), self.prefix, self.filename)
         for cellname in sorted(scope.cells):
             gen.emit("MAKE_CELL", gen.local_index[cellname])
         gen.generator_prologue()
@@ -659,6 +694,69 @@ class CodeGen:
                         nkwonly=len(args.kwonlyargs), nposonly=len(args.posonlyargs),
                         flags=flags, kwdefmap=kwdefmap)
         self.prog.codes[code_id] = co
+        self.at(node)
+        for free in scope.frees:
+            self.emit("LOAD_CLOSURE", self.local_index[free])
+        self.emit("MAKE_FUNCTION", code_id)
+
+    def child_qualname(self, name: str) -> str:
+        if self.scope.is_module:
+            return name
+        if self.scope.is_class:
+            return f"{self.qualname}.{name}"
+        return f"{self.qualname}.<locals>.{name}"
+
+    def s_ClassDef(self, node):
+        if node.keywords:
+            self.unsupported(node.keywords[0], "class keywords (metaclass=...)")
+        for b in node.bases:
+            if type(b).__name__ == "Starred":
+                self.unsupported(b, "starred base classes")
+
+        def build():
+            self.emit("LOAD_CONST", self.prog.const(node.name))
+            for b in node.bases:
+                self.expr(b)
+            self.at(node)
+            self.emit("BUILD_TUPLE", len(node.bases))
+            self.class_body(node)
+            self.emit("CALL", 0)
+            self.emit("BUILD_CLASS")
+        self.decorated(node, build)
+        self.store_name(node.name)
+
+    def class_body(self, node):
+        """The class body is a function of no arguments whose local 0 is the new
+        namespace dict; it runs the body's statements and returns the dict."""
+        scope = self.scopes[id(node)]
+        code_id = len(self.prog.codes)
+        self.prog.codes.append(None)
+        qual = self.child_qualname(node.name)
+        gen = CodeGen(self.prog, scope, self.scopes, node.name, node.lineno, qual, node.body,
+                      self.prefix, self.filename)
+        gen.emit("BUILD_MAP", 0)
+        gen.emit("STORE_FAST", 0)
+        for cellname in sorted(scope.cells):
+            gen.emit("MAKE_CELL", gen.local_index[cellname])
+        gen.emit("LOAD_CONST", self.prog.const("__main__" if not self.prefix else "amber"))
+        gen.emit("STORE_NAME", self.prog.name("__module__"))
+        gen.emit("LOAD_CONST", self.prog.const(qual))
+        gen.emit("STORE_NAME", self.prog.name("__qualname__"))
+        body = node.body
+        first = body[0] if body else None
+        if type(first).__name__ == "Expr" and type(first.value).__name__ == "Constant" \
+                and isinstance(first.value.value, str):
+            gen.at(first)
+            gen.emit("LOAD_CONST", self.prog.const(first.value.value))
+            gen.emit("STORE_NAME", self.prog.name("__doc__"))
+            body = body[1:]
+        gen.stmts(body)
+        if "__class__" in scope.cells:
+            gen.emit("LOAD_CLOSURE", gen.local_index["__class__"])
+            gen.emit("STORE_NAME", self.prog.name("__classcell__"))
+        gen.emit("LOAD_FAST", 0)
+        gen.emit("RETURN_VALUE")
+        self.prog.codes[code_id] = gen.finish(0, 0)
         self.at(node)
         for free in scope.frees:
             self.emit("LOAD_CLOSURE", self.local_index[free])
@@ -924,6 +1022,16 @@ class CodeGen:
                 self.error(k, f"keyword argument repeated: {k.arg}", AmberSyntaxError)
             seen.add(k.arg)
         func = node.func
+        if (type(func).__name__ == "Name" and func.id == "super" and not node.args
+                and not node.keywords and "__class__" in self.scope.frees
+                and self.scope.kind("super") == GLOBAL and self.scope.params):
+            # zero-argument super(): super(__class__, <first parameter>), as CPython
+            self.load_name("super")
+            self.load_name("__class__")
+            self.load_name(self.scope.params[0])
+            self.at(node)
+            self.emit("CALL", 2)
+            return
         method = type(func).__name__ == "Attribute"
         if method:
             self.expr(func.value)
@@ -1023,7 +1131,8 @@ class CodeGen:
         code_id = len(self.prog.codes)
         self.prog.codes.append(None)
         qual = name if self.scope.is_module else f"{self.qualname}.<locals>.{name}"
-        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual)
+        gen = CodeGen(self.prog, scope, self.scopes, name, node.lineno, qual, (), self.prefix,
+                      self.filename)
         gen.at(node)
         for cellname in sorted(scope.cells):
             gen.emit("MAKE_CELL", gen.local_index[cellname])
@@ -1257,20 +1366,52 @@ def max_stack(co: CodeObject, codes: list) -> int:
     return best
 
 
+PRELUDE_PREFIX = "<prelude>."
+
+
+@functools.lru_cache(maxsize=1)
+def _prelude_ast():
+    from .parser import parse
+    return lower(parse(stdlib_source("prelude"), "<prelude>"))
+
+
 def generate(module, filename: str, source: str) -> Program:
-    """Compile a parsed module into a Program."""
+    """Compile a parsed module into a Program: the script, plus the prelude (Amber
+    functions the VM calls for the data model), whose module body runs first."""
+    module = lower(module)
     top, scopes = resolve(module, filename)
     prog = _Program(filename, source)
     prog.codes.append(None)
+    # the prelude's entry points, then one slot per builtin, take the first globals
+    for name in PRELUDE_ENTRIES:
+        prog.global_slot(PRELUDE_PREFIX + name)
+    for name in BUILTINS:
+        prog.global_slot(PRELUDE_PREFIX + "b_" + name)
     gen = CodeGen(prog, top, scopes, "<module>", 1, body=module.body)
+    gen.emit("MAKE_FUNCTION", 0)       # the prelude's body (patched below)
+    gen.emit("CALL", 0)
+    gen.emit("POP_TOP")
     gen.stmts(module.body)
     gen.emit("LOAD_CONST", prog.const(None))
     gen.emit("RETURN_VALUE")
+    pmod = _prelude_ast()
+    ptop, pscopes = resolve(pmod, "<prelude>")
+    pid = len(prog.codes)
+    prog.codes.append(None)
+    pgen = CodeGen(prog, ptop, pscopes, "<prelude>", 1, "<prelude>", pmod.body,
+                   PRELUDE_PREFIX, "<prelude>")
+    pgen.stmts(pmod.body)
+    pgen.emit("LOAD_CONST", prog.const(None))
+    pgen.emit("RETURN_VALUE")
+    prog.codes[pid] = pgen.finish(0, 0)
+    gen.code[0] = (O.BY_NAME["MAKE_FUNCTION"].code, pid)
     prog.codes[0] = gen.finish(0, 0)
     builtin_slots = {}
     for name in BUILTINS:
-        if name in prog.global_index:
+        if name in prog.global_index and name not in INTERNAL:
             builtin_slots[prog.global_index[name]] = name
+        if PRELUDE_PREFIX + name in prog.global_index:
+            builtin_slots[prog.global_index[PRELUDE_PREFIX + name]] = name
     consts = [("tuple", list(c[1])) if isinstance(c, tuple) else c for c in prog.consts]
     return Program(filename=filename, source=source, codes=prog.codes, consts=consts,
                    globals=prog.globals, builtin_slots=builtin_slots)

@@ -24,6 +24,8 @@ def _meaning(program: Program, co, op: O.Op, arg: int) -> str:
         return program.globals[arg]
     if kind == "name":
         return program.consts[arg]
+    if kind == "namepair":
+        return _const_text(program, arg)
     if kind == "target":
         return f"to {arg}"
     if kind == "code":

@@ -11,6 +11,7 @@ from . import ast as A
 from .errors import AmberSyntaxError, make_error
 
 LOCAL, CELL, FREE, GLOBAL = "local", "cell", "free", "global"
+NAME = "name"   # a class body's own name: lives in the class namespace dict
 
 
 @attrs.define(eq=False)
@@ -20,6 +21,7 @@ class Scope:
     node: object
     parent: "Scope | None"
     is_module: bool = False
+    is_class: bool = False      # a class body: its bindings are namespace entries
     params: list[str] = attrs.field(factory=list)
     assigned: set[str] = attrs.field(factory=set)
     used: set[str] = attrs.field(factory=set)
@@ -35,6 +37,12 @@ class Scope:
         """How `name` is reached from this scope."""
         if self.is_module or name in self.global_decl:
             return GLOBAL
+        if self.is_class:
+            if name in self.cells:
+                return CELL
+            if name in self.assigned:
+                return NAME
+            return FREE if name in self.frees else GLOBAL
         if name in self.frees:
             return FREE
         if name in self.cells:
@@ -44,8 +52,16 @@ class Scope:
         return GLOBAL
 
     def is_local(self, name: str) -> bool:
-        return not self.is_module and name not in self.global_decl and (
+        """Whether name is a variable of this function that inner functions can
+        capture (a class body's names are not: methods do not see them)."""
+        return not self.is_module and not self.is_class and name not in self.global_decl and (
             name in self.params or name in self.assigned or name in self.nonlocal_decl)
+
+    def binds(self, name: str) -> bool:
+        """Whether this scope binds name itself (reads of it stay here)."""
+        if self.is_class:
+            return name in self.assigned and name not in self.global_decl
+        return self.is_local(name)
 
 
 class _Collector:
@@ -90,6 +106,19 @@ class _Collector:
             self.bind(node.id, node)
         else:
             self.scope.used.add(node.id)
+            if node.id == "super":      # zero-argument super() reads the __class__ cell
+                self.scope.used.add("__class__")
+
+    def visit_ClassDef(self, node):
+        self.bind(node.name, node)
+        for item in node.decorator_list + node.bases + [k.value for k in node.keywords]:
+            self.visit(item)
+        child = Scope(node=node, parent=self.scope, is_class=True)
+        self.scope.children.append(child)
+        self.scopes[id(node)] = child
+        inner = _Collector(child, self.filename, self.scopes)
+        for stmt in node.body:
+            inner.visit(stmt)
 
     def visit_Global(self, node):
         for name in node.names:
@@ -244,7 +273,7 @@ def _needed_from_outside(scope: Scope) -> list[str]:
     """Names this scope (or its children, transitively) reads from enclosing functions."""
     names = []
     for name in sorted(scope.used | scope.nonlocal_decl):
-        if not scope.is_local(name) or name in scope.nonlocal_decl:
+        if not scope.binds(name) or name in scope.nonlocal_decl:
             if name not in scope.global_decl:
                 names.append(name)
     for child in scope.children:
@@ -259,6 +288,12 @@ def _capture(scope: Scope, name: str):
     owner = scope.parent
     chain = [scope]
     while owner is not None and not owner.is_module:
+        if owner.is_class and name == "__class__":   # the cell zero-argument super() reads
+            owner.cells.add(name)
+            for s in chain:
+                if name not in s.frees:
+                    s.frees.append(name)
+            return
         if owner.is_local(name) and name not in owner.nonlocal_decl:
             owner.cells.add(name)
             for s in chain:

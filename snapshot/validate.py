@@ -212,6 +212,13 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
     elif kind == "name":
         _need(0 <= arg < len(program.consts) and isinstance(program.consts[arg], str),
               f"{where}: name is not a str constant")
+    elif kind == "namepair":
+        pair = program.consts[arg] if 0 <= arg < len(program.consts) else None
+        _need(isinstance(pair, tuple) and pair[0] == "tuple" and len(pair[1]) == 2
+              and isinstance(program.consts[pair[1][0]], str)
+              and type(program.consts[pair[1][1]]) is int
+              and 0 <= program.consts[pair[1][1]] < len(program.globals),
+              f"{where}: not a (name, global slot) constant")
     elif kind == "target":
         _need(0 <= arg < len(co.code), f"{where}: jump target out of range")
     elif kind == "code":
@@ -508,7 +515,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         _check_consts(program, K, H, V, CH)
     except UnicodeDecodeError:
         raise SnapshotError("a string constant is not valid text") from None
-    verified = _check_frames(program, code, fn, S, F, H, sp, fp)
+    verified = _check_frames(program, code, fn, S, F, H, sp, fp, G)
     _check_generators(program, fn, S, F, H, V, htop, fp, verified)
 
     # room to run: arrays at least twice the live size, never smaller than a fresh VM's
@@ -761,7 +768,7 @@ def _wrapper_depth(H, V, r, depth, limit):
         on_path.discard(x)
 
 
-def _check_frames(program, code, fn, S, F, H, sp, fp):
+def _check_frames(program, code, fn, S, F, H, sp, fp, G=None):
     verified = {}
     prev_top = 0
     for i in range(fp + 1):
@@ -787,13 +794,17 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
         # a caller's pc is its return address: the stack shape is the call's, minus
         # the arguments, plus nothing (the result is written when the callee returns)
         top = sp if i == fp else int(F[i + 1, L.FR_RET])
-        shape = verified[cid][local_pc] if i == fp else verified[cid][local_pc - 1] \
+        retry = i < fp and _is_retry(program, code, G, F, i, pc, verified[cid][local_pc],
+                                     top - (base + co.nlocals))
+        shape = verified[cid][local_pc] if i == fp or retry else verified[cid][local_pc - 1] \
             if local_pc >= 1 else None
         _need(shape is not None, f"frame {i}: pc is unreachable")
         depth = top - (base + co.nlocals)
         if i == fp:
             _need(depth == len(shape), f"frame {i}: operand stack depth does not match its pc")
             _check_markers(S, base + co.nlocals, shape, H, i)
+        elif retry or _is_operator_call(code, G, F, i, pc, shape, depth):
+            _check_markers(S, base + co.nlocals, shape[:depth], H, i)
         elif int(F[i + 1, L.FR_FLAGS]) in GEN_MODES:
             _check_resumer(code, S, F, i, pc, shape, depth)
             _check_markers(S, base + co.nlocals, shape[:depth], H, i)
@@ -825,6 +836,42 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
             _need(flags not in GEN_MODES, f"frame {i}: a generator mode on a plain function")
         prev_top = base + co.nlocals
     return verified
+
+
+_RETRIED = ("UNPACK_SEQUENCE", "UNPACK_EX", "LIST_EXTEND", "CALL_METHOD")
+
+
+def _is_retry(program, code, G, F, i, pc, shape, depth) -> bool:
+    """Whether frame i called the prelude's list() or tuple() to turn the generator
+    on top of its stack into items and runs its instruction (at pc) again when it
+    returns (interp.gen_materialize): the result then replaces its top slot."""
+    if G is None or shape is None or not shape or shape[-1] != ANY:
+        return False
+    if O.OPS[O.decode(int(code[pc]))[0]].name not in _RETRIED:
+        return False
+    from ..vm.builtins import BUILTIN_ID
+    funcs = []
+    for name in ("list", "tuple"):
+        slot = L.P_BUILTINS + BUILTIN_ID[name]
+        if slot < G.shape[0] // 2 and int(G[slot, 0]) == L.FUNC:
+            funcs.append(int(G[slot, 1]))
+    return (int(F[i + 1, L.FR_FLAGS]) == L.RET_NORMAL and int(F[i + 1, L.FR_FUNC]) in funcs
+            and int(F[i + 1, L.FR_RET]) == int(F[i + 1, L.FR_BASE]) - 1
+            and depth == len(shape) - 1)
+
+
+def _is_operator_call(code, G, F, i, pc, shape, depth) -> bool:
+    """Whether frame i runs BINARY_OP or COMPARE_OP (at pc - 1) through the
+    prelude's binop() or compare() (`x in generator`, script objects), whose result
+    replaces the two operands."""
+    if G is None:
+        return False
+    name = O.OPS[O.decode(int(code[pc - 1]))[0]].name
+    slot = {"BINARY_OP": L.P_BINOP, "COMPARE_OP": L.P_COMPARE}.get(name)
+    if slot is None or int(G[slot, 0]) != L.FUNC:
+        return False
+    return (int(F[i + 1, L.FR_FLAGS]) == L.RET_NORMAL and int(F[i + 1, L.FR_FUNC]) == int(G[slot, 1])
+            and depth == len(shape) - 2)
 
 
 def _check_resumer(code, S, F, i, pc, shape, depth):

@@ -28,7 +28,14 @@ BUILTINS = [
     "hash", "hex", "oct", "bin", "divmod", "pow",
     "round", "any", "all", "iter", "next", "issubclass",
     "set", "frozenset",
+    # classes (the __amber_ names are internal: only the prelude can reach them)
+    "object", "super", "staticmethod", "classmethod", "property", "NotImplemented",
+    "getattr", "setattr", "hasattr", "delattr", "callable", "id",
+    "__amber_lookup", "__amber_userclass", "__amber_repr_default", "__amber_new",
+    # generators (the type is not a builtin name in CPython: internal)
+    "generator",
 ]
+INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n == "generator")
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
 
@@ -66,7 +73,7 @@ TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
     L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
-    L.FROZENSET: "frozenset",
+    L.FROZENSET: "frozenset", L.BOUND: "method", L.SUPER: "super", L.GEN: "generator",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -77,6 +84,7 @@ TAG_NAME = {
     L.TUPLE: "tuple", L.DICT: "dict", L.FUNC: "function", L.CELL: "cell",
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
     L.DICTVIEW: "dict_keys", L.BIGINT: "int", L.SET: "set", L.FROZENSET: "frozenset",
+    L.CLASS: "type", L.BOUND: "method", L.SUPER: "super",
     L.GEN: "generator",
 }
 

@@ -32,11 +32,24 @@ from .layout import (
     GENERR_THROW_TYPE, GENERR_ARGS,
 )
 from .opcodes import RETURN_GENERATOR, YIELD_VALUE, SEND, CALL, RETURN_VALUE
-from .builtins import B_GENERATOREXIT, M_GEN_SEND, M_GEN_THROW, M_GEN_CLOSE
+from .builtins import (
+    B_GENERATOREXIT, M_GEN_SEND, M_GEN_THROW, M_GEN_CLOSE, B_LIST, B_TUPLE, B_SET,
+    B_FROZENSET, B_SORTED, B_MIN, B_MAX, B_SUM, B_ANY, B_ALL, B_ENUMERATE, B_ZIP, B_DICT,
+)
 from . import heap, seq, sets, natives
 from .arith import fail
 
 MAX_CHAIN = 1 << 16   # yield-from chains a throw()/close() walks (frames bound it anyway)
+
+
+@njit(cache=CACHE)
+def consumes(bid):
+    """Whether builtin bid iterates over a generator argument (the prelude's version
+    then runs instead: a builtin cannot run the generator's code)."""
+    return (bid == B_LIST or bid == B_TUPLE or bid == B_SET or bid == B_FROZENSET
+            or bid == B_SORTED or bid == B_MIN or bid == B_MAX or bid == B_SUM
+            or bid == B_ANY or bid == B_ALL or bid == B_ENUMERATE or bid == B_ZIP
+            or bid == B_DICT)
 
 
 @njit(cache=CACHE)

@@ -21,7 +21,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
     TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
-    SET, FROZENSET,
+    SET, FROZENSET, CLASS, INSTANCE, BOUND, WRAPPER, SUPER,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
     R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
     GEN, GEN_DONE, GEN_SLACK, FN_NLOCALS, FN_STACK,
@@ -94,6 +94,9 @@ def new_obj(st, kind):
     H[row, D] = 0
     H[row, E] = 0
     H[row, F] = 0
+    if kind == EXC:     # no attribute dict, no script class (yet)
+        H[row, D] = -1
+        H[row, E] = -1
     return row
 
 
@@ -1194,6 +1197,28 @@ def _mark(st, pins):
             top = _push_ref(marks, work, top, TUPLE, H[r, B])
             if H[r, C] >= 0:
                 top = _push_ref(marks, work, top, TUPLE, H[r, C])
+            if H[r, D] >= 0:
+                top = _push_ref(marks, work, top, DICT, H[r, D])
+            if H[r, E] >= 0:
+                top = _push_ref(marks, work, top, CLASS, H[r, E])
+        elif k == CLASS:
+            top = _push_ref(marks, work, top, STR, H[r, A])
+            top = _push_ref(marks, work, top, DICT, H[r, B])
+            top = _push_ref(marks, work, top, TUPLE, H[r, C])
+            top = _push_ref(marks, work, top, TUPLE, H[r, D])
+        elif k == INSTANCE:
+            if H[r, A] >= 0:
+                top = _push_ref(marks, work, top, CLASS, H[r, A])
+            if H[r, B] >= 0:
+                top = _push_ref(marks, work, top, DICT, H[r, B])
+        elif k == BOUND:
+            top = _push_ref(marks, work, top, H[r, A], H[r, B])
+            top = _push_ref(marks, work, top, H[r, C], H[r, D])
+        elif k == WRAPPER:
+            top = _push_ref(marks, work, top, TUPLE, H[r, B])
+        elif k == SUPER:
+            top = _push_ref(marks, work, top, CLASS, H[r, A])
+            top = _push_ref(marks, work, top, H[r, B], H[r, C])
         elif k == DICTVIEW:
             top = _push_ref(marks, work, top, DICT, H[r, A])
         elif k == SET or k == FROZENSET:

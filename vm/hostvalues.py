@@ -199,9 +199,17 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         return slice(*parts)
     if tag == L.BUILTIN:
         return BuiltinRef(val)
+    if tag in _SCRIPT_KINDS or (tag == L.EXC and H[val, L.E] >= 0 and NeedsUserCode.strict):
+        raise NeedsUserCode()
+    if tag == L.CLASS:
+        name = str_of(st, int(H[val, L.A]))
+        return opaque("type", f"<class '{class_module(st, val)}.{name}'>")
     if tag == L.EXC:    # a real exception object: CPython's str() and repr() for free
         args = decode(st, L.TUPLE, H[val, L.B], program, memo)
         cls = getattr(py_builtins, BUILTINS[int(H[val, L.A])])
+        if H[val, L.E] >= 0:    # a script's exception class: a stand-in of that name
+            name = str_of(st, int(H[int(H[val, L.E]), L.A]))
+            cls = _script_exception_class(name, cls)
         try:
             return cls(*(_real(a) for a in args))
         except Exception:
@@ -220,6 +228,38 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         kind = _ITER_NAMES.get(int(H[val, L.A]), "iterator")
         return opaque(kind, f"<{kind} object at {_address(H, val)}>")
     return opaque("object", f"<object at {_address(H, val)}>")
+
+
+class NeedsUserCode(Exception):
+    """Raised while decoding for a host service when a value's str(), repr() or
+    behaviour is defined by the script (the VM then calls the prelude instead).
+
+    `strict` also counts exceptions of script classes (they may define __str__);
+    services set it, error reports (which cannot run script code) do not."""
+
+    strict = False
+
+
+_SCRIPT_KINDS = (L.INSTANCE, L.BOUND, L.SUPER, L.WRAPPER)
+_SCRIPT_EXC: dict = {}
+
+
+def _script_exception_class(name: str, base: type) -> type:
+    key = (name, base)
+    if key not in _SCRIPT_EXC:
+        _SCRIPT_EXC[key] = type(name, (base,), {})
+    return _SCRIPT_EXC[key]
+
+
+def class_module(st, row: int) -> str:
+    """The __module__ a class was defined in ("__main__" for the script's)."""
+    ns = int(st.H[row, L.B])
+    off = int(st.H[ns, L.A])
+    for e in range(int(st.H[ns, L.B])):
+        if st.V[off + 2 * e, 0] == L.STR and str_of(st, int(st.V[off + 2 * e, 1])) == "__module__":
+            if st.V[off + 2 * e + 1, 0] == L.STR:
+                return str_of(st, int(st.V[off + 2 * e + 1, 1]))
+    return "__main__"
 
 
 _ITER_NAMES = {L.IT_SEQ: "list_iterator", L.IT_STR: "str_ascii_iterator",

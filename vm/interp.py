@@ -28,7 +28,12 @@ from .layout import (
     ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
     R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP, EXC, FR_FLAGS, RET_NORMAL,
     ERR_EXCEPTION, ERR_RAISE, RAISE_NOT_EXCEPTION, RAISE_NO_ACTIVE, RAISE_BAD_CATCH,
-    RAISE_BAD_CAUSE, GEN, CO_VARKW,
+    RAISE_BAD_CAUSE,
+    CLASS, INSTANCE, BOUND, WRAPPER, SUPER, WR_STATIC, WR_CLASS, WR_PROPERTY, METHOD,
+    RET_INIT, RET_DISCARD, RET_FOR_ITER, RET_ATTR_PAIR, P_BINOP, P_COMPARE, P_TRUTH,
+    P_UNARY, P_FORMAT, P_CALL_EX, P_ITER, P_NEXT, P_BUILTINS, N_INIT, N_BOOL, N_LEN,
+    N_ITER, N_NEXT, N_GETITEM, FN_MODULE, PRELUDE_MODULE, N_SETITEM, N_DELITEM, N_CALL, N_CONTAINS,
+    GEN, CO_VARKW, RET_GEN_FOR, RET_GEN_CLOSE,
     IT_SEQ, IT_RANGE, IT_SET, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
     ARGS_MISSING_KWONLY, ARGS_KW_NOT_STR,
 )
@@ -43,9 +48,10 @@ from .opcodes import (
     LOAD_METHOD, CALL_METHOD, CALL, CALL_KW, CALL_METHOD_KW, MAKE_FUNCTION,
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
+    LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
 )
-from . import heap, arith, seq, natives, sets, gen
-from .builtins import B_NEXT
+from . import heap, arith, seq, natives, sets, objects, gen
+from .builtins import B_OBJECT, B_NEXT, B_LIST, B_TUPLE
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -57,10 +63,14 @@ SVC_BINOP = -10003       # BINARY_OP the numba code does not cover (str % args)
 SVC_CALL_KW = -10004     # CALL_KW / CALL_METHOD_KW on a builtin
 SVC_UNARY = -10005       # UNARY_OP on a big int (or -(-2**63))
 SVC_CALL_EX = -10006     # CALL_EX on a builtin or a builtin method
+SVC_OBJECT = -10007      # an attribute or class operation the host completes (rare
+                         # names, errors, BUILD_CLASS, calling a bound builtin method)
 
 # ERR_TYPE message ids of the unpacking opcodes (the host words the messages).
 TYPE_NOT_MAPPING = 120   # DICT_MERGE of something that is not a dict (B: its tag)
 TYPE_DUP_KEYWORD = 121   # DICT_MERGE in a call: a keyword given twice
+TYPE_INIT_NOT_NONE = 122  # __init__ returned something else (B: its tag)
+TYPE_NO_PRELUDE = 123    # the prelude function the VM needs is missing (B: entry)
 
 
 # ---------------------------------------------------------------------------
@@ -347,6 +357,486 @@ def kw_service(st, bid, n):
     return ST_SERVICE
 
 
+# ---------------------------------------------------------------------------
+# Classes: what runs user code pushes a frame (objects.py finds what to call)
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def with_mode(st, status, mode):
+    """Mark the frame just pushed (if any) with return mode `mode`."""
+    if status == ST_RUNNING:
+        F_(st)[R_(st)[R_FP], FR_FLAGS] = mode
+    return status
+
+
+@njit(cache=CACHE)
+def call_function_at(st, f, base, n, ret, ret_pc, mode):
+    """Call function row f with its n arguments already at S[base...] (at most a few
+    slots above the caller's stack: frame entry keeps 8 spare slots)."""
+    return with_mode(st, push_frame(st, f, base, n, ret_pc, ret), mode)
+
+
+@njit(cache=CACHE)
+def call_prelude(st, entry, n, t0, v0, t1, v1, t2, v2, sp, ret, ret_pc, mode):
+    """Call prelude function `entry` (a fixed global slot) with n <= 3 arguments,
+    written at S[sp...]; its result goes to S[ret] per `mode`."""
+    G = G_(st)
+    S = S_(st)
+    if G[entry, 0] != FUNC:
+        return fail(st, ERR_TYPE, TYPE_NO_PRELUDE, entry, 0)
+    status = frame_room(st, H_(st)[G[entry, 1], A], sp)
+    if status != ST_RUNNING:
+        return status
+    S[sp, 0] = t0
+    S[sp, 1] = v0
+    if n > 1:
+        S[sp + 1, 0] = t1
+        S[sp + 1, 1] = v1
+    if n > 2:
+        S[sp + 2, 0] = t2
+        S[sp + 2, 1] = v2
+    return call_function_at(st, G[entry, 1], sp, n, ret, ret_pc, mode)
+
+
+@njit(cache=CACHE)
+def object_service(st, arg):
+    R = R_(st)
+    R[R_SERVICE] = SVC_OBJECT
+    R[R_ARGC] = arg
+    return ST_SERVICE
+
+
+@njit(cache=CACHE)
+def shift_up(st, lo, sp):
+    """Move S[lo:sp] up one slot (room: frame entry keeps spare slots)."""
+    S = S_(st)
+    for i in range(sp - 1, lo - 1, -1):
+        S[i + 1, 0] = S[i, 0]
+        S[i + 1, 1] = S[i, 1]
+
+
+@njit(cache=CACHE)
+def call_with_self(st, op, arg, sp, pc, ret, first, selft, selfv, f, mode):
+    """Call function row f with self inserted before the arguments of the CALL /
+    CALL_KW at pc, the first of which is at S[first] (the callable at S[ret] stays;
+    the result goes there)."""
+    status = frame_room(st, H_(st)[f, A], first)
+    if status != ST_RUNNING:
+        return status
+    # bind_call may allocate (*args, **kwargs): make sure it will not ask for memory
+    # after the stack has been rearranged
+    if not heap.reserve(st, 3, 2 * arg + heap.dict_rows(arg) + 4, 0):
+        return ST_NEED_MEMORY
+    S = S_(st)
+    shift_up(st, first, sp)
+    S[first, 0] = selft
+    S[first, 1] = selfv
+    if op == CALL_KW or op == CALL_METHOD_KW:
+        status = call_kw_function(st, f, ret, sp + 1, arg + 1, pc + 1)
+    else:
+        status = push_frame(st, f, first, arg + 1, pc + 1, ret)
+    return with_mode(st, status, mode)
+
+
+@njit(cache=CACHE)
+def call_class(st, op, arg, sp, pc, ret, first, cls):
+    """Calling class row cls: a new instance (an exception object for exception
+    classes, whose args are the positional arguments), then its __init__."""
+    H = H_(st)
+    S = S_(st)
+    if not heap.reserve(st, 3, heap.dict_rows(4) + arg, 0):
+        return ST_NEED_MEMORY
+    it, iv, owner = objects.mro_lookup(st, cls, objects.special_name(st, N_INIT), -1)
+    if it != UNDEF and it != FUNC:
+        return object_service(st, 1)
+    base_bid = H[cls, E]
+    if base_bid == B_OBJECT:
+        if it == UNDEF and arg > 0:
+            return object_service(st, 2)       # "Foo() takes no arguments"
+        obj = heap.new_obj(st, INSTANCE)
+        H[obj, A] = cls
+        H[obj, B] = heap.new_dict(st, 0)
+        ot = INSTANCE
+    else:
+        npos = arg
+        if op == CALL_KW or op == CALL_METHOD_KW:
+            npos = arg - H[S[sp - 1, 1], B]
+            if it == UNDEF:
+                return object_service(st, 3)   # "Foo() takes no keyword arguments"
+        args = heap.new_tuple(st, npos)
+        o = H[args, A]
+        for i in range(npos):
+            V_(st)[o + i, 0] = S[first + i, 0]
+            V_(st)[o + i, 1] = S[first + i, 1]
+        obj = heap.new_obj(st, EXC)
+        H[obj, A] = base_bid
+        H[obj, B] = args
+        H[obj, C] = -1
+        H[obj, D] = -1
+        H[obj, E] = cls
+        ot = EXC
+    S[ret, 0] = ot
+    S[ret, 1] = obj
+    if it == UNDEF:
+        R_(st)[R_SP] = ret + 1
+        F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+        return ST_RUNNING
+    status = call_with_self(st, op, arg, sp, pc, ret, first, ot, obj, iv, RET_INIT)
+    if status != ST_RUNNING:
+        S[ret, 0] = CLASS       # nothing happened: the instruction can run again
+        S[ret, 1] = cls
+    return status
+
+
+@njit(cache=CACHE)
+def call_object(st, op, arg, sp, pc, ret, first):
+    """CALL / CALL_KW of a class, a bound method or an instance with __call__."""
+    S = S_(st)
+    H = H_(st)
+    ft = S[ret, 0]
+    fv = S[ret, 1]
+    if ft == CLASS:
+        return call_class(st, op, arg, sp, pc, ret, first, fv)
+    if ft == BOUND:
+        if H[fv, C] == FUNC:
+            return call_with_self(st, op, arg, sp, pc, ret, first, H[fv, A], H[fv, B],
+                                  H[fv, D], 0)
+        return object_service(st, 4)           # a bound builtin method: the host calls it
+    if ft == INSTANCE or (ft == EXC and H[fv, E] >= 0):
+        t, v = objects.special_lookup(st, ft, fv, N_CALL)
+        if t == FUNC:
+            return call_with_self(st, op, arg, sp, pc, ret, first, ft, fv, v, 0)
+    return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
+
+
+@njit(cache=CACHE)
+def load_attr_obj(st, name, sp, pc, method):
+    """LOAD_ATTR / LOAD_METHOD (attribute str row `name`) on a class, instance, script
+    exception or super object.  Falls back to the host (SVC_OBJECT 0) for special
+    names, __getattr__ and errors."""
+    S = S_(st)
+    H = H_(st)
+    ot = S[sp - 1, 0]
+    ov = S[sp - 1, 1]
+    if not heap.reserve(st, 1, 0, 0):
+        return ST_NEED_MEMORY
+    if ot == CLASS:
+        t, v, owner = objects.mro_lookup(st, ov, name, -1)
+        if t == UNDEF:
+            return object_service(st, 0)
+        bt, bv, bound = objects.bind_class_attr(st, ot, ov, ov, t, v, False)
+        if bound:       # a classmethod read through its class
+            wt, wv = objects.wrapped(st, v, 0)
+            if method:
+                S[sp - 1, 0] = wt
+                S[sp - 1, 1] = wv
+                S[sp, 0] = CLASS
+                S[sp, 1] = ov
+                R_(st)[R_SP] = sp + 1
+                F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+                return ST_RUNNING
+            bt = BOUND
+            bv = objects.new_bound(st, CLASS, ov, wt, wv)
+        return push_attr(st, sp, pc, bt, bv, method)
+    if ot == SUPER:
+        selft = H[ov, B]
+        selfv = H[ov, C]
+        cls = objects.class_of(st, selft, selfv)
+        if selft == CLASS:
+            cls = selfv
+        if cls < 0:
+            return object_service(st, 0)
+        t, v, owner = objects.mro_lookup(st, cls, name, H[ov, A])
+        if t == UNDEF:
+            return object_service(st, 0)
+        return bind_and_push(st, sp, pc, selft, selfv, cls, t, v, method, selft != CLASS)
+    cls = objects.class_of(st, ot, ov)
+    if cls < 0:
+        return object_service(st, 0)
+    t, v, owner = objects.mro_lookup(st, cls, name, -1)
+    if t == WRAPPER and H[v, A] == WR_PROPERTY:
+        gt, gv = objects.wrapped(st, v, 0)
+        if gt != FUNC:
+            return object_service(st, 0)        # unreadable property: the host words it
+        return call_prelude_like(st, gv, ot, ov, sp, pc, method)
+    d = objects.attr_dict(st, ot, ov)
+    if d >= 0:
+        it, iv = objects.dict_find(st, d, name)
+        if it != UNDEF:
+            return push_attr(st, sp, pc, it, iv, method)
+    if t == UNDEF:
+        return object_service(st, 0)
+    return bind_and_push(st, sp, pc, ot, ov, cls, t, v, method, True)
+
+
+@njit(cache=CACHE)
+def call_prelude_like(st, f, ot, ov, sp, pc, method):
+    """Run a property getter f(obj): the value replaces obj (LOAD_ATTR) or becomes
+    the (value, empty self) pair (LOAD_METHOD)."""
+    status = frame_room(st, H_(st)[f, A], sp)
+    if status != ST_RUNNING:
+        return status
+    S_(st)[sp, 0] = ot
+    S_(st)[sp, 1] = ov
+    return call_function_at(st, f, sp, 1, sp - 1, pc + 1, RET_ATTR_PAIR if method else 0)
+
+
+@njit(cache=CACHE)
+def bind_and_push(st, sp, pc, selft, selfv, cls, t, v, method, from_instance):
+    """Push class attribute (t, v) read through self: methods bind."""
+    S = S_(st)
+    bt, bv, bound = objects.bind_class_attr(st, selft, selfv, cls, t, v, from_instance)
+    if bound:
+        ft = t
+        fv = v
+        st_t = selft
+        st_v = selfv
+        if t == WRAPPER:      # a classmethod: binds the class
+            ft, fv = objects.wrapped(st, v, 0)
+            st_t = CLASS
+            st_v = cls
+        if method:
+            S[sp - 1, 0] = ft
+            S[sp - 1, 1] = fv
+            S[sp, 0] = st_t
+            S[sp, 1] = st_v
+            R_(st)[R_SP] = sp + 1
+            F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+            return ST_RUNNING
+        bt = BOUND
+        bv = objects.new_bound(st, st_t, st_v, ft, fv)
+    return push_attr(st, sp, pc, bt, bv, method)
+
+
+@njit(cache=CACHE)
+def push_attr(st, sp, pc, t, v, method):
+    """The attribute value replaces the object; LOAD_METHOD adds an empty self slot."""
+    S = S_(st)
+    S[sp - 1, 0] = t
+    S[sp - 1, 1] = v
+    nsp = sp
+    if method:
+        S[sp, 0] = UNDEF
+        S[sp, 1] = 0
+        nsp = sp + 1
+    R_(st)[R_SP] = nsp
+    F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def store_attr_obj(st, name, sp, pc, delete):
+    """STORE_ATTR (v x ->) / DELETE_ATTR (x ->) of attribute str row `name` on
+    instances and classes."""
+    S = S_(st)
+    H = H_(st)
+    ot = S[sp - 1, 0]
+    ov = S[sp - 1, 1]
+    cls = objects.class_of(st, ot, ov)
+    if ot == CLASS:
+        d = H[ov, B]
+    else:
+        if cls < 0:
+            return object_service(st, 0)
+        t, v, owner = objects.mro_lookup(st, cls, name, -1)
+        if t == WRAPPER and H[v, A] == WR_PROPERTY:
+            ft, fv = objects.wrapped(st, v, 2 if delete else 1)
+            if ft != FUNC:
+                return object_service(st, 0)    # "can't set attribute" / no deleter
+            status = frame_room(st, H[fv, A], sp)
+            if status != ST_RUNNING:
+                return status
+            S[sp, 0] = ot
+            S[sp, 1] = ov
+            n = 1
+            if not delete:
+                S[sp + 1, 0] = S[sp - 2, 0]
+                S[sp + 1, 1] = S[sp - 2, 1]
+                n = 2
+            ret = sp - 1 if delete else sp - 2
+            return call_function_at(st, fv, sp, n, ret, pc + 1, RET_DISCARD)
+        d = objects.attr_dict(st, ot, ov)
+        if d < 0:       # a script exception's attributes start empty
+            if not heap.reserve(st, 1, heap.dict_rows(4), 0):
+                return ST_NEED_MEMORY
+            d = heap.new_dict(st, 0)
+            H[ov, D] = d
+    if delete:
+        e = heap.dict_get(st, d, STR, name)
+        if e < 0:
+            return object_service(st, 0)
+        heap.dict_delete_entry(st, d, e)
+        R_(st)[R_SP] = sp - 1
+    else:
+        if not heap.reserve(st, 0, heap.dict_set_need(st, d), 0):
+            return ST_NEED_MEMORY
+        heap.dict_set(st, d, STR, name, S[sp - 2, 0], S[sp - 2, 1])
+        R_(st)[R_SP] = sp - 2
+    F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def class_body_op(st, op, arg, sp, pc):
+    """LOAD_NAME / STORE_NAME / DELETE_NAME: the namespace dict is local 0."""
+    S = S_(st)
+    H = H_(st)
+    base = F_(st)[R_(st)[R_FP], FR_BASE]
+    if S[base, 0] != DICT:
+        return fail(st, ERR_VALUE, 99, op, 0)   # only a hostile snapshot gets here
+    d = S[base, 1]
+    if op == LOAD_NAME:
+        pair = K_(st)[arg, 1]
+        o = H[pair, A]
+        name = V_(st)[o, 1]
+        slot = V_(st)[o + 1, 1]
+        t, v = objects.dict_find(st, d, name)
+        if t == UNDEF:
+            G = G_(st)
+            t = G[slot, 0]
+            v = G[slot, 1]
+            if t == UNDEF:
+                half = G.shape[0] // 2
+                t = G[half + slot, 0]
+                v = G[half + slot, 1]
+            if t == UNDEF:
+                return fail(st, ERR_NAME, slot, 0, 0)
+        S[sp, 0] = t
+        S[sp, 1] = v
+        R_(st)[R_SP] = sp + 1
+    elif op == STORE_NAME:
+        name = K_(st)[arg, 1]
+        if not heap.reserve(st, 0, heap.dict_set_need(st, d), 0):
+            return ST_NEED_MEMORY
+        heap.dict_set(st, d, STR, name, S[sp - 1, 0], S[sp - 1, 1])
+        R_(st)[R_SP] = sp - 1
+    else:
+        e = heap.dict_get(st, d, STR, K_(st)[arg, 1])
+        if e < 0:
+            return object_service(st, 5)
+        heap.dict_delete_entry(st, d, e)
+    F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def is_user_object(st, t, v):
+    """A value whose behaviour scripts define (its operations may run user code)."""
+    return t == INSTANCE or t == BOUND or t == SUPER or t == WRAPPER or (
+        t == EXC and H_(st)[v, E] >= 0)
+
+
+@njit(cache=CACHE)
+def redirect_builtin(st, bid, sp, n, ret, pc):
+    """If a builtin call has a script object among its arguments and the prelude
+    replaces that builtin, call the prelude's version instead (same arguments)."""
+    S = S_(st)
+    G = G_(st)
+    slot = P_BUILTINS + bid
+    if slot >= G.shape[0] // 2 or G[slot, 0] != FUNC:
+        return False
+    if FN_(st)[F_(st)[R_(st)[R_FP], FR_CODE], FN_MODULE] == PRELUDE_MODULE:
+        return False
+    found = False
+    for i in range(sp - n, sp):
+        if is_user_object(st, S[i, 0], S[i, 1]) or (S[i, 0] == GEN and gen.consumes(bid)):
+            found = True
+    if not found:
+        return False
+    S[ret, 0] = FUNC
+    S[ret, 1] = G[slot, 1]
+    return True
+
+
+@njit(cache=CACHE)
+def gen_materialize(st, sp, pc, bid):
+    """An instruction that needs the items of the generator on top of the stack
+    (unpacking, *gen, a method's iterable argument): the prelude's version of
+    builtin bid (list or tuple) replaces the generator by its items, then the
+    instruction runs again (the call returns to pc itself)."""
+    S = S_(st)
+    return call_prelude(st, P_BUILTINS + bid, 1, GEN, S[sp - 1, 1], 0, 0, 0, 0, sp, sp - 1,
+                        pc, 0)
+
+
+@njit(cache=CACHE)
+def return_special(st, fp, sp):
+    """RETURN_VALUE from a frame whose return mode is not RET_NORMAL."""
+    S = S_(st)
+    Fr = F_(st)
+    R = R_(st)
+    mode = Fr[fp, FR_FLAGS]
+    ret = Fr[fp, FR_RET]
+    t = S[sp - 1, 0]
+    v = S[sp - 1, 1]
+    R[R_FP] = fp - 1
+    if mode == RET_INIT:
+        R[R_SP] = ret + 1
+        if t != NONE:
+            return fail(st, ERR_TYPE, TYPE_INIT_NOT_NONE, t, 0)
+    elif mode == RET_DISCARD:
+        R[R_SP] = ret
+    elif mode == RET_ATTR_PAIR:
+        S[ret, 0] = t
+        S[ret, 1] = v
+        S[ret + 1, 0] = UNDEF
+        S[ret + 1, 1] = 0
+        R[R_SP] = ret + 2
+    else:       # RET_NORMAL, RET_FOR_ITER
+        S[ret, 0] = t
+        S[ret, 1] = v
+        R[R_SP] = ret + 1
+    return ST_RUNNING
+
+
+@njit(cache=CACHE)
+def subscr_obj(st, op, sp, pc):
+    """x[k], x[k] = v, del x[k] on a script object: its __getitem__ & co."""
+    S = S_(st)
+    which = N_GETITEM if op == BINARY_SUBSCR else (N_SETITEM if op == STORE_SUBSCR
+                                                     else N_DELITEM)
+    t, f = objects.special_lookup(st, S[sp - 2, 0], S[sp - 2, 1], which)
+    if t != FUNC:
+        return object_service(st, 8)    # not subscriptable & co: the host words it
+    if op == BINARY_SUBSCR:
+        return call_function_at(st, f, sp - 2, 2, sp - 2, pc + 1, 0)
+    if op == DELETE_SUBSCR:
+        return call_function_at(st, f, sp - 2, 2, sp - 2, pc + 1, RET_DISCARD)
+    status = frame_room(st, H_(st)[f, A], sp)
+    if status != ST_RUNNING:
+        return status
+    S[sp] = S[sp - 2]          # v obj key -> obj key v
+    S[sp + 1] = S[sp - 1]
+    S[sp + 2] = S[sp - 3]
+    return call_function_at(st, f, sp, 3, sp - 3, pc + 1, RET_DISCARD)
+
+
+@njit(cache=CACHE)
+def truth_obj(st, op, arg, sp, pc):
+    """Truth tests and unary operators on script objects."""
+    S = S_(st)
+    R = R_(st)
+    fp = R[R_FP]
+    t = S[sp - 1, 0]
+    v = S[sp - 1, 1]
+    if op == UNARY_OP:
+        return call_prelude(st, P_UNARY, 2, t, v, INT, arg, 0, 0, sp, sp - 1, pc + 1, 0)
+    bt, bv = objects.special_lookup(st, t, v, N_BOOL)
+    if bt == UNDEF:
+        bt, bv = objects.special_lookup(st, t, v, N_LEN)
+    if bt != UNDEF:
+        # prelude truth(x) replaces x by a bool; then this instruction runs again
+        return call_prelude(st, P_TRUTH, 1, t, v, 0, 0, 0, 0, sp, sp - 1, pc, 0)
+    # no __bool__ or __len__: the object is true
+    if op == POP_JUMP_IF_TRUE or op == JUMP_IF_TRUE_OR_POP:
+        R[R_SP] = sp - 1 if op == POP_JUMP_IF_TRUE else sp
+        F_(st)[fp, FR_PC] = arg
+    else:
+        R[R_SP] = sp - 1
+        F_(st)[fp, FR_PC] = pc + 1
+    return ST_RUNNING
+
+
 @njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
@@ -356,6 +846,8 @@ def do_call(st, op, arg, sp, pc):
         mt = S[sp - arg - 2 - kw, 0]
         if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
             return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
+        if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN:
+            return gen_materialize(st, sp, pc, B_LIST)   # "".join(gen), lst.extend(gen)
         if mt == METHOD:
             if op == CALL_METHOD_KW:
                 return kw_service(st, -1 - S[sp - arg - 3, 1], arg)
@@ -364,11 +856,22 @@ def do_call(st, op, arg, sp, pc):
                 R_(st)[R_SP] = sp - arg - 1
                 F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
             return status
+        if S[sp - arg - 1 - kw, 0] != UNDEF:
+            # a method with its self: the two slots are the callee's first arguments
+            ret = sp - arg - 2 - kw
+            if mt != FUNC:
+                return fail(st, ERR_NOT_CALLABLE, 0, mt, 0)
+            if op == CALL_METHOD_KW:
+                return call_kw_function(st, S[ret, 1], ret, sp, arg + 1, pc + 1)
+            return push_frame(st, S[ret, 1], ret + 1, arg + 1, pc + 1, ret)
         # a plain callable fetched by LOAD_METHOD sits below an empty self slot:
         # call it like CALL, with the result going to the callable's slot
         op = CALL if op == CALL_METHOD else CALL_KW
         nargs = arg + 1 if op == CALL_KW else arg
         ret = sp - nargs - 2
+        if S[ret, 0] != FUNC and S[ret, 0] != BUILTIN:
+            # a class, bound method or callable object (the empty slot stays)
+            return call_object(st, op, arg, sp, pc, ret, ret + 2)
     else:
         nargs = arg + 1 if op == CALL_KW else arg
         ret = sp - nargs - 1
@@ -381,16 +884,20 @@ def do_call(st, op, arg, sp, pc):
     if ft == BUILTIN:
         if ret != sp - nargs - 1:
             return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)   # not produced in this version
+        if op == CALL and fv == B_NEXT and (arg == 1 or arg == 2) and S[sp - arg, 0] == GEN:
+            return gen.gen_next(st, arg, sp, pc)
+        if redirect_builtin(st, fv, sp - (1 if op == CALL_KW else 0), arg, ret, pc):
+            if op == CALL_KW:
+                return call_kw_function(st, S[ret, 1], ret, sp, arg, pc + 1)
+            return push_frame(st, S[ret, 1], sp - arg, arg, pc + 1, ret)
         if op == CALL_KW:
             return kw_service(st, fv, arg)
-        if fv == B_NEXT and (arg == 1 or arg == 2) and S[sp - arg, 0] == GEN:
-            return gen.gen_next(st, arg, sp, pc)
         status = natives.call_builtin(st, fv, sp, arg)
         if status == ST_RUNNING:
             R_(st)[R_SP] = sp - arg
             F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
         return status
-    return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
+    return call_object(st, op, arg, sp, pc, ret, ret + 1)
 
 
 @njit(cache=CACHE)
@@ -635,6 +1142,8 @@ def cold_c(st, op, arg, sp, pc):
     fp = R[R_FP]
     if op == CALL_EX:
         return call_ex(st, arg, sp, pc)
+    if (op == LIST_EXTEND or op == UNPACK_EX) and S_(st)[sp - 1, 0] == GEN:
+        return gen_materialize(st, sp, pc, B_TUPLE)
     if op == LIST_EXTEND:
         status = list_extend(st, sp)
         nsp = sp - 1
@@ -647,6 +1156,12 @@ def cold_c(st, op, arg, sp, pc):
     elif op == UNPACK_EX:
         status = unpack_ex(st, arg, sp)
         nsp = sp + (arg & 0xFFF) + (arg >> 12)
+    elif op == LOAD_NAME or op == STORE_NAME or op == DELETE_NAME:
+        return class_body_op(st, op, arg, sp, pc)
+    elif op == STORE_ATTR or op == DELETE_ATTR:
+        return store_attr_obj(st, K_(st)[arg, 1], sp, pc, op == DELETE_ATTR)
+    elif op == BUILD_CLASS:
+        return object_service(st, 0)
     else:
         return gen.cold_gen(st, op, arg, sp, pc)
     if status != ST_RUNNING:
@@ -772,6 +1287,13 @@ def cold_b(st, op, arg, sp, pc):
     R = R_(st)
     fp = R[R_FP]
     nsp = sp
+    if (op == BINARY_OP or op == COMPARE_OP and arg < 8) and (
+            is_user_object(st, S[sp - 2, 0], S[sp - 2, 1])
+            or is_user_object(st, S[sp - 1, 0], S[sp - 1, 1])
+            or (op == COMPARE_OP and arg >= 6 and S[sp - 1, 0] == GEN)):   # x in gen
+        return call_prelude(st, P_BINOP if op == BINARY_OP else P_COMPARE, 3,
+                            S[sp - 2, 0], S[sp - 2, 1], S[sp - 1, 0], S[sp - 1, 1], INT, arg,
+                            sp, sp - 2, pc + 1, 0)
     if op == BINARY_OP:
         which = sets.wants_binop(st, arg, sp)
         if which == 1:
@@ -793,6 +1315,9 @@ def cold_b(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
         nsp = sp - 1
+    elif (op == BINARY_SUBSCR or op == STORE_SUBSCR or op == DELETE_SUBSCR) and \
+            is_user_object(st, S[sp - 2, 0], S[sp - 2, 1]):
+        return subscr_obj(st, op, sp, pc)
     elif op == BINARY_SUBSCR:
         status = seq.subscr(st, sp)
         if status != ST_RUNNING:
@@ -808,11 +1333,17 @@ def cold_b(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
         nsp = sp - 2
+    elif op == UNPACK_SEQUENCE and S[sp - 1, 0] == GEN:
+        return gen_materialize(st, sp, pc, B_TUPLE)
     elif op == UNPACK_SEQUENCE:
         status = seq.unpack(st, sp, arg)
         if status != ST_RUNNING:
             return status
         nsp = sp - 1 + arg
+    elif (op == LOAD_METHOD or op == LOAD_ATTR) and (
+            S[sp - 1, 0] == CLASS or S[sp - 1, 0] == INSTANCE or S[sp - 1, 0] == SUPER
+            or (S[sp - 1, 0] == EXC and H_(st)[S[sp - 1, 1], E] >= 0)):
+        return load_attr_obj(st, K_(st)[arg, 1], sp, pc, op == LOAD_METHOD)
     elif op == LOAD_METHOD:
         t = S[sp - 1, 0]
         if t == BIGINT or t == BOOL:
@@ -824,7 +1355,7 @@ def cold_b(st, op, arg, sp, pc):
             S[sp - 1, 1] = MT_(st)[t, arg]
             nsp = sp + 1
         else:
-            return fail(st, ERR_ATTR, arg, t, 0)
+            return object_service(st, 0)    # an attribute that is not a method
     elif op == LOAD_ATTR:
         R[R_SERVICE] = SVC_LOAD_ATTR
         R[R_ARGC] = arg
@@ -838,9 +1369,19 @@ def cold_b(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
         nsp = R[R_SP]
+    elif op == FOR_ITER and S[sp - 1, 0] == GEN:
+        return gen.for_iter(st, arg, sp, pc)
+    elif op == FOR_ITER and S[sp - 1, 0] != ITER:
+        t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_NEXT)
+        if t != FUNC:
+            return object_service(st, 6)    # "'X' object is not an iterator"
+        status = frame_room(st, H_(st)[v, A], sp)
+        if status != ST_RUNNING:
+            return status
+        S[sp, 0] = S[sp - 1, 0]
+        S[sp, 1] = S[sp - 1, 1]
+        return call_function_at(st, v, sp, 1, sp, pc + 1, RET_FOR_ITER)
     elif op == FOR_ITER:
-        if S[sp - 1, 0] == GEN:
-            return gen.for_iter(st, arg, sp, pc)
         it = S[sp - 1, 1]
         if H_(st)[it, A] == IT_SET and H_(st)[H_(st)[it, C], B] != H_(st)[it, E]:
             H_(st)[it, E] = -1      # sticky, as in CPython
@@ -924,6 +1465,15 @@ def cold_a(st, op, arg, sp, pc):
             F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         nsp = sp - 1
+    elif op == GET_ITER and is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
+        t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_ITER)
+        if t != FUNC:
+            return object_service(st, 7)    # "'X' object is not iterable"
+        return call_function_at(st, v, sp - 1, 1, sp - 1, pc + 1, 0)
+    elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE or op == JUMP_IF_FALSE_OR_POP
+          or op == JUMP_IF_TRUE_OR_POP or op == UNARY_OP) and \
+            is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
+        return truth_obj(st, op, arg, sp, pc)
     elif op == GET_ITER:
         if not heap.reserve(st, 1, 0, 0):
             return ST_NEED_MEMORY
@@ -1093,7 +1643,7 @@ def run(st):
             pc += 1
         elif op == JUMP:
             pc = arg
-        elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
+        elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE) and S[sp - 1, 0] < CLASS:
             sp -= 1
             t = S[sp, 0]
             if t == BOOL or t == INT:
@@ -1203,11 +1753,22 @@ def run(st):
             sp = R[R_SP]
             pc = Fr[fp, FR_PC]
             base = Fr[fp, FR_BASE]
-        elif op == RETURN_VALUE and Fr[fp, FR_FLAGS] == RET_NORMAL:
+        elif op == RETURN_VALUE and not RET_GEN_FOR <= Fr[fp, FR_FLAGS] <= RET_GEN_CLOSE:
             if fp == 0:
                 # the state stays that of "about to return": a valid, verifiable place
                 status = ST_FINISHED
                 break
+            if Fr[fp, FR_FLAGS] != RET_NORMAL:
+                status = return_special(st, fp, sp)
+                fp = R[R_FP]
+                sp = R[R_SP]
+                if status != ST_RUNNING:
+                    Fr[fp, FR_PC] -= 1      # the error belongs to the calling instruction
+                    pc = Fr[fp, FR_PC]
+                    break
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
+                continue
             ret = Fr[fp, FR_RET]
             S[ret, 0] = S[sp - 1, 0]
             S[ret, 1] = S[sp - 1, 1]

@@ -31,11 +31,19 @@ ITER = 15      # A: iterator kind (IT_*), B/C: source value (tag, payload), D: p
                # E, F: kind-specific
 SLICE = 16     # A: offset into V of 3 rows: start, stop, step
 EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback tuple
-               # row (code id, instruction index pairs, outermost first) or -1
+               # row (code id, instruction index pairs, outermost first) or -1;
+               # D: attribute dict row or -1; E: the script's class row (a subclass of
+               # the builtin type A) or -1
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
-# Reserved for work in progress on other branches (keep numbers unique):
-# 19 CLASS, 20 INSTANCE, 21 BOUND (bound method), 22 WRAPPER (staticmethod,
-# classmethod, property), 23 SUPER, 25 MODULE;
+CLASS = 19     # A: name (STR row), B: namespace dict row, C: MRO tuple row (this class
+               # first; CLASS values and BUILTIN types, ending with object), D: bases
+               # tuple row, E: the builtin base instances are made from (OBJECT_ID or an
+               # exception type's builtin id), F: 0
+INSTANCE = 20  # A: class row, B: attribute dict row
+BOUND = 21     # a bound method: A, B: self (tag, payload); C, D: function (tag, payload)
+WRAPPER = 22   # A: WR_* kind, B: tuple row of what it wraps (property: fget, fset, fdel)
+SUPER = 23     # A: the class to start after in the MRO, B, C: self (tag, payload)
+# Reserved for work in progress on other branches: 25 MODULE.
 GEN = 24       # a generator: A: function row, B: state (GEN_*), C: resume pc (absolute:
                # the instruction after its RETURN_GENERATOR + 1 or after a YIELD_VALUE),
                # D: offset into V of its slot region (gen_cap rows: locals, then operand
@@ -85,8 +93,11 @@ FRCOLS = 6
 
 # Return modes (F[fp, FR_FLAGS]): what RETURN_VALUE does with the value.
 RET_NORMAL = 0   # store it in S[FR_RET]; the caller continues at its FR_PC
-# Reserved for work in progress: 1-3 classes (instance creation, discarded results,
-# dunder conversions).
+RET_INIT = 1     # __init__ of a new instance: the value must be None; S[FR_RET] (the
+                 # instance) stays; the caller's stack ends above it
+RET_DISCARD = 2  # drop the value; the caller's stack ends below S[FR_RET] (setters)
+RET_FOR_ITER = 3  # __next__ called by FOR_ITER: as RET_NORMAL, but StopIteration
+                  # escaping the frame ends the loop (pop the iterator, jump)
 # Generator frames (4-7): S[FR_RET] holds the GEN while it runs, FR_BASE > FR_RET.
 # A yield stores the value in S[FR_RET] and the resumer continues at its FR_PC
 # (except RET_GEN_CLOSE: RuntimeError); a return does what the mode says.
@@ -98,6 +109,32 @@ RET_GEN_YF = 6     # resumed by SEND (yield from): a return replaces the subiter
 RET_GEN_CLOSE = 7  # close(), or a subgenerator closed by its delegating generator: a return
                    # or an escaping GeneratorExit gives None (or, under a SEND, raises
                    # GeneratorExit in the delegating generator); a yield is a RuntimeError
+RET_ATTR_PAIR = 8  # an attribute read by LOAD_METHOD that is not a method: store the
+                   # value, then an empty self slot above it
+RET_MAX = 8
+
+# Wrapper kinds (H[row, A] of a WRAPPER).
+WR_STATIC = 0
+WR_CLASS = 1
+WR_PROPERTY = 2
+
+# ---- The prelude: Amber functions the VM calls (stdlib/prelude.py). -------------------
+# Its functions live in the first global slots, in this order; after them come one
+# slot per builtin (in builtins.BUILTINS order) holding the prelude function that
+# replaces that builtin when an argument needs user code (or nothing).
+PRELUDE_ENTRIES = ("NAMES", "binop", "compare", "truth", "unary", "format_value",
+                   "call_ex", "iter_", "next_")
+P_NAMES, P_BINOP, P_COMPARE, P_TRUTH, P_UNARY, P_FORMAT, P_CALL_EX, P_ITER, P_NEXT \
+    = range(len(PRELUDE_ENTRIES))
+# NAMES is a tuple of the str objects of the special method names the VM looks up:
+SPECIAL_NAMES = ("__init__", "__bool__", "__len__", "__iter__", "__next__", "__getitem__",
+                 "__setitem__", "__delitem__", "__call__", "__getattr__", "__contains__",
+                 "__hash__", "__eq__")
+N_INIT, N_BOOL, N_LEN, N_ITER, N_NEXT, N_GETITEM, N_SETITEM, N_DELITEM, N_CALL, \
+    N_GETATTR, N_CONTAINS, N_HASH, N_EQ = range(len(SPECIAL_NAMES))
+PRELUDE_MODULE = 1   # FN_MODULE of the prelude's code (its builtin calls are never
+                     # redirected to the prelude again)
+P_BUILTINS = len(PRELUDE_ENTRIES)   # slot of builtin bid's replacement: P_BUILTINS + bid
 
 
 # ---- Code metadata FN: one row per code object. ------------------------------------
@@ -109,7 +146,7 @@ FN_NDEFAULTS = 4  # number of default values MAKE_FUNCTION pops
 FN_NFREE = 5     # free variables; they occupy the last NFREE local slots
 FN_PARAMNAMES = 6  # const index of the tuple of parameter names
 FN_NAME = 7      # const index of the function's name (a str)
-FN_MODULE = 8    # module id (selects the globals base)
+FN_MODULE = 8    # module id: 0 the script, PRELUDE_MODULE the prelude
 FN_NPOSONLY = 9  # positional-only parameters (the first ones)
 FN_NKWONLY = 10  # keyword-only parameters; their slots follow the positional ones
 FN_FLAGS = 11    # CO_VARARGS: a *args slot follows them; CO_VARKW: then a **kwargs slot

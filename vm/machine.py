@@ -20,9 +20,10 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from . import arith, heap, interp, natives, seq, sets
-from .builtins import BUILTINS, BUILTIN_ID, METHODS, TAG_NAME, is_exception_type
-from .hostvalues import (BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
+from . import arith, heap, interp, natives, objects, seq, sets
+from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, TAG_NAME,
+                       is_exception_type)
+from .hostvalues import (NeedsUserCode, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
 from .loader import load
 from .state import grown, pointers
@@ -195,8 +196,14 @@ class Machine:
     # ---- services -------------------------------------------------------------
 
     def _service(self):
+        NeedsUserCode.strict = True
         try:
-            self._service_inner()
+            try:
+                self._service_inner()
+            except NeedsUserCode:
+                self._redirect_to_prelude()
+        except _VMRaised:
+            self._raise_from_vm()
         except _ScriptException as e:
             self._fail(e.type_name, e.message)
         except RecursionError:   # decoding data nested deeper than the host's stack
@@ -205,6 +212,7 @@ class Machine:
         except MemoryError:
             self._fail("MemoryError", "")
         finally:
+            NeedsUserCode.strict = False
             self._pins.clear()
 
     def _service_inner(self):
@@ -232,27 +240,12 @@ class Machine:
             self._charge_int(_limbs(x) + _limbs(result))
             self._complete(sp - 1, result, pc)
             return
+        if svc == interp.SVC_OBJECT:
+            self._object_service(n, op, arg, sp, pc)
+            return
         if svc == interp.SVC_LOAD_ATTR:
-            name = self.program.consts[arg]
-            if st.S[sp - 1, 0] == L.EXC and name == "args":
-                self._complete(sp - 1, Raw(L.TUPLE, int(st.H[st.S[sp - 1, 1], L.B])), pc)
-                return
-            if st.S[sp - 1, 0] == L.EXC and name == "value" and \
-                    _is_subclass(int(st.H[st.S[sp - 1, 1], L.A]), "StopIteration"):
-                args = int(st.H[st.S[sp - 1, 1], L.B])     # StopIteration.value: args[0]
-                off = int(st.H[args, L.A])
-                first = Raw(st.V[off, 0], st.V[off, 1]) if st.H[args, L.B] else None
-                self._complete(sp - 1, first, pc)
-                return
-            obj = self._value(sp - 1, real=True)
-            if name in _PLAIN_ATTRS:
-                result = self._call_python(getattr, obj, name)
-                if isinstance(result, (str, int, float)):
-                    self._complete(sp - 1, result, pc)
-                    return
-            self._call_python(getattr, obj, name)
-            raise _ScriptException("TypeError", f"reading the attribute '{name}' of a "
-                                   f"{type(obj).__name__} is not supported by Amber yet")
+            self._load_attr_service(arg, sp, pc)
+            return
         if svc == interp.SVC_BINOP:
             if arg == O.INPLACE + arith.OP_ADD and st.S[sp - 2, 0] == L.LIST:
                 self._extend_list(sp, pc)
@@ -786,6 +779,406 @@ class Machine:
         result = self._call_python(getattr(obj, name), *args, **kw)
         self._complete(result_slot, result, pc)
 
+    def _load_attr_service(self, arg: int, sp: int, pc: int):
+        st = self.st
+        name = self.program.consts[arg]
+        if st.S[sp - 1, 0] == L.EXC and name == "args":
+            self._complete(sp - 1, Raw(L.TUPLE, int(st.H[st.S[sp - 1, 1], L.B])), pc)
+            return
+        if st.S[sp - 1, 0] == L.EXC and name == "value" and \
+                _is_subclass(int(st.H[st.S[sp - 1, 1], L.A]), "StopIteration"):
+            args = int(st.H[st.S[sp - 1, 1], L.B])     # StopIteration.value: args[0]
+            off = int(st.H[args, L.A])
+            first = Raw(st.V[off, 0], st.V[off, 1]) if st.H[args, L.B] else None
+            self._complete(sp - 1, first, pc)
+            return
+        obj = self._value(sp - 1, real=True)
+        if name in _PLAIN_ATTRS:
+            result = self._call_python(getattr, obj, name)
+            if isinstance(result, (str, int, float)):
+                self._complete(sp - 1, result, pc)
+                return
+        self._call_python(getattr, obj, name)
+        raise _ScriptException("AttributeError", f"'{type(obj).__name__}' object has no "
+                               f"attribute '{name}'")
+
+    # ---- classes ---------------------------------------------------------------
+
+    def _redirect_to_prelude(self):
+        """A service met a value whose behaviour the script defines: run the
+        prelude's version of the instruction instead (re-executed from scratch)."""
+        st = self.st
+        fp = int(st.R[L.R_FP])
+        pc = int(st.F[fp, L.FR_PC])
+        op, arg = O.decode(int(st.CODE[pc]))
+        sp = int(st.R[L.R_SP])
+        name = O.OPS[op].name
+        in_prelude = self.program.codes[int(st.F[fp, L.FR_CODE])].module == L.PRELUDE_MODULE
+        ret = None
+        if name in ("CALL", "CALL_KW", "CALL_METHOD", "CALL_METHOD_KW"):
+            ret = sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
+        elif name == "CALL_EX":
+            ret = sp - 2 - (arg & 1) - ((arg >> 1) & 1)
+        if ret is not None and st.S[ret, 0] == L.BUILTIN and not in_prelude:
+            slot = L.P_BUILTINS + int(st.S[ret, 1])
+            if st.G[slot, 0] == L.FUNC:
+                st.S[ret, 0] = L.FUNC
+                st.S[ret, 1] = st.G[slot, 1]
+                return          # the call runs again, now calling the prelude
+        if name == "FORMAT_VALUE" and not in_prelude:
+            has_spec = arg & 4
+            x = sp - 2 if has_spec else sp - 1
+            if has_spec:
+                spec = (int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]))
+            else:
+                self.ensure(1, 0, 0)
+                spec = encode(self.st, "", self.p)
+            self._grow_stack(sp + 8)
+            st = self.st
+            self._run_status(interp.call_prelude(
+                self.p, L.P_FORMAT, 3, int(st.S[x, 0]), int(st.S[x, 1]), L.INT, arg,
+                spec[0], spec[1], sp, x, pc + 1, 0))
+            return
+        raise _ScriptException("TypeError", "this operation on objects of a script's "
+                               "class is not supported by Amber yet")
+
+    def _grow_stack(self, need: int):
+        if need + 64 > self.st.S.shape[0]:
+            self._grow("S", need + 64)
+
+    def _run_status(self, status: int):
+        """Handle the status of a numba helper the host called (a frame push)."""
+        if status == L.ST_NEED_MEMORY:
+            raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
+        if status == L.ST_RAISE:
+            raise _VMRaised()
+
+    def _object_service(self, detail: int, op: int, arg: int, sp: int, pc: int):
+        st = self.st
+        name = O.OPS[op].name
+        if name == "BUILD_CLASS":
+            self._build_class(sp, pc)
+            return
+        if detail in (1, 2, 3):
+            cls = self._class_name(int(st.S[self._callee_slot(op, arg, sp), 1]))
+            raise _ScriptException("TypeError", {
+                1: f"'{cls}.__init__' is not callable",
+                2: f"{cls}() takes no arguments",
+                3: f"{cls}() takes no keyword arguments"}[detail])
+        if detail == 4:
+            self._call_bound_builtin(op, arg, sp, pc)
+            return
+        if detail == 5:
+            raise _ScriptException("NameError", f"name '{self.program.consts[arg]}' is not defined")
+        if detail in (6, 7, 8):
+            slot = sp - 1 if detail != 8 else (sp - 2 if name != "STORE_SUBSCR" else sp - 2)
+            tname = self._type_name(slot)
+            raise _ScriptException("TypeError", {
+                6: f"'{tname}' object is not an iterator",
+                7: f"'{tname}' object is not iterable",
+                8: {"BINARY_SUBSCR": f"'{tname}' object is not subscriptable",
+                    "STORE_SUBSCR": f"'{tname}' object does not support item assignment",
+                    "DELETE_SUBSCR": f"'{tname}' object doesn't support item deletion"}.get(
+                        name, "bad subscript")}[detail])
+        if name in ("LOAD_ATTR", "LOAD_METHOD"):
+            self._load_attr_fallback(arg, sp, pc, name == "LOAD_METHOD")
+            return
+        if name in ("STORE_ATTR", "DELETE_ATTR"):
+            attr = self.program.consts[arg]
+            t = int(st.S[sp - 1, 0])
+            if t in (L.INSTANCE, L.EXC, L.CLASS):
+                cls_row = int(st.S[sp - 1, 1]) if t == L.CLASS else None
+                if name == "DELETE_ATTR":
+                    if cls_row is not None:
+                        raise _ScriptException("AttributeError", f"type object "
+                                               f"'{self._class_name(cls_row)}' has no attribute '{attr}'")
+                    raise _ScriptException("AttributeError", f"'{self._type_name(sp - 1)}' "
+                                           f"object has no attribute '{attr}'")
+                raise _ScriptException("AttributeError", "can't set attribute")
+            raise _ScriptException("AttributeError", f"'{self._type_name(sp - 1)}' object has no "
+                                   f"attribute '{attr}'" + ("" if name == "DELETE_ATTR" else
+                                                             " and no __dict__ for setting new attributes"
+                                                             if t == L.FUNC else ""))
+        raise _ScriptException("SystemError", f"unexpected object service {detail} at {name}")
+
+    def _callee_slot(self, op, arg, sp):
+        name = O.OPS[op].name
+        return sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
+
+    def _class_name(self, row: int) -> str:
+        return str_of(self.st, int(self.st.H[row, L.A]))
+
+    def _type_name(self, slot: int) -> str:
+        st = self.st
+        t, v = int(st.S[slot, 0]), int(st.S[slot, 1])
+        cls = int(objects.class_of(self.p, t, v))
+        if cls >= 0:
+            return self._class_name(cls)
+        if t == L.INSTANCE:
+            return "object"
+        if t == L.CLASS:
+            return "type"
+        if t == L.EXC:
+            return BUILTINS[int(st.H[v, L.A])]
+        if t == L.WRAPPER:
+            return ("staticmethod", "classmethod", "property")[int(st.H[v, L.A])]
+        return TAG_NAME.get(t, "object")
+
+    def _set_result(self, slot: int, raw: Raw, pc: int, pair: bool = False):
+        st = self.st
+        st.S[slot, 0] = raw.tag
+        st.S[slot, 1] = raw.val
+        top = slot + 1
+        if pair:
+            st.S[top, 0] = L.UNDEF
+            st.S[top, 1] = 0
+            top += 1
+        st.R[L.R_SP] = top
+        st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
+
+    def _load_attr_fallback(self, arg: int, sp: int, pc: int, method: bool):
+        """Attribute reads the numba code leaves to the host: special attributes,
+        builtin methods read as values, __getattr__, and AttributeError."""
+        st = self.st
+        attr = self.program.consts[arg]
+        t, v = int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1])
+        H = st.H
+        cls = int(objects.class_of(self.p, t, v))
+        if t == L.CLASS:
+            special = {"__name__": lambda: Raw(L.STR, int(H[v, L.A])),
+                       "__mro__": lambda: Raw(L.TUPLE, int(H[v, L.C])),
+                       "__bases__": lambda: Raw(L.TUPLE, int(H[v, L.D])),
+                       "__dict__": lambda: Raw(L.DICT, int(H[v, L.B])),
+                       "__class__": lambda: Raw(L.BUILTIN, BUILTIN_ID["type"])}
+            if attr in special:
+                self._set_result(sp - 1, special[attr](), pc, method)
+                return
+            if attr == "__doc__":
+                self._complete(sp - 1, None, pc)
+                if method:
+                    self._set_result(sp - 1, Raw(L.NONE, 0), pc, True)
+                return
+            raise _ScriptException("AttributeError", f"type object '{self._class_name(v)}' "
+                                   f"has no attribute '{attr}'")
+        if t in (L.INSTANCE, L.EXC):
+            if attr == "__class__":
+                if cls >= 0:
+                    self._set_result(sp - 1, Raw(L.CLASS, cls), pc, method)
+                else:
+                    bid = int(H[v, L.A]) if t == L.EXC else BUILTIN_ID["object"]
+                    self._set_result(sp - 1, Raw(L.BUILTIN, bid), pc, method)
+                return
+            if attr == "__dict__" and t == L.INSTANCE and cls >= 0:
+                self._set_result(sp - 1, Raw(L.DICT, int(H[v, L.B])), pc, method)
+                return
+            if t == L.EXC and attr == "args":
+                self._set_result(sp - 1, Raw(L.TUPLE, int(H[v, L.B])), pc, method)
+                return
+            if cls >= 0:
+                hook = objects.special_lookup(self.p, t, v, L.N_GETATTR)
+                if int(hook[0]) == L.FUNC:
+                    self._grow_stack(sp + 8)
+                    st = self.st
+                    st.S[sp, 0], st.S[sp, 1] = t, v
+                    st.S[sp + 1, 0], st.S[sp + 1, 1] = st.K[arg, 0], st.K[arg, 1]
+                    self._run_status(interp.call_function_at(
+                        self.p, int(hook[1]), sp, 2, sp - 1, pc + 1,
+                        L.RET_ATTR_PAIR if method else 0))
+                    return
+                raise _ScriptException("AttributeError", f"'{self._class_name(cls)}' object "
+                                       f"has no attribute '{attr}'")
+        if t == L.BOUND:
+            if attr == "__self__":
+                self._set_result(sp - 1, Raw(int(H[v, L.A]), int(H[v, L.B])), pc, method)
+                return
+            if attr == "__func__":
+                self._set_result(sp - 1, Raw(int(H[v, L.C]), int(H[v, L.D])), pc, method)
+                return
+            if attr == "__name__" and H[v, L.C] == L.FUNC:
+                self._complete(sp - 1, self.program.codes[int(H[int(H[v, L.D]), L.A])].name, pc)
+                if method:
+                    self._set_result(sp - 1, Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1])), pc, True)
+                return
+        if t == L.WRAPPER:
+            kind = int(H[v, L.A])
+            if kind == L.WR_PROPERTY and attr in ("setter", "getter", "deleter"):
+                bid = BUILTIN_ID["property"]
+                self.ensure(1, 0, 0)
+                b = objects.new_bound(self.p, t, v, L.BUILTIN, bid)
+                self.st.H[b, L.E] = ("getter", "setter", "deleter").index(attr)
+                self._set_result(sp - 1, Raw(L.BOUND, int(b)), pc, method)
+                return
+            if attr in ("__func__", "fget") and kind != L.WR_PROPERTY or attr == "fget":
+                it = int(H[v, L.B])
+                o = int(st.H[it, L.A])
+                self._set_result(sp - 1, Raw(int(st.V[o, 0]), int(st.V[o, 1])), pc, method)
+                return
+        # a builtin method read as a value: a bound method object
+        mt = t
+        if mt in (L.BIGINT, L.BOOL):
+            mt = L.INT
+        if 0 <= mt < st.MT.shape[0] and 0 <= arg < st.MT.shape[1] and st.MT[mt, arg] >= 0:
+            self.ensure(1, 0, 0)
+            b = objects.new_bound(self.p, t, v, L.METHOD, int(self.st.MT[mt, arg]))
+            self._set_result(sp - 1, Raw(L.BOUND, int(b)), pc, method)
+            return
+        if method:
+            # the old LOAD_ATTR service knows plain attributes (f.__name__, r.start ...)
+            obj = self._value(sp - 1, real=True)
+            if attr in _PLAIN_ATTRS:
+                result = self._call_python(getattr, obj, attr)
+                if isinstance(result, (str, int, float)):
+                    self._complete(sp - 1, result, pc)
+                    self._set_result(sp - 1, Raw(int(self.st.S[sp - 1, 0]),
+                                                 int(self.st.S[sp - 1, 1])), pc, True)
+                    return
+            self._call_python(getattr, obj, attr)
+            raise _ScriptException("AttributeError", f"'{self._type_name(sp - 1)}' object "
+                                   f"has no attribute '{attr}'")
+        self._load_attr_service(arg, sp, pc)
+
+    def _call_bound_builtin(self, op: int, arg: int, sp: int, pc: int):
+        """Calling a bound method whose function is a builtin method (lst.append read
+        as a value) or a property's setter/getter/deleter."""
+        st = self.st
+        name = O.OPS[op].name
+        kw = name.endswith("_KW")
+        ret = self._callee_slot(op, arg, sp)
+        b = int(st.S[ret, 1])
+        selft, selfv = int(st.H[b, L.A]), int(st.H[b, L.B])
+        ft, fv = int(st.H[b, L.C]), int(st.H[b, L.D])
+        if ft == L.BUILTIN and selft == L.WRAPPER:    # prop.setter(f) & co
+            if arg != 1 or kw:
+                raise _ScriptException("TypeError", "expected one argument")
+            which = int(st.H[b, L.E])
+            w = selfv
+            it = int(st.H[w, L.B])
+            o = int(st.H[it, L.A])
+            parts = [Raw(int(st.V[o + i, 0]), int(st.V[o + i, 1])) for i in range(3)]
+            new = Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]))
+            parts[which] = new
+            self._complete(ret, self._new_wrapper(L.WR_PROPERTY, parts), pc)
+            return
+        if ft != L.METHOD:
+            raise _ScriptException("TypeError", "this bound method cannot be called by Amber yet")
+        # rearrange into CALL_METHOD's layout: METHOD self args [names]
+        self._grow_stack(sp + 8)
+        st = self.st
+        if name.startswith("CALL_METHOD"):
+            top = sp
+        else:
+            for i in range(sp - 1, ret, -1):
+                st.S[i + 1] = st.S[i]
+            top = sp + 1
+        st.S[ret, 0], st.S[ret, 1] = L.METHOD, fv
+        st.S[ret + 1, 0], st.S[ret + 1, 1] = selft, selfv
+        st.R[L.R_SP] = top
+        if kw:
+            kwnames = list(self._value(top - 1))
+            self._method_service(fv, arg, kwnames, top - 1, pc)
+            return
+        while True:
+            status = natives.call_method(self.p, fv, top, arg)
+            if status == L.ST_NEED_MEMORY:
+                self._make_room()
+                continue
+            break
+        st = self.st
+        if status == L.ST_RUNNING:
+            st.R[L.R_SP] = top - arg - 1
+            st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
+        elif status == L.ST_SERVICE:
+            self._method_service(fv, arg, [], top, pc)
+        elif status == L.ST_RAISE:
+            raise _VMRaised()
+
+    def _new_wrapper(self, kind: int, parts: list) -> Raw:
+        self.ensure(2, len(parts), 0)
+        self._pins.extend(p for p in parts if isinstance(p, Raw))
+        t, tup = encode(self.st, tuple(parts), self.p)
+        row = heap.new_obj(self.p, L.WRAPPER)
+        self.st.H[row, L.A] = kind
+        self.st.H[row, L.B] = tup
+        return Raw(L.WRAPPER, int(row))
+
+    def _build_class(self, sp: int, pc: int):
+        """BUILD_CLASS: name bases ns -> class, with CPython's C3 method order."""
+        st = self.st
+        name_row = int(st.S[sp - 3, 1])
+        name = str_of(st, name_row)
+        brow = int(st.S[sp - 2, 1])
+        ns = int(st.S[sp - 1, 1])
+        off = int(st.H[brow, L.A])
+        bases = [(int(st.V[off + i, 0]), int(st.V[off + i, 1])) for i in range(int(st.H[brow, L.B]))]
+        obj = (L.BUILTIN, BUILTIN_ID["object"])
+        seqs = []
+        for t, v in bases:
+            if t == L.CLASS:
+                mo = int(st.H[v, L.C])
+                o = int(st.H[mo, L.A])
+                seqs.append([(int(st.V[o + i, 0]), int(st.V[o + i, 1]))
+                             for i in range(int(st.H[mo, L.B]))])
+            elif t == L.BUILTIN and (v == obj[1] or is_exception_type(v)):
+                chain = []
+                bid = v
+                while bid >= 0 and bid != obj[1]:
+                    chain.append((L.BUILTIN, bid))
+                    bid = int(EXC_PARENT_ID[bid])
+                seqs.append(chain + [obj])
+            elif t == L.BUILTIN:
+                raise _ScriptException("TypeError", f"Amber classes cannot derive from "
+                                       f"'{BUILTINS[v]}' yet")
+            else:
+                raise _ScriptException("TypeError", "bases must be types")
+        if len(set(bases)) != len(bases):
+            dup = next(b for b in bases if bases.count(b) > 1)
+            raise _ScriptException("TypeError", f"duplicate base class {self._type_label(dup)}")
+        if not bases:
+            seqs = [[obj]]
+        mro = _c3([list(s) for s in seqs] + [list(bases)])
+        if mro is None:
+            raise _ScriptException("TypeError", "Cannot create a consistent method resolution "
+                                   "order (MRO) for bases " + ", ".join(
+                                       self._type_label(b) for b in bases))
+        builtin_bases = [v for t, v in mro if t == L.BUILTIN and v != obj[1]]
+        for a, b in zip(builtin_bases, builtin_bases[1:]):
+            if int(EXC_PARENT_ID[a]) != b:
+                raise _ScriptException("TypeError", "multiple bases have instance lay-out conflict")
+        base_bid = builtin_bases[0] if builtin_bases else obj[1]
+        self.ensure(3, len(mro) + 4 + len(bases), 0)
+        st = self.st
+        row = heap.new_obj(self.p, L.CLASS)
+        self._pins.append(Raw(L.CLASS, int(row)))
+        mro_t = encode(st, tuple(Raw(*m) for m in [(L.CLASS, int(row))] + mro), self.p)
+        bases_t = encode(st, tuple(Raw(*b) for b in (bases or [obj])), self.p)
+        st = self.st
+        st.H[row, L.A] = name_row
+        st.H[row, L.B] = ns
+        st.H[row, L.C] = mro_t[1]
+        st.H[row, L.D] = bases_t[1]
+        st.H[row, L.E] = base_bid
+        key = self._const_str_row("__classcell__")
+        if key is not None:
+            e = int(heap.dict_get(self.p, ns, L.STR, key))
+            off = int(st.H[ns, L.A]) + 2 * e + 1
+            if e >= 0 and st.V[off, 0] == L.CELL:
+                c = int(st.V[off, 1])
+                st.H[c, L.A] = L.CLASS
+                st.H[c, L.B] = row
+                heap.dict_delete_entry(self.p, ns, e)
+        self._set_result(sp - 3, Raw(L.CLASS, int(row)), pc)
+
+    def _type_label(self, tv) -> str:
+        t, v = tv
+        return self._class_name(v) if t == L.CLASS else BUILTINS[v]
+
+    def _const_str_row(self, text: str):
+        """The str object of a constant of the program, or None if it has none."""
+        for i, c in enumerate(self.program.consts):
+            if isinstance(c, str) and c == text:
+                return int(self.st.K[i, 1])
+        return None
+
     # ---- errors ---------------------------------------------------------------
 
     def _raise_from_vm(self) -> bool:
@@ -1305,3 +1698,24 @@ _IBINOPS = [operator.iadd, operator.isub, operator.imul, operator.itruediv,
             operator.irshift, operator.iand, operator.ior, operator.ixor, operator.imatmul]
 _CMPOPS = [operator.lt, operator.le, operator.eq, operator.ne, operator.gt, operator.ge,
            lambda a, b: a in b, lambda a, b: a not in b, operator.is_, operator.is_not]
+
+
+class _VMRaised(Exception):
+    """A numba helper the host called reported an error (R_ERR is set)."""
+
+
+def _c3(seqs: list) -> list | None:
+    """C3 linearization of the given lists (bases' MROs, then the bases), or None."""
+    out = []
+    seqs = [s for s in seqs if s]
+    while seqs:
+        for s in seqs:
+            head = s[0]
+            if not any(head in other[1:] for other in seqs):
+                break
+        else:
+            return None
+        out.append(head)
+        seqs = [[x for x in s if x != head] for s in seqs]
+        seqs = [s for s in seqs if s]
+    return out

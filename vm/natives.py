@@ -14,18 +14,21 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
-    RANGE, ITER, DICTVIEW, FUNC, EXC, BIGINT, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
+    RANGE, ITER, DICTVIEW, FUNC, EXC, BIGINT, CLASS, INSTANCE, BOUND, WRAPPER, SUPER,
+    WR_STATIC, WR_CLASS, WR_PROPERTY, N_CALL, HEAP, SERIAL, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
-    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET,
+    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET, GEN,
 )
-from . import heap, seq, sets
+from . import heap, seq, sets, objects
 from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
     B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
-    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET,
+    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_OBJECT, B_SUPER, B_GENERATOR,
+    B_STATICMETHOD, B_CLASSMETHOD, B_PROPERTY, B_CALLABLE, B_ID, B___AMBER_LOOKUP,
+    B___AMBER_USERCLASS, B___AMBER_NEW,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
@@ -109,6 +112,8 @@ def type_of(tag):
         return B_SET
     if tag == FROZENSET:
         return B_FROZENSET
+    if tag == GEN:
+        return B_GENERATOR
     return -1
 
 
@@ -519,6 +524,171 @@ def builtin_dict(st, sp, n):
     return put(st, res, DICT, d)
 
 
+# ---------------------------------------------------------------------------
+# Classes: type(), isinstance() and issubclass() with script classes; the
+# builtins that make class-related objects
+# ---------------------------------------------------------------------------
+
+@njit(cache=CACHE)
+def type_value(st, t, v):
+    """type(x) as a value: (tag, payload), or (UNDEF, 0) if the host must say."""
+    cls = objects.class_of(st, t, v)
+    if cls >= 0:
+        return CLASS, cls
+    if t == INSTANCE:
+        return BUILTIN, B_OBJECT
+    if t == CLASS:
+        return BUILTIN, B_TYPE
+    tid = type_of(t)
+    if t == EXC:
+        tid = H_(st)[v, A]
+    if tid >= 0:
+        return BUILTIN, tid
+    return UNDEF, 0
+
+
+@njit(cache=CACHE)
+def isinstance_one(st, t, v, ct, cv):
+    """(isinstance(x, one type), ok) for a class or builtin type (ok False: not a type)."""
+    if ct == CLASS:
+        cls = objects.class_of(st, t, v)
+        return cls >= 0 and objects.is_subclass(st, cls, CLASS, cv), True
+    if ct != BUILTIN:
+        return False, False
+    if cv == B_OBJECT:
+        return True, True
+    if t == CLASS:
+        return cv == B_TYPE, True
+    if t == INSTANCE or t == BOUND or t == WRAPPER or t == SUPER:
+        return False, True
+    return is_instance(st, t, v, cv), True
+
+
+@njit(cache=CACHE)
+def subclass_one(st, t, v, ct, cv):
+    """(issubclass(type (t, v), type (ct, cv)), ok)."""
+    if ct == BUILTIN and cv == B_OBJECT and (t == CLASS or t == BUILTIN):
+        return True, True
+    if t == CLASS:
+        if ct != CLASS and ct != BUILTIN:
+            return False, False
+        return objects.is_subclass(st, v, ct, cv), True
+    if t == BUILTIN and ct == CLASS:
+        return False, True
+    if t == BUILTIN and ct == BUILTIN:
+        return v == cv or (v == B_BOOL and cv == B_INT) or (
+            is_exc_type(v) and exc_subclass(v, cv)), True
+    return False, False
+
+
+@njit(cache=CACHE)
+def type_test(st, bid, sp, n):
+    """isinstance / issubclass with classes or tuples of them: (result, ok)."""
+    S = S_(st)
+    t = S[sp - 2, 0]
+    v = S[sp - 2, 1]
+    ct = S[sp - 1, 0]
+    cv = S[sp - 1, 1]
+    if ct == TUPLE:
+        o = H_(st)[cv, A]
+        found = False
+        for i in range(H_(st)[cv, B]):
+            it = V_(st)[o + i, 0]
+            iv = V_(st)[o + i, 1]
+            if bid == B_ISINSTANCE:
+                r, ok = isinstance_one(st, t, v, it, iv)
+            else:
+                r, ok = subclass_one(st, t, v, it, iv)
+            if not ok:
+                return False, False
+            found = found or r
+        return found, True
+    if bid == B_ISINSTANCE:
+        return isinstance_one(st, t, v, ct, cv)
+    return subclass_one(st, t, v, ct, cv)
+
+
+@njit(cache=CACHE)
+def new_wrapper(st, kind, sp, n, res):
+    """staticmethod(f), classmethod(f), property(fget[, fset[, fdel]])."""
+    if not heap.reserve(st, 2, 3, 0):
+        return ST_NEED_MEMORY
+    S = S_(st)
+    size = 3 if kind == WR_PROPERTY else 1
+    tup = heap.new_tuple(st, size)
+    o = H_(st)[tup, A]
+    for i in range(size):
+        if i < n:
+            V_(st)[o + i, 0] = S[sp - n + i, 0]
+            V_(st)[o + i, 1] = S[sp - n + i, 1]
+        else:
+            V_(st)[o + i, 0] = NONE
+            V_(st)[o + i, 1] = 0
+    w = heap.new_obj(st, WRAPPER)
+    H_(st)[w, A] = kind
+    H_(st)[w, B] = tup
+    return put(st, res, WRAPPER, w)
+
+
+@njit(cache=CACHE)
+def class_builtin(st, bid, sp, n, res):
+    """The builtins of classes: object, super, staticmethod, classmethod, property,
+    callable, id, and the prelude's __amber_lookup / __amber_userclass."""
+    S = S_(st)
+    H = H_(st)
+    if bid == B_OBJECT and n == 0:
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        r = heap.new_obj(st, INSTANCE)
+        H[r, A] = -1
+        H[r, B] = -1
+        return put(st, res, INSTANCE, r)
+    if bid == B_SUPER and n == 2 and S[sp - 2, 0] == CLASS:
+        c = S[sp - 2, 1]
+        t = S[sp - 1, 0]
+        v = S[sp - 1, 1]
+        cls = v if t == CLASS else objects.class_of(st, t, v)
+        if cls < 0 or not objects.is_subclass(st, cls, CLASS, c):
+            return service(st, bid, n)      # the host words the TypeError
+        if not heap.reserve(st, 1, 0, 0):
+            return ST_NEED_MEMORY
+        r = heap.new_obj(st, SUPER)
+        H[r, A] = c
+        H[r, B] = t
+        H[r, C] = v
+        return put(st, res, SUPER, r)
+    if (bid == B_STATICMETHOD or bid == B_CLASSMETHOD) and n == 1:
+        return new_wrapper(st, WR_STATIC if bid == B_STATICMETHOD else WR_CLASS, sp, n, res)
+    if bid == B_PROPERTY and n <= 3:
+        return new_wrapper(st, WR_PROPERTY, sp, n, res)
+    if bid == B_CALLABLE and n == 1:
+        t = S[sp - 1, 0]
+        v = S[sp - 1, 1]
+        r = t == FUNC or t == BUILTIN or t == CLASS or t == BOUND
+        if t == INSTANCE or t == EXC:
+            ft, fv = objects.special_lookup(st, t, v, N_CALL)
+            r = ft != UNDEF
+        return put(st, res, BOOL, 1 if r else 0)
+    if bid == B_ID and n == 1:
+        t = S[sp - 1, 0]
+        v = S[sp - 1, 1]
+        if t >= HEAP:
+            return put(st, res, INT, 0x7f0000000000 + 16 * H[v, SERIAL])
+        return put(st, res, INT, 0x7e0000000000 + 16 * (v & 0xFFFFFFFF) + t)
+    if bid == B___AMBER_LOOKUP and n == 3 and S[sp - 2, 0] == STR:
+        if S[sp - 3, 0] == CLASS:
+            t, v, owner = objects.mro_lookup(st, S[sp - 3, 1], S[sp - 2, 1], -1)
+            if t != UNDEF:
+                return put(st, res, t, v)
+        return put(st, res, S[sp - 1, 0], S[sp - 1, 1])
+    if bid == B___AMBER_USERCLASS and n == 1:
+        cls = objects.class_of(st, S[sp - 1, 0], S[sp - 1, 1])
+        if cls >= 0:
+            return put(st, res, CLASS, cls)
+        return put(st, res, NONE, 0)
+    return service(st, bid, n)
+
+
 @njit(cache=CACHE)
 def call_builtin(st, bid, sp, n):
     """Call builtin `bid` with the n arguments on top of the stack."""
@@ -530,6 +700,15 @@ def call_builtin(st, bid, sp, n):
             m = seq.seq_len(st, S[sp - 1, 0], S[sp - 1, 1])
             if m >= 0:
                 return put(st, res, INT, m)
+        return service(st, bid, n)
+    if B_OBJECT <= bid <= B___AMBER_NEW:
+        return class_builtin(st, bid, sp, n, res)
+    if (bid == B_ISINSTANCE or bid == B_ISSUBCLASS) and n == 2 and (
+            S[sp - 1, 0] == CLASS or S[sp - 2, 0] == CLASS or S[sp - 1, 0] == TUPLE
+            or S[sp - 2, 0] == INSTANCE or (S[sp - 2, 0] == EXC and H[S[sp - 2, 1], E] >= 0)):
+        r, ok = type_test(st, bid, sp, n)
+        if ok:
+            return put(st, res, BOOL, 1 if r else 0)
         return service(st, bid, n)
     if bid == B_ISINSTANCE:
         if n == 2:
@@ -649,11 +828,9 @@ def call_builtin(st, bid, sp, n):
         return service(st, bid, n)
     if bid == B_TYPE:
         if n == 1:
-            tid = type_of(S[sp - 1, 0])
-            if S[sp - 1, 0] == EXC:
-                tid = H[S[sp - 1, 1], A]
-            if tid >= 0:
-                return put(st, res, BUILTIN, tid)
+            t, v = type_value(st, S[sp - 1, 0], S[sp - 1, 1])
+            if t != UNDEF:
+                return put(st, res, t, v)
         return service(st, bid, n)
     if is_exc_type(bid):
         return new_exception(st, bid, sp, n, res)

@@ -1,0 +1,533 @@
+# Amber's prelude: the parts of Python's data model that run script code, written in
+# the Amber subset itself and compiled into every program (docs/design.md, "The
+# prelude").  The VM calls the functions named in vm/layout.py PRELUDE_ENTRIES by
+# pushing frames; a function named b_<builtin> replaces that builtin when one of its
+# arguments is a script object.  Names here live apart from the script's globals.
+
+NAMES = ("__init__", "__bool__", "__len__", "__iter__", "__next__", "__getitem__",
+         "__setitem__", "__delitem__", "__call__", "__getattr__", "__contains__",
+         "__hash__", "__eq__")
+
+_MISSING = []
+_BINOPS = (("__add__", "__radd__", "__iadd__", "+"), ("__sub__", "__rsub__", "__isub__", "-"),
+           ("__mul__", "__rmul__", "__imul__", "*"),
+           ("__truediv__", "__rtruediv__", "__itruediv__", "/"),
+           ("__floordiv__", "__rfloordiv__", "__ifloordiv__", "//"),
+           ("__mod__", "__rmod__", "__imod__", "%"), ("__pow__", "__rpow__", "__ipow__", "**"),
+           ("__lshift__", "__rlshift__", "__ilshift__", "<<"),
+           ("__rshift__", "__rrshift__", "__irshift__", ">>"),
+           ("__and__", "__rand__", "__iand__", "&"), ("__or__", "__ror__", "__ior__", "|"),
+           ("__xor__", "__rxor__", "__ixor__", "^"),
+           ("__matmul__", "__rmatmul__", "__imatmul__", "@"))
+_COMPARES = (("__lt__", "__gt__", "<"), ("__le__", "__ge__", "<="), ("__eq__", "__eq__", "=="),
+             ("__ne__", "__ne__", "!="), ("__gt__", "__lt__", ">"), ("__ge__", "__le__", ">="))
+_UNARIES = (("__neg__", "-"), ("__pos__", "+"), ("", "not "), ("__invert__", "~"))
+
+
+def _lookup(x, name):
+    return __amber_lookup(type(x), name, _MISSING)
+
+
+def _name(x):
+    return type(x).__name__
+
+
+def binop(a, b, op):
+    names = _BINOPS[op & 15]
+    if op & 16:
+        f = _lookup(a, names[2])
+        if f is not _MISSING:
+            r = f(a, b)
+            if r is not NotImplemented:
+                return r
+    ta = type(a)
+    tb = type(b)
+    fa = _lookup(a, names[0])
+    fb = _MISSING
+    if tb is not ta:
+        fb = _lookup(b, names[1])
+        if fb is not _MISSING and issubclass(tb, ta) and fb is not _lookup(a, names[1]):
+            r = fb(b, a)
+            if r is not NotImplemented:
+                return r
+            fb = _MISSING
+    if fa is not _MISSING:
+        r = fa(a, b)
+        if r is not NotImplemented:
+            return r
+    if fb is not _MISSING:
+        r = fb(b, a)
+        if r is not NotImplemented:
+            return r
+    sym = names[3] + ("=" if op & 16 else "")
+    if op & 15 == 6:
+        raise TypeError("unsupported operand type(s) for " + sym + " or pow(): '"
+                        + ta.__name__ + "' and '" + tb.__name__ + "'")
+    raise TypeError("unsupported operand type(s) for " + sym + ": '" + ta.__name__
+                    + "' and '" + tb.__name__ + "'")
+
+
+def compare(a, b, op):
+    if op >= 6:
+        r = contains(b, a)
+        return not r if op == 7 else r
+    names = _COMPARES[op]
+    ta = type(a)
+    tb = type(b)
+    g = _MISSING
+    if tb is not ta:
+        g = _lookup(b, names[1])
+        if g is not _MISSING and issubclass(tb, ta):
+            r = g(b, a)
+            if r is not NotImplemented:
+                return r
+            g = _MISSING
+    f = _lookup(a, names[0])
+    if f is not _MISSING:
+        r = f(a, b)
+        if r is not NotImplemented:
+            return r
+    elif op == 3:
+        e = _lookup(a, "__eq__")
+        if e is not _MISSING:
+            r = e(a, b)
+            if r is not NotImplemented:
+                return not r
+    if g is not _MISSING:
+        r = g(b, a)
+        if r is not NotImplemented:
+            return r
+    if op == 2:
+        return a is b
+    if op == 3:
+        return a is not b
+    raise TypeError("'" + names[2] + "' not supported between instances of '" + ta.__name__
+                    + "' and '" + tb.__name__ + "'")
+
+
+def contains(c, x):
+    f = _lookup(c, "__contains__")
+    if f is not _MISSING:
+        return truth(f(c, x))
+    if __amber_userclass(c) is not None and _lookup(c, "__iter__") is _MISSING:
+        raise TypeError("argument of type '" + _name(c) + "' is not iterable")
+    for y in c:
+        if y is x or y == x:
+            return True
+    return False
+
+
+def truth(x):
+    f = _lookup(x, "__bool__")
+    if f is not _MISSING:
+        r = f(x)
+        if type(r) is not bool:
+            raise TypeError("__bool__ should return bool, returned " + _name(r))
+        return r
+    f = _lookup(x, "__len__")
+    if f is not _MISSING:
+        return b_len(x) != 0
+    return True
+
+
+def unary(x, op):
+    if op == 2:
+        return not truth(x)
+    names = _UNARIES[op]
+    f = _lookup(x, names[0])
+    if f is _MISSING:
+        raise TypeError("bad operand type for unary " + names[1] + ": '" + _name(x) + "'")
+    return f(x)
+
+
+def format_value(x, flags, spec):
+    conv = flags & 3
+    if conv == 1:
+        x = b_str(x)
+    elif conv == 2 or conv == 3:
+        x = b_repr(x)
+    return b_format(x, spec)
+
+
+def call_ex(f, args, kwargs):
+    return f(*args, **kwargs)
+
+
+def iter_(x):
+    return b_iter(x)
+
+
+def next_(x):
+    return b_next(x)
+
+
+def b_len(x):
+    f = _lookup(x, "__len__")
+    if f is _MISSING:
+        raise TypeError("object of type '" + _name(x) + "' has no len()")
+    n = f(x)
+    if type(n) is not int and type(n) is not bool:
+        raise TypeError("'" + _name(n) + "' object cannot be interpreted as an integer")
+    if n < 0:
+        raise ValueError("__len__() should return >= 0")
+    return int(n)
+
+
+def b_str(x=""):
+    if __amber_userclass(x) is None:
+        return _container_repr(x, False)
+    f = _lookup(x, "__str__")
+    if f is _MISSING:
+        if isinstance(x, BaseException) and _lookup(x, "__repr__") is _MISSING:
+            a = x.args
+            if len(a) == 0:
+                return ""
+            if len(a) == 1:
+                return b_str(a[0])
+            return b_repr(a)
+        return b_repr(x)
+    r = f(x)
+    if type(r) is not str:
+        raise TypeError("__str__ returned non-string (type " + _name(r) + ")")
+    return r
+
+
+def b_repr(x):
+    if __amber_userclass(x) is None:
+        return _container_repr(x, True)
+    f = _lookup(x, "__repr__")
+    if f is _MISSING:
+        if isinstance(x, BaseException):
+            a = x.args
+            if len(a) == 1:
+                return _name(x) + "(" + b_repr(a[0]) + ")"
+            return _name(x) + b_repr(a)
+        return __amber_repr_default(x)
+    r = f(x)
+    if type(r) is not str:
+        raise TypeError("__repr__ returned non-string (type " + _name(r) + ")")
+    return r
+
+
+_active = []
+
+
+def _container_repr(x, as_repr):
+    t = type(x)
+    if t is list or t is tuple or t is dict or t is set or t is frozenset:
+        for y in _active:
+            if y is x:
+                return "[...]" if t is list else ("{...}" if t is dict else "(...)")
+        _active.append(x)
+        try:
+            if t is dict:
+                parts = [b_repr(k) + ": " + b_repr(v) for k, v in x.items()]
+                return "{" + ", ".join(parts) + "}"
+            parts = [b_repr(y) for y in x]
+            if t is list:
+                return "[" + ", ".join(parts) + "]"
+            if t is tuple:
+                if len(parts) == 1:
+                    return "(" + parts[0] + ",)"
+                return "(" + ", ".join(parts) + ")"
+            if len(parts) == 0:
+                return t.__name__ + "()"
+            if t is set:
+                return "{" + ", ".join(parts) + "}"
+            return "frozenset({" + ", ".join(parts) + "})"
+        finally:
+            _active.pop()
+    if as_repr:
+        return repr(x)
+    return str(x)
+
+
+def b_print(*args, sep=" ", end="\n", flush=False):
+    print(*[b_str(a) for a in args], sep=sep, end=end)
+
+
+def b_format(x, spec=""):
+    if __amber_userclass(x) is None:
+        return format(x, spec)
+    f = _lookup(x, "__format__")
+    if f is not _MISSING:
+        return f(x, spec)
+    if spec != "":
+        raise TypeError("unsupported format string passed to " + _name(x) + ".__format__")
+    return b_str(x)
+
+
+def b_hash(x):
+    f = _lookup(x, "__hash__")
+    if f is _MISSING:
+        return hash(x)
+    if f is None:
+        raise TypeError("unhashable type: '" + _name(x) + "'")
+    return f(x)
+
+
+def b_iter(x, *sentinel):
+    f = _lookup(x, "__iter__")
+    if f is _MISSING:
+        if _lookup(x, "__getitem__") is not _MISSING:
+            return _seq_iter(x)
+        raise TypeError("'" + _name(x) + "' object is not iterable")
+    r = f(x)
+    if _lookup(r, "__next__") is _MISSING and __amber_userclass(r) is not None:
+        raise TypeError("iter() returned non-iterator of type '" + _name(r) + "'")
+    return iter(r) if __amber_userclass(r) is None else r
+
+
+def _seq_iter(x):
+    out = []
+    i = 0
+    while True:
+        try:
+            out.append(x[i])
+        except IndexError:
+            return iter(out)
+        i += 1
+
+
+def b_next(x, *default):
+    f = _lookup(x, "__next__")
+    if f is _MISSING:
+        raise TypeError("'" + _name(x) + "' object is not an iterator")
+    if default:
+        try:
+            return f(x)
+        except StopIteration:
+            return default[0]
+    return f(x)
+
+
+def _items(x):
+    return [y for y in x]
+
+
+def b_list(x=()):
+    return _items(x)
+
+
+def b_tuple(x=()):
+    return tuple(_items(x))
+
+
+def b_set(x=()):
+    return set(_items(x))
+
+
+def b_frozenset(x=()):
+    return frozenset(_items(x))
+
+
+def b_sorted(x, key=None, reverse=False):
+    items = _items(x)
+    _sort(items, key, reverse)
+    return items
+
+
+def _sort(items, key, reverse):
+    # a stable merge sort on (key, item) pairs, using < only (as list.sort does)
+    keys = items if key is None else [key(y) for y in items]
+    n = len(items)
+    order = list(range(n))
+    width = 1
+    while width < n:
+        merged = []
+        lo = 0
+        while lo < n:
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            while i < mid and j < hi:
+                a = order[i]
+                b = order[j]
+                if (keys[a] < keys[b]) if reverse else not (keys[b] < keys[a]):
+                    if reverse and not (keys[a] < keys[b]) and not (keys[b] < keys[a]):
+                        merged.append(a)
+                        i += 1
+                    elif reverse:
+                        merged.append(b)
+                        j += 1
+                    else:
+                        merged.append(a)
+                        i += 1
+                else:
+                    if reverse:
+                        merged.append(a)
+                        i += 1
+                    else:
+                        merged.append(b)
+                        j += 1
+            while i < mid:
+                merged.append(order[i])
+                i += 1
+            while j < hi:
+                merged.append(order[j])
+                j += 1
+            lo = hi
+        order = merged
+        width *= 2
+    copy = items[:]
+    for i in range(n):
+        items[i] = copy[order[i]]
+
+
+def _extreme(args, key, default, want_max, what):
+    if len(args) == 1:
+        items = _items(args[0])
+    else:
+        items = list(args)
+    if not items:
+        if default is not _MISSING:
+            return default
+        raise ValueError(what + "() arg is an empty sequence")
+    best = items[0]
+    bk = best if key is None else key(best)
+    for y in items[1:]:
+        k = y if key is None else key(y)
+        if (bk < k) if want_max else (k < bk):
+            best = y
+            bk = k
+    return best
+
+
+def b_min(*args, key=None, default=_MISSING):
+    return _extreme(args, key, default, False, "min")
+
+
+def b_max(*args, key=None, default=_MISSING):
+    return _extreme(args, key, default, True, "max")
+
+
+def b_sum(x, start=0):
+    total = start
+    for y in x:
+        total = total + y
+    return total
+
+
+def b_any(x):
+    for y in x:
+        if y:
+            return True
+    return False
+
+
+def b_all(x):
+    for y in x:
+        if not y:
+            return False
+    return True
+
+
+def _iter(x):
+    if __amber_userclass(x) is not None:
+        return b_iter(x)
+    return iter(x)
+
+
+def b_enumerate(x, start=0):
+    # lazy, as CPython's: the argument may be an endless generator
+    return _enumerate(_iter(x), start)
+
+
+def _enumerate(it, n):
+    for y in it:
+        yield (n, y)
+        n += 1
+
+
+def b_zip(*xs):
+    return _zip([_iter(x) for x in xs])
+
+
+def _zip(its):
+    if not its:
+        return
+    while True:
+        row = []
+        for it in its:
+            for y in it:
+                row.append(y)
+                break
+            else:
+                return
+        yield tuple(row)
+
+
+def b_reversed(x):
+    f = _lookup(x, "__reversed__")
+    if f is not _MISSING:
+        return f(x)
+    n = b_len(x)
+    return iter([x[i] for i in range(n - 1, -1, -1)])
+
+
+def b_bool(x=False):
+    return truth(x)
+
+
+def b_abs(x):
+    f = _lookup(x, "__abs__")
+    if f is _MISSING:
+        raise TypeError("bad operand type for abs(): '" + _name(x) + "'")
+    return f(x)
+
+
+def b_int(x=0, *base):
+    for name in ("__int__", "__index__", "__trunc__"):
+        f = _lookup(x, name)
+        if f is not _MISSING:
+            return f(x)
+    raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                    "not '" + _name(x) + "'")
+
+
+def b_float(x=0.0):
+    f = _lookup(x, "__float__")
+    if f is not _MISSING:
+        return f(x)
+    f = _lookup(x, "__index__")
+    if f is not _MISSING:
+        return float(f(x))
+    raise TypeError("float() argument must be a string or a real number, not '"
+                    + _name(x) + "'")
+
+
+def b_round(x, *nd):
+    f = _lookup(x, "__round__")
+    if f is _MISSING:
+        raise TypeError("type " + _name(x) + " doesn't define __round__ method")
+    return f(x, *nd)
+
+
+def b_dict(*args, **kw):
+    d = {}
+    if args:
+        src = args[0]
+        if __amber_userclass(src) is not None and _lookup(src, "keys") is not _MISSING:
+            for k in src.keys():
+                d[k] = src[k]
+        else:
+            for k, v in src:
+                d[k] = v
+    for k in kw:
+        d[k] = kw[k]
+    return d
+
+
+def b_divmod(a, b):
+    return (a // b, a % b)
+
+
+def b_pow(a, b, *m):
+    if m:
+        f = _lookup(a, "__pow__")
+        if f is _MISSING:
+            raise TypeError("unsupported operand type(s) for pow(): '" + _name(a) + "', '"
+                            + _name(b) + "', '" + _name(m[0]) + "'")
+        return f(a, b, m[0])
+    return a ** b
