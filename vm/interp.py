@@ -1474,6 +1474,13 @@ def cold_a(st, op, arg, sp, pc):
           or op == JUMP_IF_TRUE_OR_POP or op == UNARY_OP) and \
             is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
         return truth_obj(st, op, arg, sp, pc)
+    elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
+        # the loop's inline test takes tags below CLASS: big ints, sets, generators
+        if arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1]) == (op == POP_JUMP_IF_TRUE):
+            R[R_SP] = sp - 1
+            F_(st)[fp, FR_PC] = arg
+            return ST_RUNNING
+        nsp = sp - 1
     elif op == GET_ITER:
         if not heap.reserve(st, 1, 0, 0):
             return ST_NEED_MEMORY
