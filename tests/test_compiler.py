@@ -483,9 +483,6 @@ UNSUPPORTED = [
     ("with", "x = 1\nwith x:\n    pass\n", ["with"], "with x", []),
     ("import", "x = 1\nimport math\n", ["import"], "import math", []),
     ("from_import", "x = 1\nfrom math import sqrt\n", ["import"], "from math", []),
-    ("generator_expression", "x = 1\ny = sum(i for i in range(3))\n", ["generator"], "i for", [8]),
-    ("yield", "def f():\n    yield 1\n", ["yield"], "yield", []),
-    ("yield_from", "def f():\n    yield from [1]\n", ["yield"], "yield from", []),
     ("async_def", "x = 1\nasync def f():\n    pass\n", ["async"], "async def", []),
     ("attribute_assignment", "x = 1\nx.y = 2\n", ["attribute"], "x.y", []),
     # ints are arbitrary precision up to vm.layout.MAX_INT_BITS (2**22 bits)
