@@ -515,7 +515,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         _check_consts(program, K, H, V, CH)
     except UnicodeDecodeError:
         raise SnapshotError("a string constant is not valid text") from None
-    verified = _check_frames(program, code, fn, S, F, H, sp, fp, G)
+    verified = _check_frames(program, code, fn, S, F, H, sp, fp)
     _check_generators(program, fn, S, F, H, V, htop, fp, verified)
 
     # room to run: arrays at least twice the live size, never smaller than a fresh VM's
@@ -768,12 +768,12 @@ def _wrapper_depth(H, V, r, depth, limit):
         on_path.discard(x)
 
 
-def _check_frames(program, code, fn, S, F, H, sp, fp, G=None):
+def _check_frames(program, code, fn, S, F, H, sp, fp):
     verified = {}
     prev_top = 0
     for i in range(fp + 1):
         cid, pc, base, func, ret, flags = (int(x) for x in F[i, :L.FRCOLS])
-        _need(flags == L.RET_NORMAL or flags in GEN_MODES, f"frame {i}: bad return mode")
+        _need(flags in _RET_DEPTH or flags in GEN_MODES, f"frame {i}: bad return mode")
         _need(0 <= cid < len(program.codes), f"frame {i}: unknown code")
         co = program.codes[cid]
         entry = int(fn[cid, L.FN_ENTRY])
@@ -786,39 +786,36 @@ def _check_frames(program, code, fn, S, F, H, sp, fp, G=None):
             if flags in GEN_MODES:
                 _need(prev_top <= ret < base <= ret + 5, f"frame {i}: bad return slot")
             else:
-                _need(ret in (base - 1, base - 2) and ret >= prev_top, f"frame {i}: bad return slot")
+                _need(prev_top <= ret <= base, f"frame {i}: bad return slot")
         _need(base >= prev_top and base + co.nlocals <= sp, f"frame {i}: locals outside the stack")
         if cid not in verified:
             verified[cid] = verify_code(program, cid, co)
         local_pc = pc - entry
-        # a caller's pc is its return address: the stack shape is the call's, minus
-        # the arguments, plus nothing (the result is written when the callee returns)
         top = sp if i == fp else int(F[i + 1, L.FR_RET])
-        retry = i < fp and _is_retry(program, code, G, F, i, pc, verified[cid][local_pc],
-                                     top - (base + co.nlocals))
-        shape = verified[cid][local_pc] if i == fp or retry else verified[cid][local_pc - 1] \
-            if local_pc >= 1 else None
-        _need(shape is not None, f"frame {i}: pc is unreachable")
         depth = top - (base + co.nlocals)
         if i == fp:
+            shape = verified[cid][local_pc]
+            _need(shape is not None, f"frame {i}: pc is unreachable")
             _need(depth == len(shape), f"frame {i}: operand stack depth does not match its pc")
             _check_markers(S, base + co.nlocals, shape, H, i)
-        elif retry or _is_operator_call(code, G, F, i, pc, shape, depth):
-            _check_markers(S, base + co.nlocals, shape[:depth], H, i)
         elif int(F[i + 1, L.FR_FLAGS]) in GEN_MODES:
+            # it resumed the generator above: its pc is just past the resuming
+            # instruction, whose stack shape (minus the operands) is checked
+            shape = verified[cid][local_pc - 1] if local_pc >= 1 else None
+            _need(shape is not None, f"frame {i}: pc is unreachable")
             _check_resumer(code, S, F, i, pc, shape, depth)
             _check_markers(S, base + co.nlocals, shape[:depth], H, i)
         else:
-            op, arg = O.decode(int(code[pc - 1]))
-            name = O.OPS[op].name
-            _need(name in _CALL_SLOT, f"frame {i}: caller is not at a call")
-            # the callee's result goes exactly where the call's callee (or method) sits
-            if name == "CALL_EX":
-                expect = len(shape) - 2 - (arg & 1) - ((arg >> 1) & 1)
-            else:
-                expect = len(shape) - arg - _CALL_SLOT[name]
-            _need(depth == expect, f"frame {i}: operand stack depth does not match its call")
-            _check_markers(S, base + co.nlocals, shape[:depth], H, i)
+            # the callee's return leaves the caller's stack at the depth its resume pc
+            # expects: the result at S[ret] (and the mode's extra slot, if any)
+            resume = verified[cid][pc - entry]
+            _need(resume is not None, f"frame {i}: resumes at an unreachable pc")
+            callee_ret = int(F[i + 1, L.FR_RET])
+            mode = int(F[i + 1, L.FR_FLAGS])
+            after = callee_ret + _RET_DEPTH[mode] - (base + co.nlocals)
+            _need(after == len(resume), f"frame {i}: operand stack depth does not match "
+                  "where it resumes")
+            _check_markers(S, base + co.nlocals, resume[:depth], H, i)
         # cells: slots made cells by MAKE_CELL before pc, and free variables
         for j, w in enumerate(co.code[: local_pc]):
             o, a = O.decode(w)
@@ -836,42 +833,6 @@ def _check_frames(program, code, fn, S, F, H, sp, fp, G=None):
             _need(flags not in GEN_MODES, f"frame {i}: a generator mode on a plain function")
         prev_top = base + co.nlocals
     return verified
-
-
-_RETRIED = ("UNPACK_SEQUENCE", "UNPACK_EX", "LIST_EXTEND", "CALL_METHOD")
-
-
-def _is_retry(program, code, G, F, i, pc, shape, depth) -> bool:
-    """Whether frame i called the prelude's list() or tuple() to turn the generator
-    on top of its stack into items and runs its instruction (at pc) again when it
-    returns (interp.gen_materialize): the result then replaces its top slot."""
-    if G is None or shape is None or not shape or shape[-1] != ANY:
-        return False
-    if O.OPS[O.decode(int(code[pc]))[0]].name not in _RETRIED:
-        return False
-    from ..vm.builtins import BUILTIN_ID
-    funcs = []
-    for name in ("list", "tuple"):
-        slot = L.P_BUILTINS + BUILTIN_ID[name]
-        if slot < G.shape[0] // 2 and int(G[slot, 0]) == L.FUNC:
-            funcs.append(int(G[slot, 1]))
-    return (int(F[i + 1, L.FR_FLAGS]) == L.RET_NORMAL and int(F[i + 1, L.FR_FUNC]) in funcs
-            and int(F[i + 1, L.FR_RET]) == int(F[i + 1, L.FR_BASE]) - 1
-            and depth == len(shape) - 1)
-
-
-def _is_operator_call(code, G, F, i, pc, shape, depth) -> bool:
-    """Whether frame i runs BINARY_OP or COMPARE_OP (at pc - 1) through the
-    prelude's binop() or compare() (`x in generator`, script objects), whose result
-    replaces the two operands."""
-    if G is None:
-        return False
-    name = O.OPS[O.decode(int(code[pc - 1]))[0]].name
-    slot = {"BINARY_OP": L.P_BINOP, "COMPARE_OP": L.P_COMPARE}.get(name)
-    if slot is None or int(G[slot, 0]) != L.FUNC:
-        return False
-    return (int(F[i + 1, L.FR_FLAGS]) == L.RET_NORMAL and int(F[i + 1, L.FR_FUNC]) == int(G[slot, 1])
-            and depth == len(shape) - 2)
 
 
 def _check_resumer(code, S, F, i, pc, shape, depth):
@@ -977,15 +938,18 @@ def _check_generators(program, fn, S, F, H, V, htop, fp, verified):
 
 
 _CALL_SLOT = {"CALL": 1, "CALL_KW": 2, "CALL_METHOD": 2, "CALL_METHOD_KW": 3, "CALL_EX": 0}
+# Return modes: how many stack slots from FR_RET on the caller holds after the return.
+_RET_DEPTH = {L.RET_NORMAL: 1, L.RET_INIT: 1, L.RET_DISCARD: 0, L.RET_FOR_ITER: 1,
+              L.RET_ATTR_PAIR: 2}
 
 
 def _check_markers(S, start, shape, H, frame):
     for k, m in enumerate(shape):
         tag = int(S[start + k, 0])
         if m == ITER:
-            _need(tag in (L.ITER, L.GEN), f"frame {frame}: an iterator slot without an iterator")
-        elif m == METH:
-            _need(tag == L.METHOD, f"frame {frame}: a method slot without a method")
+            _need(tag in (L.ITER, L.GEN, L.INSTANCE, L.EXC),
+                  f"frame {frame}: an iterator slot without an iterator")
+        elif m == METH and tag == L.METHOD:
             mid = int(S[start + k, 1])
             owner = METHODS[mid][0]
             kinds = (L.INT, L.BOOL, L.BIGINT) if owner == L.INT else (owner,)

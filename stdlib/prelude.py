@@ -74,9 +74,8 @@ def compare(a, b, op):
     names = _COMPARES[op]
     ta = type(a)
     tb = type(b)
-    g = _MISSING
+    g = _lookup(b, names[1])
     if tb is not ta:
-        g = _lookup(b, names[1])
         if g is not _MISSING and issubclass(tb, ta):
             r = g(b, a)
             if r is not NotImplemented:
@@ -109,7 +108,8 @@ def contains(c, x):
     f = _lookup(c, "__contains__")
     if f is not _MISSING:
         return truth(f(c, x))
-    if __amber_userclass(c) is not None and _lookup(c, "__iter__") is _MISSING:
+    if __amber_userclass(c) is not None and _lookup(c, "__iter__") is _MISSING \
+            and _lookup(c, "__getitem__") is _MISSING:
         raise TypeError("argument of type '" + _name(c) + "' is not iterable")
     for y in c:
         if y is x or y == x:
@@ -118,6 +118,8 @@ def contains(c, x):
 
 
 def truth(x):
+    if __amber_userclass(x) is None:
+        return bool(x)
     f = _lookup(x, "__bool__")
     if f is not _MISSING:
         r = f(x)

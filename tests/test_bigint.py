@@ -161,8 +161,8 @@ def test_big_int_work_is_charged_as_fuel():
     src = "n = 0\nwhile n < 4:\n    x = 10 ** 200000\n    n += 1\nprint(n)\n"
     prog = amber.compile(src, "fuel.py")
     vm = amber.VM(prog, stdout=io.StringIO())
-    assert vm.run(fuel=200) is amber.Status.PAUSED
-    # one power of ~660000 bits is far more than 200 units of work: the slice ended
+    assert vm.run(fuel=2000) is amber.Status.PAUSED
+    # one power of ~660000 bits is far more than 2000 units of work: the slice ended
     # right after the first one, which charged its size
     assert vm.instructions > 100_000
     n_kind, n_val = global_value(vm, "n")

@@ -32,6 +32,7 @@ BUILTINS = [
     "object", "super", "staticmethod", "classmethod", "property", "NotImplemented",
     "getattr", "setattr", "hasattr", "delattr", "callable", "id",
     "__amber_lookup", "__amber_userclass", "__amber_repr_default", "__amber_new",
+    "format",
     # generators (the type is not a builtin name in CPython: internal)
     "generator",
 ]

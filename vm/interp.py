@@ -947,8 +947,20 @@ def make_function(st, code, sp):
 # ---------------------------------------------------------------------------
 
 @njit(cache=CACHE)
-def exc_matches(st, bid, tt, tv):
-    """(whether exception type bid matches an except clause's type value, ok)."""
+def exc_class_matches(st, cls, tv):
+    """(whether an exception of script class row cls (-1: none) matches the script
+    exception class tv, ok)."""
+    if H_(st)[tv, E] == B_OBJECT:
+        return False, False         # not an exception class
+    return cls >= 0 and objects.is_subclass(st, cls, CLASS, tv), True
+
+
+@njit(cache=CACHE)
+def exc_matches(st, bid, tt, tv, cls):
+    """(whether an exception of builtin type bid (and script class row cls, or -1)
+    matches an except clause's type value, ok)."""
+    if tt == CLASS:
+        return exc_class_matches(st, cls, tv)
     if tt == BUILTIN:
         if not natives.is_exc_type(tv):
             return False, False
@@ -959,6 +971,12 @@ def exc_matches(st, bid, tt, tv):
         for i in range(H[tv, B]):
             it = V_(st)[H[tv, A] + i, 0]
             iv = V_(st)[H[tv, A] + i, 1]
+            if it == CLASS:
+                m, ok = exc_class_matches(st, cls, iv)
+                if not ok:
+                    return False, False
+                found = found or m
+                continue
             if it != BUILTIN or not natives.is_exc_type(iv):
                 return False, False
             found = found or (bid >= 0 and natives.exc_subclass(bid, iv))
@@ -968,7 +986,8 @@ def exc_matches(st, bid, tt, tv):
 
 @njit(cache=CACHE)
 def is_raisable(st, t, v):
-    return t == EXC or (t == BUILTIN and natives.is_exc_type(v))
+    return t == EXC or (t == BUILTIN and natives.is_exc_type(v)) or (
+        t == CLASS and H_(st)[v, E] != B_OBJECT)
 
 
 @njit(cache=CACHE)
@@ -978,7 +997,8 @@ def raise_op(st, op, arg, sp, pc):
     R = R_(st)
     if op == CHECK_EXC_MATCH:
         bid = H_(st)[S[sp - 2, 1], A] if S[sp - 2, 0] == EXC else -1
-        m, ok = exc_matches(st, bid, S[sp - 1, 0], S[sp - 1, 1])
+        cls = H_(st)[S[sp - 2, 1], E] if S[sp - 2, 0] == EXC else -1
+        m, ok = exc_matches(st, bid, S[sp - 1, 0], S[sp - 1, 1], cls)
         if not ok:
             return fail(st, ERR_RAISE, RAISE_BAD_CATCH, 0, 0)
         S[sp - 2, 0] = BOOL
@@ -997,6 +1017,17 @@ def raise_op(st, op, arg, sp, pc):
     t = S[sp - 1, 0]
     if not is_raisable(st, t, S[sp - 1, 1]):
         return fail(st, ERR_RAISE, RAISE_NOT_EXCEPTION, 0, 0)
+    if t == CLASS:      # raise MyError: MyError(), then this raise runs again
+        cls = S[sp - 1, 1]
+        if op == RAISE_VARARGS and arg == 1:
+            return call_class(st, CALL, 0, sp, pc - 1, sp - 1, sp, cls)
+        e = heap.new_obj(st, EXC)
+        H_(st)[e, A] = H_(st)[cls, E]
+        H_(st)[e, B] = heap.new_tuple(st, 0)
+        H_(st)[e, C] = -1
+        H_(st)[e, E] = cls
+        S[sp - 1, 0] = EXC
+        S[sp - 1, 1] = e
     if t == BUILTIN:    # raise ValueError: an instance with no arguments
         e = heap.new_obj(st, EXC)
         H_(st)[e, A] = S[sp - 1, 1]
@@ -1357,9 +1388,7 @@ def cold_b(st, op, arg, sp, pc):
         else:
             return object_service(st, 0)    # an attribute that is not a method
     elif op == LOAD_ATTR:
-        R[R_SERVICE] = SVC_LOAD_ATTR
-        R[R_ARGC] = arg
-        return ST_SERVICE
+        return object_service(st, 0)
     elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
         return do_call(st, op, arg, sp, pc)
     elif op == RAISE_VARARGS or op == RERAISE or op == CHECK_EXC_MATCH:
@@ -1412,6 +1441,16 @@ def cold_a(st, op, arg, sp, pc):
     fp = R[R_FP]
     base = F_(st)[fp, FR_BASE]
     nsp = sp
+    if (op == GET_ITER or op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE
+            or op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP or op == UNARY_OP) \
+            and sp > 0 and is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
+        if op == GET_ITER:
+            t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_ITER)
+            if t != FUNC:       # the prelude's iter(): __getitem__ sequences, errors
+                return call_prelude(st, P_ITER, 1, S[sp - 1, 0], S[sp - 1, 1], 0, 0, 0, 0,
+                                    sp, sp - 1, pc + 1, 0)
+            return call_function_at(st, v, sp - 1, 1, sp - 1, pc + 1, 0)
+        return truth_obj(st, op, arg, sp, pc)
     if op == DUP_TOP_TWO:
         S[sp] = S[sp - 2]
         S[sp + 1] = S[sp - 1]
@@ -1465,15 +1504,6 @@ def cold_a(st, op, arg, sp, pc):
             F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         nsp = sp - 1
-    elif op == GET_ITER and is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
-        t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_ITER)
-        if t != FUNC:
-            return object_service(st, 7)    # "'X' object is not iterable"
-        return call_function_at(st, v, sp - 1, 1, sp - 1, pc + 1, 0)
-    elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE or op == JUMP_IF_FALSE_OR_POP
-          or op == JUMP_IF_TRUE_OR_POP or op == UNARY_OP) and \
-            is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]):
-        return truth_obj(st, op, arg, sp, pc)
     elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
         # the loop's inline test takes tags below CLASS: big ints, sets, generators
         if arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1]) == (op == POP_JUMP_IF_TRUE):

@@ -23,7 +23,7 @@ from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets
 from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, TAG_NAME,
                        is_exception_type)
-from .hostvalues import (NeedsUserCode, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
+from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
 from .loader import load
 from .state import grown, pointers
@@ -428,7 +428,7 @@ class Machine:
     def _call_python(self, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except _ScriptException:
+        except (_ScriptException, NeedsUserCode):
             raise
         except RecursionError:
             raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
@@ -472,6 +472,18 @@ class Machine:
     def _builtin_service(self, bid: int, n: int, kwnames: list, top: int, pc: int):
         name = BUILTINS[bid]
         result_slot = top - n - 1
+        if name in ("getattr", "setattr", "hasattr", "delattr") and not kwnames:
+            self._attr_builtin(name, n, top, pc)
+            return
+        if name == "__amber_repr_default" and n == 1:
+            st = self.st
+            self._complete(result_slot, f"<{self._module_of(top - 1)}.{self._type_name(top - 1)} "
+                           f"object at 0x{0x7f0000000000 + 16 * int(st.H[st.S[top - 1, 1], L.SERIAL]):x}>", pc)
+            return
+        if name == "super":
+            raise _ScriptException("TypeError", "super(type, obj): obj must be an instance "
+                                   "or subtype of type" if n == 2 else
+                                   "super() needs its arguments in Amber outside methods")
         if name == "print":
             args, kw = self._args(top, n, kwnames, real=False)
             sep = kw.pop("sep", " ")
@@ -651,6 +663,10 @@ class Machine:
         """The stable order sorted() would give (indices), with CPython's errors."""
         items = [_realize(decode(self.st, r.tag, r.val, self.program)) for r in items_raw]
         key = kw.get("key")
+        if key is not None and not isinstance(key, BuiltinRef) and \
+                self.program.codes[int(self.st.F[int(self.st.R[L.R_FP]), L.FR_CODE])].module \
+                != L.PRELUDE_MODULE:
+            raise NeedsUserCode()       # a script function: the prelude's sorted/min/max
         if isinstance(key, BuiltinRef) and key.name in _SAFE_KEYS:
             key = getattr(py_builtins, key.name)
         elif isinstance(key, BuiltinRef):
@@ -901,6 +917,105 @@ class Machine:
                                                              if t == L.FUNC else ""))
         raise _ScriptException("SystemError", f"unexpected object service {detail} at {name}")
 
+    def _module_of(self, slot: int) -> str:
+        st = self.st
+        cls = int(objects.class_of(self.p, int(st.S[slot, 0]), int(st.S[slot, 1])))
+        return class_module(st, cls) if cls >= 0 else "builtins"
+
+    def _attr_builtin(self, name: str, n: int, top: int, pc: int):
+        """getattr / setattr / hasattr / delattr with a name computed at run time."""
+        st = self.st
+        res = top - n - 1
+        want = {"getattr": (2, 3), "hasattr": (2, 2), "setattr": (3, 3), "delattr": (2, 2)}[name]
+        if not want[0] <= n <= want[1]:
+            raise _ScriptException("TypeError", f"{name} expected {want[0]} arguments, got {n}")
+        if st.S[res + 2, 0] != L.STR:
+            raise _ScriptException("TypeError", f"attribute name must be string, not "
+                                   f"'{self._type_name(res + 2)}'")
+        attr = str_of(st, int(st.S[res + 2, 1]))
+        name_row = int(st.S[res + 2, 1])
+        obj = (int(st.S[res + 1, 0]), int(st.S[res + 1, 1]))
+        scripted = obj[0] in (L.INSTANCE, L.CLASS, L.SUPER) or (
+            obj[0] == L.EXC and st.H[obj[1], L.E] >= 0)
+        if name in ("getattr", "hasattr"):
+            if scripted and name == "hasattr":
+                cls = obj[1] if obj[0] == L.CLASS else int(objects.class_of(self.p, *obj))
+                d = int(objects.attr_dict(self.p, *obj)) if obj[0] != L.CLASS else -1
+                found = cls >= 0 and int(objects.mro_lookup(self.p, cls, name_row, -1)[0]) != L.UNDEF
+                found = found or (d >= 0 and int(objects.dict_find(self.p, d, name_row)[0]) != L.UNDEF)
+                self._complete(res, found or attr in ("__class__", "__dict__"), pc)
+                return
+            if scripted:
+                default = (int(st.S[res + 3, 0]), int(st.S[res + 3, 1])) if n == 3 else None
+                st.S[res, 0], st.S[res, 1] = obj
+                st.R[L.R_SP] = res + 1
+                status = int(interp.load_attr_obj(self.p, name_row, res + 1, pc, False))
+                if status == L.ST_RUNNING:
+                    return
+                if status == L.ST_NEED_MEMORY:
+                    self._make_room()
+                    st = self.st
+                    st.S[res, 0], st.S[res, 1] = obj
+                    status = int(interp.load_attr_obj(self.p, name_row, res + 1, pc, False))
+                    if status == L.ST_RUNNING:
+                        return
+                if default is not None:
+                    self._set_result(res, Raw(*default), pc)
+                    return
+                cname = self._type_name(res)
+                what = f"type object '{self._class_name(obj[1])}'" if obj[0] == L.CLASS \
+                    else f"'{cname}' object"
+                raise _ScriptException("AttributeError", f"{what} has no attribute '{attr}'")
+            value = self._value(res + 1, real=True)
+            try:
+                result = getattr(value, attr)
+            except AttributeError:
+                if name == "hasattr":
+                    self._complete(res, False, pc)
+                    return
+                if n == 3:
+                    self._set_result(res, Raw(int(st.S[res + 3, 0]), int(st.S[res + 3, 1])), pc)
+                    return
+                raise _ScriptException("AttributeError", f"'{type(value).__name__}' object "
+                                       f"has no attribute '{attr}'")
+            if name == "hasattr":
+                self._complete(res, True, pc)
+                return
+            if isinstance(result, (str, int, float)) and attr in _PLAIN_ATTRS:
+                self._complete(res, result, pc)
+                return
+            raise _ScriptException("TypeError", f"getattr() of '{attr}' on this value is not "
+                                   "supported by Amber yet")
+        if not scripted:
+            raise _ScriptException("AttributeError", f"'{self._type_name(res + 1)}' object has "
+                                   f"no attribute '{attr}'")
+        # setattr / delattr: lay the stack out as STORE_ATTR / DELETE_ATTR expect
+        delete = name == "delattr"
+        if delete:
+            st.S[res, 0], st.S[res, 1] = obj
+            sp = res + 1
+        else:
+            st.S[res, 0], st.S[res, 1] = st.S[res + 3, 0], st.S[res + 3, 1]
+            st.S[res + 1, 0], st.S[res + 1, 1] = obj
+            sp = res + 2
+        fp = int(st.R[L.R_FP])
+        status = int(interp.store_attr_obj(self.p, name_row, sp, pc, delete))
+        if status == L.ST_NEED_MEMORY:
+            self._make_room()
+            status = int(interp.store_attr_obj(self.p, name_row, sp, pc, delete))
+        st = self.st
+        if status == L.ST_RUNNING:
+            if int(st.R[L.R_FP]) > fp:      # a property setter runs: its None is the result
+                st.F[int(st.R[L.R_FP]), L.FR_FLAGS] = L.RET_NORMAL
+                st.F[int(st.R[L.R_FP]), L.FR_RET] = res
+                return
+            self._complete(res, None, pc)
+            return
+        if status == L.ST_SERVICE:
+            raise _ScriptException("AttributeError", f"'{self._type_name(res + (0 if delete else 1))}' "
+                                   f"object has no attribute '{attr}'" if delete else "can't set attribute")
+        raise _VMRaised()
+
     def _callee_slot(self, op, arg, sp):
         name = O.OPS[op].name
         return sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
@@ -987,6 +1102,14 @@ class Machine:
                     return
                 raise _ScriptException("AttributeError", f"'{self._class_name(cls)}' object "
                                        f"has no attribute '{attr}'")
+        if t == L.SUPER:
+            if attr == "__init__":      # a builtin base's __init__ (object, exceptions)
+                self.ensure(1, 0, 0)
+                b = objects.new_bound(self.p, int(H[v, L.B]), int(H[v, L.C]), L.BUILTIN,
+                                      BUILTIN_ID["__amber_new"])
+                self._set_result(sp - 1, Raw(L.BOUND, int(b)), pc, method)
+                return
+            raise _ScriptException("AttributeError", f"'super' object has no attribute '{attr}'")
         if t == L.BOUND:
             if attr == "__self__":
                 self._set_result(sp - 1, Raw(int(H[v, L.A]), int(H[v, L.B])), pc, method)
@@ -1058,6 +1181,20 @@ class Machine:
             new = Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]))
             parts[which] = new
             self._complete(ret, self._new_wrapper(L.WR_PROPERTY, parts), pc)
+            return
+        if ft == L.BUILTIN and fv == BUILTIN_ID["__amber_new"]:   # object/exception __init__
+            if kw:
+                raise _ScriptException("TypeError", "__init__() takes no keyword arguments")
+            if selft == L.EXC:
+                args = [Raw(int(st.S[i, 0]), int(st.S[i, 1])) for i in range(sp - arg, sp)]
+                self._pins.extend(args)
+                self.ensure(1, len(args), 0)
+                t, tup = encode(self.st, tuple(args), self.p)
+                self.st.H[selfv, L.B] = tup
+            elif arg:
+                raise _ScriptException("TypeError", "object.__init__() takes exactly one "
+                                       "argument (the instance to initialize)")
+            self._complete(ret, None, pc)
             return
         if ft != L.METHOD:
             raise _ScriptException("TypeError", "this bound method cannot be called by Amber yet")
@@ -1136,10 +1273,10 @@ class Machine:
         if not bases:
             seqs = [[obj]]
         mro = _c3([list(s) for s in seqs] + [list(bases)])
-        if mro is None:
-            raise _ScriptException("TypeError", "Cannot create a consistent method resolution "
+        if isinstance(mro, tuple):      # (the heads C3 could not order)
+            raise _ScriptException("TypeError", "Cannot create a consistent method resolution\n"
                                    "order (MRO) for bases " + ", ".join(
-                                       self._type_label(b) for b in bases))
+                                       self._type_label(b) for b in mro))
         builtin_bases = [v for t, v in mro if t == L.BUILTIN and v != obj[1]]
         for a, b in zip(builtin_bases, builtin_bases[1:]):
             if int(EXC_PARENT_ID[a]) != b:
@@ -1197,6 +1334,15 @@ class Machine:
             return False
         try:
             type_name, message = self._describe_error()
+        except NeedsUserCode:
+            # the failing builtin met a script object (min() of instances, ...): run
+            # the prelude's version of the instruction instead
+            st.R[L.R_ERR] = L.ERR_NONE
+            try:
+                self._redirect_to_prelude()
+                return True
+            except _ScriptException as e:
+                type_name, message = e.type_name, e.message
         except _ScriptException as e:
             type_name, message = e.type_name, e.message
         except (ValueError, OverflowError, MemoryError) as e:   # e.g. a too-long int repr
@@ -1297,6 +1443,16 @@ class Machine:
                     st.R[L.R_ERR] = L.ERR_NONE
                     st.F[i, L.FR_PC] = self._entry[cid] + target
                     return True
+            if i > 0 and int(st.F[i, L.FR_FLAGS]) == L.RET_FOR_ITER and self._is_stop(exc):
+                # __next__ called by a for loop raised StopIteration: the loop ends
+                ret = int(st.F[i, L.FR_RET])
+                caller_pc = int(st.F[i - 1, L.FR_PC]) - 1
+                op, target = O.decode(int(st.CODE[caller_pc]))
+                st.R[L.R_SP] = ret - 1
+                st.R[L.R_FP] = i - 1
+                st.R[L.R_ERR] = L.ERR_NONE
+                st.F[i - 1, L.FR_PC] = target
+                return True
         return False
 
     def _leave_generator(self, i: int, exc: Raw):
@@ -1330,6 +1486,10 @@ class Machine:
             return None
         return exc
 
+    def _is_stop(self, exc: Raw) -> bool:
+        return exc.tag == L.EXC and bool(natives.exc_subclass(
+            int(self.st.H[exc.val, L.A]), BUILTIN_ID["StopIteration"]))
+
     def _uncaught(self, type_name: str, message: str, frames=None):
         if frames is None:
             frames = self.frames()
@@ -1337,6 +1497,8 @@ class Machine:
         last = None
         repeat = 0
         for fname, line, func in frames:
+            if fname == "<prelude>":    # the VM's own helpers are not the script's
+                continue
             entry = (fname, line, func)
             if entry == last:
                 repeat += 1
@@ -1608,6 +1770,8 @@ class Machine:
                 return None
         except RecursionError:
             return "RecursionError", "maximum recursion depth exceeded"
+        except NeedsUserCode:
+            raise
         except Exception as e:
             return type(e).__name__, str(e)
         return None
@@ -1714,7 +1878,11 @@ def _c3(seqs: list) -> list | None:
             if not any(head in other[1:] for other in seqs):
                 break
         else:
-            return None
+            heads = []
+            for s in seqs:
+                if s[0] not in heads:
+                    heads.append(s[0])
+            return tuple(heads)
         out.append(head)
         seqs = [[x for x in s if x != head] for s in seqs]
         seqs = [s for s in seqs if s]
