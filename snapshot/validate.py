@@ -812,6 +812,7 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
             _need(resume is not None, f"frame {i}: resumes at an unreachable pc")
             callee_ret = int(F[i + 1, L.FR_RET])
             mode = int(F[i + 1, L.FR_FLAGS])
+            _need(mode in _RET_DEPTH, f"frame {i + 1}: bad return mode")   # (checked before it is)
             after = callee_ret + _RET_DEPTH[mode] - (base + co.nlocals)
             _need(after == len(resume), f"frame {i}: operand stack depth does not match "
                   "where it resumes")
