@@ -29,7 +29,7 @@ from .layout import (
     R_SP, R_FP, R_FRAMES_MAX, R_NEED, R_NEED_N, R_ERR, NEED_STACK, NEED_FRAMES,
     ST_RUNNING, ST_NEED_MEMORY, ST_RAISE, ERR_VALUE, ERR_RECURSION, ERR_STOP_ITERATION,
     ERR_EXCEPTION, ERR_GEN, GENERR_RUNNING, GENERR_IGNORED, GENERR_SEND_FIRST,
-    GENERR_THROW_TYPE, GENERR_ARGS,
+    GENERR_THROW_TYPE, GENERR_ARGS, GENERR_YF_OBJECT,
 )
 from .opcodes import RETURN_GENERATOR, YIELD_VALUE, SEND, CALL, RETURN_VALUE
 from .builtins import (
@@ -203,8 +203,8 @@ def send_op(st, arg, sp, pc):
             F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         return gen_resume(st, it, RET_GEN_YF, sp - 1, sp, pc + 1, S[sp - 1, 0], S[sp - 1, 1])
-    if t != ITER:
-        return fail(st, ERR_VALUE, 99, SEND, 0)     # validated code never gets here
+    if t != ITER:       # an object of a script class (GET_ITER called its __iter__)
+        return fail(st, ERR_GEN, GENERR_YF_OBJECT, t, 0)
     if H[it, A] == IT_SET and H[H[it, C], B] != H[it, E]:
         H[it, E] = -1
         return fail(st, ERR_VALUE, sets.VAL_SET_CHANGED, 0, 0)

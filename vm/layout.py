@@ -239,6 +239,7 @@ GENERR_SEND_FIRST = 2  # TypeError: can't send non-None value to a just-started 
 GENERR_THROW_TYPE = 3  # TypeError: exceptions must be classes or instances deriving from
                        # BaseException, not <B's type>
 GENERR_ARGS = 4        # TypeError: bad argument count to a generator method (B: method id)
+GENERR_YF_OBJECT = 5   # TypeError: yield from over a script object (not supported yet; B: tag)
 
 # Details of ERR_RAISE.
 RAISE_NOT_EXCEPTION = 0   # raise of something that is not an exception

@@ -1822,6 +1822,9 @@ def _gen_error(ea: int, eb: int, ec: int) -> tuple[str, str]:
         if ec < 1:
             return "TypeError", f"throw expected at least 1 argument, got {ec}"
         return "TypeError", f"throw expected at most 3 arguments, got {ec}"
+    if ea == L.GENERR_YF_OBJECT:
+        return "TypeError", ("'yield from' an iterator of a script class is not supported by "
+                             "Amber yet")
     return "SystemError", "bad generator error"
 
 
