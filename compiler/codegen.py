@@ -13,7 +13,7 @@ from ..stdlib import source as stdlib_source
 from .lower import lower
 import functools
 from . import ast as A
-from ..vm.layout import MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE
+from ..vm.layout import MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, CO_GENERATOR
 from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, NAME, Scope, resolve
@@ -679,6 +679,7 @@ class CodeGen:
                       body if isinstance(body, list) else (), self.prefix, self.filename)
         for cellname in sorted(scope.cells):
             gen.emit("MAKE_CELL", gen.local_index[cellname])
+        gen.generator_prologue()
         if isinstance(body, list):
             gen.stmts(body)
             gen.emit("LOAD_CONST", self.prog.const(None))
@@ -687,7 +688,8 @@ class CodeGen:
             gen.at(body)
             gen.expr(body)
             gen.emit("RETURN_VALUE")
-        flags = (1 if args.vararg else 0) | (2 if args.kwarg else 0)
+        flags = (1 if args.vararg else 0) | (2 if args.kwarg else 0) | \
+            (CO_GENERATOR if scope.is_generator else 0)
         co = gen.finish(len(args.posonlyargs) + len(args.args), len(args.defaults),
                         nkwonly=len(args.kwonlyargs), nposonly=len(args.posonlyargs),
                         flags=flags, kwdefmap=kwdefmap)
@@ -1079,6 +1081,41 @@ class CodeGen:
         self.at(node)
         self.emit("CALL_EX", (1 if node.keywords else 0) | (2 if method else 0))
 
+    def generator_prologue(self):
+        """A generator function's first instructions after its MAKE_CELLs: make the
+        generator, return it; the body starts (popping the value the first next()
+        sends) when it is first resumed."""
+        if self.scope.is_generator:
+            self.emit("RETURN_GENERATOR")
+            self.emit("RETURN_VALUE")
+            self.emit("POP_TOP")
+
+    def e_Yield(self, node):
+        if node.value is None:
+            self.emit("LOAD_CONST", self.prog.const(None))
+        else:
+            self.expr(node.value)
+        self.at(node)
+        self.emit("YIELD_VALUE", 0)
+
+    def e_YieldFrom(self, node):
+        """As CPython 3.11: the subiterator stays on the stack while SEND passes
+        values in and YIELD_VALUE 1 passes them out; its return value is the value."""
+        send = Label()
+        done = Label()
+        self.expr(node.value)
+        self.at(node)
+        self.emit("GET_ITER")
+        self.emit("LOAD_CONST", self.prog.const(None))
+        self.mark(send)
+        self.emit("SEND", done)
+        self.emit("YIELD_VALUE", 1)
+        self.emit("JUMP", send)
+        self.mark(done)
+
+    def e_GeneratorExp(self, node):
+        self.comprehension(node, "<genexpr>", None)
+
     def e_ListComp(self, node):
         self.comprehension(node, "<listcomp>", "BUILD_LIST")
 
@@ -1099,10 +1136,15 @@ class CodeGen:
         gen.at(node)
         for cellname in sorted(scope.cells):
             gen.emit("MAKE_CELL", gen.local_index[cellname])
-        gen.emit(build, 0)
-        gen.comprehension_loop(node, 0)
+        if build is None:       # a generator expression
+            gen.generator_prologue()
+            gen.comprehension_loop(node, 0)
+            gen.emit("LOAD_CONST", self.prog.const(None))
+        else:
+            gen.emit(build, 0)
+            gen.comprehension_loop(node, 0)
         gen.emit("RETURN_VALUE")
-        self.prog.codes[code_id] = gen.finish(1, 0)
+        self.prog.codes[code_id] = gen.finish(1, 0, flags=CO_GENERATOR if build is None else 0)
         self.at(node)
         for free in scope.frees:
             self.emit("LOAD_CLOSURE", self.local_index[free])
@@ -1139,6 +1181,11 @@ class CodeGen:
             self.expr(node.elt)
             self.at(node)
             self.emit("SET_ADD", len(gens) + 1)
+        elif type(node).__name__ == "GeneratorExp":
+            self.expr(node.elt)
+            self.at(node)
+            self.emit("YIELD_VALUE", 0)
+            self.emit("POP_TOP")
         else:
             self.expr(node.elt)
             self.at(node)
@@ -1305,6 +1352,8 @@ def max_stack(co: CodeObject, codes: list) -> int:
             peak = depth + max(0, O.stack_effect(op, arg, False, extra))
             if name == "UNPACK_SEQUENCE":
                 peak = depth + arg
+            if name == "RETURN_GENERATOR":      # where it resumes: the sent value
+                work.append((pc + 2, depth + 1))
             best = max(best, peak, depth + 2)
             if op in O.JUMPS:
                 work.append((arg, depth + O.stack_effect(op, arg, True, extra)))

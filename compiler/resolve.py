@@ -31,6 +31,7 @@ class Scope:
     children: list["Scope"] = attrs.field(factory=list)
     cells: set[str] = attrs.field(factory=set)
     frees: list[str] = attrs.field(factory=list)   # in order of first capture
+    is_generator: bool = False   # the function contains yield (or is a generator expression)
 
     def kind(self, name: str) -> str:
         """How `name` is reached from this scope."""
@@ -178,6 +179,7 @@ class _Collector:
         gens = node.generators
         self.visit(gens[0].iter)     # evaluated in the enclosing scope
         child = Scope(node=node, parent=self.scope)
+        child.is_generator = type(node).__name__ == "GeneratorExp"
         self.scope.children.append(child)
         self.scopes[id(node)] = child
         child.params.append(".0")
@@ -194,7 +196,18 @@ class _Collector:
         else:
             inner.visit(node.elt)
 
-    visit_ListComp = visit_DictComp = visit_SetComp = _comprehension
+    visit_ListComp = visit_DictComp = visit_SetComp = visit_GeneratorExp = _comprehension
+
+    def visit_Yield(self, node):
+        kind = type(self.scope.node).__name__
+        if self.scope.is_module:
+            self.error(node, "'yield' outside function")
+        if kind in _COMPREHENSION_NAMES:
+            self.error(node, f"'yield' inside {_COMPREHENSION_NAMES[kind]}")
+        self.scope.is_generator = True
+        self.generic(node)
+
+    visit_YieldFrom = visit_Yield
 
     def visit_Lambda(self, node):
         self._function(node, node.args, node.body)
@@ -212,6 +225,10 @@ class _Collector:
         name = node.asname or node.name.split(".")[0]
         if name != "*":
             self.bind(name, node)
+
+
+_COMPREHENSION_NAMES = {"ListComp": "list comprehension", "SetComp": "set comprehension",
+                        "DictComp": "dict comprehension", "GeneratorExp": "generator expression"}
 
 
 def _fields(node):

@@ -27,7 +27,9 @@ ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
               L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET, L.CLASS, L.INSTANCE, L.BOUND,
-              L.WRAPPER, L.SUPER)
+              L.WRAPPER, L.SUPER, L.GEN)
+GEN_MODES = (L.RET_GEN_FOR, L.RET_GEN_SEND, L.RET_GEN_YF, L.RET_GEN_CLOSE)
+CODE_FLAGS = L.CO_VARARGS | L.CO_VARKW | L.CO_GENERATOR
 
 
 def _need(cond, why: str):
@@ -75,7 +77,8 @@ def _check_code_header(program, cid, co):
     for field in ("nparams", "nlocals", "nfree", "ndefaults", "stacksize", "first_line",
                   "module", "nposonly", "nkwonly", "nkwdefaults"):
         _need(_int(getattr(co, field), 0, 1 << 24), f"{where}: bad {field}")
-    _need(_int(co.flags, 0, 3), f"{where}: bad flags")
+    _need(_int(co.flags, 0, CODE_FLAGS) and co.flags & ~CODE_FLAGS == 0, f"{where}: bad flags")
+    _need(cid != 0 or not co.flags & L.CO_GENERATOR, "module code is not a generator")
     _need(co.nargslots + co.nfree <= co.nlocals, f"{where}: locals do not fit parameters")
     _need(co.ndefaults <= co.nparams, f"{where}: more defaults than parameters")
     _need(co.nposonly <= co.nparams, f"{where}: more positional-only than positional parameters")
@@ -134,6 +137,7 @@ def verify_code(program, cid, co) -> list:
           f"code {cid}: MAKE_CELL outside the function's entry")
     _need(all(not (op in O.JUMPS and 0 < arg < prefix) for op, arg in ops),
           f"code {cid}: a jump into the cell prologue")
+    _check_generator_code(cid, co, ops, prefix)
     free_start = co.nlocals - co.nfree
     for pc, (op, arg) in enumerate(ops):
         _check_arg(program, cid, co, pc, O.OPS[op], arg, cells, free_start)
@@ -158,6 +162,37 @@ def verify_code(program, cid, co) -> list:
             else:
                 _need(states[nxt] == new, f"code {cid} pc {nxt}: inconsistent stack on merge")
     return states
+
+
+def generator_start(co) -> int:
+    """The pc of a generator code's RETURN_GENERATOR (after its MAKE_CELLs)."""
+    pc = 0
+    while pc < len(co.code) and O.OPS[O.decode(co.code[pc])[0]].name == "MAKE_CELL":
+        pc += 1
+    return pc
+
+
+def _check_generator_code(cid, co, ops, prefix):
+    """A generator code is [MAKE_CELL...] RETURN_GENERATOR RETURN_VALUE and then its
+    body; nothing jumps back into that prologue; YIELD_VALUE only in generators, and
+    the yield of a yield from right after its SEND."""
+    names = [O.OPS[op].name for op, _ in ops]
+    is_gen = bool(co.flags & L.CO_GENERATOR)
+    where = f"code {cid}"
+    if is_gen:
+        _need(prefix + 2 < len(ops) and names[prefix] == "RETURN_GENERATOR"
+              and names[prefix + 1] == "RETURN_VALUE", f"{where}: a generator without its prologue")
+        _need(all(not (op in O.JUMPS and arg <= prefix + 1) for op, arg in ops)
+              and all(h[2] > prefix + 1 and h[0] > prefix + 1 for h in co.handlers),
+              f"{where}: a jump into the generator prologue")
+    _need(names.count("RETURN_GENERATOR") == (1 if is_gen else 0),
+          f"{where}: RETURN_GENERATOR outside a generator's prologue")
+    for pc, name in enumerate(names):
+        if name == "YIELD_VALUE":
+            _need(is_gen, f"{where} pc {pc}: yield outside a generator")
+            arg = ops[pc][1]
+            _need(arg in (0, 1) and (arg == 0 or (pc > 0 and names[pc - 1] == "SEND")),
+                  f"{where} pc {pc}: bad yield")
 
 
 def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
@@ -242,6 +277,13 @@ def _successors(program, cid, co, pc, op_num, arg, stack):
     if name == "FOR_ITER":
         s = _pop(stack, 1, where, (ITER,))
         return [(nxt, stack + (ANY,)), (arg, s)]
+    if name == "SEND":
+        s = _pop(stack, 2, where)
+        _need(stack[-2] == ITER, f"{where}: no iterator to send to")
+        return [(nxt, stack), (arg, s + (ANY,))]
+    if name == "RETURN_GENERATOR":
+        _need(stack == (), f"{where}: a generator made with a stack")
+        return [(nxt, (ANY,)), (pc + 2, (ANY,))]
     if name == "POP_TOP":
         return [(nxt, _pop(stack, 1, where))]   # (break pops the loop's iterator)
     if name == "LOAD_METHOD":
@@ -282,6 +324,7 @@ def _arity(program, name, arg):
         "DELETE_SUBSCR": (2, 0), "LOAD_ATTR": (1, 1), "CHECK_EXC_MATCH": (2, 1),
         "LOAD_NAME": (0, 1), "STORE_NAME": (1, 0), "DELETE_NAME": (0, 0),
         "BUILD_CLASS": (3, 1), "STORE_ATTR": (2, 0), "DELETE_ATTR": (1, 0),
+        "YIELD_VALUE": (1, 1),
     }
     if name in fixed:
         return fixed[name]
@@ -352,7 +395,7 @@ def _inside(starts, lengths, top) -> bool:
                  & (starts <= top - lengths)).all())
 
 
-def _check_disjoint(A_, B_, C_, D_, E_, kind):
+def _check_disjoint(A_, B_, C_, D_, E_, kind, gen_regions=None):
     """No two regions of the value arena overlap (a dict index rebuilt over a list's
     items would otherwise plant raw integers among its values)."""
     parts = []
@@ -364,6 +407,8 @@ def _check_disjoint(A_, B_, C_, D_, E_, kind):
     parts.append(np.stack([A_[sl], np.full(len(sl), 3)], axis=1))
     bi = np.nonzero(kind == L.BIGINT)[0]
     parts.append(np.stack([A_[bi], (B_[bi] + 1) // 2], axis=1))
+    if gen_regions is not None:
+        parts.append(gen_regions)
     regions = np.concatenate(parts)
     regions = regions[regions[:, 1] > 0]
     if len(regions) < 2:
@@ -473,7 +518,8 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         _check_consts(program, K, H, V, CH)
     except UnicodeDecodeError:
         raise SnapshotError("a string constant is not valid text") from None
-    _check_frames(program, code, fn, S, F, H, sp, fp)
+    verified = _check_frames(program, code, fn, S, F, H, sp, fp)
+    _check_generators(program, fn, S, F, H, V, htop, fp, verified)
 
     # room to run: arrays at least twice the live size, never smaller than a fresh VM's
     def room(arr, rows):
@@ -573,13 +619,14 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _need((C_[rows_of(L.RANGE)] != 0).all(), "a range with step 0")
     sl = rows_of(L.SLICE)
     _need(_inside(A_[sl], np.full(len(sl), 3), vtop), "a slice outside its arena")
-    _check_disjoint(A_, B_, C_, D_, E_, kind)
+    _check_disjoint(A_, B_, C_, D_, E_, kind, _gen_regions(program, H, rows_of(L.GEN), htop, vtop))
     _check_acyclic_tuples(H, V, rows_of(L.TUPLE))
     idx = _ranges(A_[sl], np.full(len(sl), 3))
     _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
     _check_bigints(H, V, rows_of(L.BIGINT), vtop)
     _check_sets(H, V, np.concatenate([rows_of(L.SET), rows_of(L.FROZENSET)]), htop, vtop)
     dv = rows_of(L.DICTVIEW)
+    _check_gen_rows(program, H, rows_of(L.GEN), htop, vtop)
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
           and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
     _check_iterators(H, V, rows_of(L.ITER), htop)
@@ -769,7 +816,7 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
     prev_top = 0
     for i in range(fp + 1):
         cid, pc, base, func, ret, flags = (int(x) for x in F[i, :L.FRCOLS])
-        _need(flags in _RET_DEPTH, f"frame {i}: bad return mode")
+        _need(flags in _RET_DEPTH or flags in GEN_MODES, f"frame {i}: bad return mode")
         _need(0 <= cid < len(program.codes), f"frame {i}: unknown code")
         co = program.codes[cid]
         entry = int(fn[cid, L.FN_ENTRY])
@@ -779,21 +826,28 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
         else:
             _need(0 <= func < H.shape[0] and H[func, L.KIND] == L.FUNC
                   and H[func, L.A] == cid, f"frame {i}: bad function")
-            _need(prev_top <= ret <= base, f"frame {i}: bad return slot")
+            if flags in GEN_MODES:
+                _need(prev_top <= ret < base <= ret + 5, f"frame {i}: bad return slot")
+            else:
+                _need(prev_top <= ret <= base, f"frame {i}: bad return slot")
         _need(base >= prev_top and base + co.nlocals <= sp, f"frame {i}: locals outside the stack")
         if cid not in verified:
             verified[cid] = verify_code(program, cid, co)
         local_pc = pc - entry
-        # a caller's pc is its return address: the stack shape is the call's, minus
-        # the arguments, plus nothing (the result is written when the callee returns)
         top = sp if i == fp else int(F[i + 1, L.FR_RET])
-        shape = verified[cid][local_pc] if i == fp else verified[cid][local_pc - 1] \
-            if local_pc >= 1 else None
-        _need(shape is not None, f"frame {i}: pc is unreachable")
         depth = top - (base + co.nlocals)
         if i == fp:
+            shape = verified[cid][local_pc]
+            _need(shape is not None, f"frame {i}: pc is unreachable")
             _need(depth == len(shape), f"frame {i}: operand stack depth does not match its pc")
             _check_markers(S, base + co.nlocals, shape, H, i)
+        elif int(F[i + 1, L.FR_FLAGS]) in GEN_MODES:
+            # it resumed the generator above: its pc is just past the resuming
+            # instruction, whose stack shape (minus the operands) is checked
+            shape = verified[cid][local_pc - 1] if local_pc >= 1 else None
+            _need(shape is not None, f"frame {i}: pc is unreachable")
+            _check_resumer(code, S, F, i, pc, shape, depth)
+            _check_markers(S, base + co.nlocals, shape[:depth], H, i)
         else:
             # the callee's return leaves the caller's stack at the depth its resume pc
             # expects: the result at S[ret] (and the mode's extra slot, if any)
@@ -801,6 +855,7 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
             _need(resume is not None, f"frame {i}: resumes at an unreachable pc")
             callee_ret = int(F[i + 1, L.FR_RET])
             mode = int(F[i + 1, L.FR_FLAGS])
+            _need(mode in _RET_DEPTH, f"frame {i + 1}: bad return mode")   # (checked before it is)
             after = callee_ret + _RET_DEPTH[mode] - (base + co.nlocals)
             _need(after == len(resume), f"frame {i}: operand stack depth does not match "
                   "where it resumes")
@@ -812,7 +867,118 @@ def _check_frames(program, code, fn, S, F, H, sp, fp):
                 _need(S[base + a, 0] == L.CELL, f"frame {i}: a cell slot without a cell")
         for a in range(co.nlocals - co.nfree, co.nlocals):
             _need(S[base + a, 0] == L.CELL, f"frame {i}: a free variable without a cell")
+        if co.flags & L.CO_GENERATOR:
+            start = generator_start(co)
+            if flags in GEN_MODES:
+                _need(local_pc >= start + 2, f"frame {i}: a generator frame in its prologue")
+            else:
+                _need(local_pc <= start + 1, f"frame {i}: a generator's body run as a call")
+        else:
+            _need(flags not in GEN_MODES, f"frame {i}: a generator mode on a plain function")
         prev_top = base + co.nlocals
+    return verified
+
+
+def _check_resumer(code, S, F, i, pc, shape, depth):
+    """Frame i resumed the generator of frame i + 1: its instruction (pc - 1) must
+    be one that resumes generators in that frame's mode, with the stack the mode's
+    return path relies on."""
+    op, arg = O.decode(int(code[pc - 1]))
+    name = O.OPS[op].name
+    mode = int(F[i + 1, L.FR_FLAGS])
+    ret, base = int(F[i + 1, L.FR_RET]), int(F[i + 1, L.FR_BASE])
+    g = int(S[ret, 1])
+    ok = False
+    if mode == L.RET_GEN_FOR:
+        ok = name == "FOR_ITER" and depth == len(shape) and base == ret + 1
+    elif name == "SEND" and mode in (L.RET_GEN_YF, L.RET_GEN_CLOSE):
+        ok = depth == len(shape) - 1 and base == ret + 1
+    elif mode == L.RET_GEN_SEND and name == "CALL" and arg in (1, 2):
+        ok = depth == len(shape) - arg - 1 and base == ret + arg + 1
+    elif mode in (L.RET_GEN_SEND, L.RET_GEN_CLOSE) and name == "CALL_METHOD" and arg <= 3:
+        ok = depth == len(shape) - arg - 2 and base == ret + arg + 2
+    _need(ok, f"frame {i}: does not resume its generator")
+    if mode == L.RET_GEN_FOR or name == "SEND":
+        _need(int(S[ret - 1, 0]) == L.GEN and int(S[ret - 1, 1]) == g,
+              f"frame {i}: resumes another generator than its iterator")
+
+
+def _gen_cap(program, H, g) -> int:
+    co = program.codes[int(H[int(H[g, L.A]), L.A])]
+    return co.nlocals + co.stacksize + L.GEN_SLACK
+
+
+def _check_gen_rows(program, H, rows, htop, vtop):
+    """The fields of GEN rows that need no frames or verified code."""
+    for r in rows:
+        f, state, c, d, e, spare = (int(x) for x in H[r, L.A: L.F + 1])
+        _need(0 <= f < htop and H[f, L.KIND] == L.FUNC, "a generator of no function")
+        co = program.codes[int(H[f, L.A])]
+        _need(co.flags & L.CO_GENERATOR, "a generator of a plain function")
+        _need(state in (L.GEN_CREATED, L.GEN_SUSPENDED, L.GEN_RUNNING, L.GEN_DONE)
+              and spare == 0, "a generator in a bad state")
+        if state == L.GEN_DONE:
+            _need(c == 0 and d == 0 and e == 0, "a finished generator with a frame")
+            continue
+        cap = _gen_cap(program, H, r)
+        _need(_inside([d], [cap], vtop) and 0 <= e <= cap, "a generator outside its arena")
+        if state == L.GEN_RUNNING:
+            _need(e == 0, "a running generator with saved slots")
+
+
+def _gen_regions(program, H, rows, htop, vtop):
+    """(start, length) of every live generator's slot region, for _check_disjoint."""
+    _check_gen_rows(program, H, rows, htop, vtop)
+    live = [r for r in rows if int(H[r, L.B]) != L.GEN_DONE]
+    return np.array([(int(H[r, L.D]), _gen_cap(program, H, r)) for r in live],
+                    np.int64).reshape(-1, 2)
+
+
+def _check_generators(program, fn, S, F, H, V, htop, fp, verified):
+    """Saved generator frames: the resume pc is where a generator starts or right
+    after one of its yields, the saved stack has the depth (and the iterators) the
+    verifier computed there, every saved value is valid and every cell a cell; a
+    running generator is the one generator of exactly one frame."""
+    running = {}
+    for i in range(1, fp + 1):
+        if int(F[i, L.FR_FLAGS]) in GEN_MODES:
+            ret = int(F[i, L.FR_RET])
+            _need(int(S[ret, 0]) == L.GEN, f"frame {i}: a generator frame without its generator")
+            g = int(S[ret, 1])
+            _need(int(H[g, L.B]) == L.GEN_RUNNING and int(H[g, L.A]) == int(F[i, L.FR_FUNC])
+                  and g not in running, f"frame {i}: not the frame of its generator")
+            running[g] = i
+    for r in np.nonzero(H[:htop, L.KIND] == L.GEN)[0]:
+        r = int(r)
+        f, state, c, d, e = (int(x) for x in H[r, L.A: L.E + 1])
+        if state == L.GEN_RUNNING:
+            _need(r in running, "a running generator without a frame")
+        if state not in (L.GEN_CREATED, L.GEN_SUSPENDED):
+            continue
+        cid = int(H[f, L.A])
+        co = program.codes[cid]
+        entry = int(fn[cid, L.FN_ENTRY])
+        start = generator_start(co)
+        local = c - entry
+        if state == L.GEN_CREATED:
+            _need(local == start + 2 and e == co.nlocals, "a new generator with a bad frame")
+        else:
+            _need(start + 2 < local < len(co.code)
+                  and O.OPS[O.decode(co.code[local - 1])[0]].name == "YIELD_VALUE",
+                  "a generator suspended elsewhere than after a yield")
+        if cid not in verified:
+            verified[cid] = verify_code(program, cid, co)
+        shape = verified[cid][local]
+        _need(shape is not None and e == co.nlocals + len(shape) - 1,
+              "a generator's saved stack does not match its pc")
+        rows = V[d: d + e]
+        _check_values(rows[:, 0], rows[:, 1], H, htop, "generator slots", undef_ok=True)
+        _need((rows[co.nlocals:, 0] != L.UNDEF).all(), "an unbound value on a generator's stack")
+        _check_markers(rows, co.nlocals, shape[:-1], H, f"generator {r}")
+        for w in co.code[:start]:
+            _need(int(rows[O.decode(w)[1], 0]) == L.CELL, "a generator's cell slot without a cell")
+        for a in range(co.nlocals - co.nfree, co.nlocals):
+            _need(int(rows[a, 0]) == L.CELL, "a generator's free variable without a cell")
 
 
 _CALL_SLOT = {"CALL": 1, "CALL_KW": 2, "CALL_METHOD": 2, "CALL_METHOD_KW": 3, "CALL_EX": 0}
@@ -825,7 +991,7 @@ def _check_markers(S, start, shape, H, frame):
     for k, m in enumerate(shape):
         tag = int(S[start + k, 0])
         if m == ITER:
-            _need(tag in (L.ITER, L.INSTANCE, L.EXC),
+            _need(tag in (L.ITER, L.GEN, L.INSTANCE, L.EXC),
                   f"frame {frame}: an iterator slot without an iterator")
         elif m == METH and tag == L.METHOD:
             mid = int(S[start + k, 1])

@@ -425,12 +425,39 @@ def b_all(x):
     return True
 
 
+def _iter(x):
+    if __amber_userclass(x) is not None:
+        return b_iter(x)
+    return iter(x)
+
+
 def b_enumerate(x, start=0):
-    return enumerate(_items(x), start)
+    # lazy, as CPython's: the argument may be an endless generator
+    return _enumerate(_iter(x), start)
+
+
+def _enumerate(it, n):
+    for y in it:
+        yield (n, y)
+        n += 1
 
 
 def b_zip(*xs):
-    return zip(*[_items(x) for x in xs])
+    return _zip([_iter(x) for x in xs])
+
+
+def _zip(its):
+    if not its:
+        return
+    while True:
+        row = []
+        for it in its:
+            for y in it:
+                row.append(y)
+                break
+            else:
+                return
+        yield tuple(row)
 
 
 def b_reversed(x):

@@ -444,7 +444,8 @@ def compile_outcome(source: str):
     "\\\n",
     "x = " + "9" * 5000 + "\n",          # over CPython's 4300-digit limit
     "x = 0x1" + "0" * (1 << 20) + "\n",  # over Amber's 2**22-bit int limit
-    "lambda: (yield)\n",
+    "yield 1\n",                           # a yield outside a function
+    "def f():\n    return [(yield) for x in y]\n",
     "\ud800 = 1\n",
     "def f():\n    x = 1\n  y = 2\n",
     "    x = 1\n",

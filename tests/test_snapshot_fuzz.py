@@ -56,13 +56,14 @@ GOOD = {"refused", "finished", "paused", "error"}
 
 # Programs whose snapshots are mutated (tests/programs), chosen to cover the heap:
 # dicts, closures and cells, iterators (enumerate/zip/reversed/dict views), strings,
-# recursion (many frames), tuples and nested containers, big ints (dict keys, sorting).
+# recursion (many frames), tuples and nested containers, big ints (dict keys, sorting),
+# generators (suspended, running and delegating frames).
 FUZZ_PROGRAMS = [
     "026_dict_basics.py", "028_dict_order_iteration.py", "035_closures_nonlocal.py",
     "042_enumerate_zip.py", "043_sorted_reversed.py", "047_fibonacci_memo.py",
     "052_word_count.py", "057_hanoi.py", "060_game_of_life.py", "023_nested_containers_print.py",
     "080_string_building.py", "032_function_args.py", "212_bigint_compare_hash.py",
-    "303_keyword_only.py", "308_decorators.py",
+    "303_keyword_only.py", "308_decorators.py", "404_yield_from.py", "409_gen_recursive.py",
 ]
 PAUSE_FRACTIONS = (0.13, 0.41, 0.77)
 

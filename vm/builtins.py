@@ -33,8 +33,10 @@ BUILTINS = [
     "getattr", "setattr", "hasattr", "delattr", "callable", "id",
     "__amber_lookup", "__amber_userclass", "__amber_repr_default", "__amber_new",
     "format",
+    # generators (the type is not a builtin name in CPython: internal)
+    "generator",
 ]
-INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_"))
+INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n == "generator")
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
 
@@ -72,7 +74,7 @@ TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
     L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
-    L.FROZENSET: "frozenset", L.BOUND: "method", L.SUPER: "super",
+    L.FROZENSET: "frozenset", L.BOUND: "method", L.SUPER: "super", L.GEN: "generator",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -84,6 +86,7 @@ TAG_NAME = {
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
     L.DICTVIEW: "dict_keys", L.BIGINT: "int", L.SET: "set", L.FROZENSET: "frozenset",
     L.CLASS: "type", L.BOUND: "method", L.SUPER: "super",
+    L.GEN: "generator",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -112,11 +115,13 @@ METHODS = [
     (L.FROZENSET, "copy"), (L.FROZENSET, "union"), (L.FROZENSET, "intersection"),
     (L.FROZENSET, "difference"), (L.FROZENSET, "symmetric_difference"),
     (L.FROZENSET, "issubset"), (L.FROZENSET, "issuperset"), (L.FROZENSET, "isdisjoint"),
+    (L.GEN, "send"), (L.GEN, "throw"), (L.GEN, "close"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
-                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET"}[tag]]
+                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET",
+                 L.GEN: "GEN"}[tag]]
 })

@@ -24,6 +24,7 @@ from .layout import (
     SET, FROZENSET, CLASS, INSTANCE, BOUND, WRAPPER, SUPER,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
     R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
+    GEN, GEN_DONE, GEN_SLACK, FN_NLOCALS, FN_STACK,
 )
 from . import bignum
 
@@ -1135,6 +1136,16 @@ def _push_ref(marks, work, top, tag, val):
 
 
 @njit(cache=CACHE)
+def gen_region(st, g):
+    """Rows of a generator's slot region in V (0 once it is done)."""
+    H = H_(st)
+    if H[g, B] == GEN_DONE:
+        return 0
+    c = H[H[g, A], A]
+    return FN_(st)[c, FN_NLOCALS] + FN_(st)[c, FN_STACK] + GEN_SLACK
+
+
+@njit(cache=CACHE)
 def _mark(st, pins):
     H = H_(st)
     V = V_(st)
@@ -1214,6 +1225,11 @@ def _mark(st, pins):
             o = H[r, A]
             for i in range(H[r, E]):
                 top = _push_ref(marks, work, top, V[o + 2 * i, 0], V[o + 2 * i, 1])
+        elif k == GEN:
+            top = _push_ref(marks, work, top, FUNC, H[r, A])
+            o = H[r, D]
+            for i in range(H[r, E]):      # saved slots (none while running or done)
+                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
     return marks
 
 
@@ -1288,6 +1304,11 @@ def collect(st, pins, vrows, chars):
             _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, E])
             H[r, A] = vt
             vt += 2 * H[r, E]
+        elif k == GEN:
+            cap = gen_region(st, r)
+            _copy_rows(oldV, V, H[r, D], vt, H[r, E])
+            H[r, D] = vt if cap > 0 else 0
+            vt += cap
     R[R_VTOP] = vt
     R[R_CTOP] = ct
     return V, CH
@@ -1318,6 +1339,8 @@ def arena_use(st, pins):
             vt += 2 * H[r, C] + H[r, E]
         elif k == SET or k == FROZENSET:
             vt += 2 * H[r, E]
+        elif k == GEN:
+            vt += gen_region(st, r)
     return vt, ct
 
 

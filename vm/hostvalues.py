@@ -219,6 +219,11 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         if program is not None:
             name = program.codes[int(H[val, L.A])].qualname
         return opaque("function", f"<function {name} at {_address(H, val)}>")
+    if tag == L.GEN:
+        name = "?"
+        if program is not None:
+            name = program.codes[int(H[int(H[val, L.A]), L.A])].qualname
+        return opaque("generator", f"<generator object {name} at {_address(H, val)}>")
     if tag == L.ITER:
         kind = _ITER_NAMES.get(int(H[val, L.A]), "iterator")
         return opaque(kind, f"<{kind} object at {_address(H, val)}>")

@@ -33,6 +33,7 @@ from .layout import (
     RET_INIT, RET_DISCARD, RET_FOR_ITER, RET_ATTR_PAIR, P_BINOP, P_COMPARE, P_TRUTH,
     P_UNARY, P_FORMAT, P_CALL_EX, P_ITER, P_NEXT, P_BUILTINS, N_INIT, N_BOOL, N_LEN,
     N_ITER, N_NEXT, N_GETITEM, FN_MODULE, PRELUDE_MODULE, N_SETITEM, N_DELITEM, N_CALL, N_CONTAINS,
+    GEN, CO_VARKW, RET_GEN_FOR, RET_GEN_CLOSE,
     IT_SEQ, IT_RANGE, IT_SET, ARGS_COUNT, ARGS_UNEXPECTED_KW, ARGS_DUPLICATE_KW, ARGS_MISSING,
     ARGS_MISSING_KWONLY, ARGS_KW_NOT_STR,
 )
@@ -49,8 +50,8 @@ from .opcodes import (
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
     LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
 )
-from . import heap, arith, seq, natives, sets, objects
-from .builtins import B_OBJECT
+from . import heap, arith, seq, natives, sets, objects, gen
+from .builtins import B_OBJECT, B_NEXT, B_LIST, B_TUPLE
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -145,7 +146,7 @@ def push_frame(st, f, base, nargs_filled, ret_pc, ret):
     R = R_(st)
     FN = FN_(st)
     c = H[f, A]
-    if FN[c, FN_FLAGS] != 0 or FN[c, FN_NKWONLY] != 0:
+    if FN[c, FN_FLAGS] & (CO_VARARGS | CO_VARKW) != 0 or FN[c, FN_NKWONLY] != 0:
         return bind_call(st, f, ret, base, base, nargs_filled, -1, -1, 0, -1, ret_pc)
     nparams = FN[c, FN_NPARAMS]
     nlocals = FN[c, FN_NLOCALS]
@@ -738,13 +739,24 @@ def redirect_builtin(st, bid, sp, n, ret, pc):
         return False
     found = False
     for i in range(sp - n, sp):
-        if is_user_object(st, S[i, 0], S[i, 1]):
+        if is_user_object(st, S[i, 0], S[i, 1]) or (S[i, 0] == GEN and gen.consumes(bid)):
             found = True
     if not found:
         return False
     S[ret, 0] = FUNC
     S[ret, 1] = G[slot, 1]
     return True
+
+
+@njit(cache=CACHE)
+def gen_materialize(st, sp, pc, bid):
+    """An instruction that needs the items of the generator on top of the stack
+    (unpacking, *gen, a method's iterable argument): the prelude's version of
+    builtin bid (list or tuple) replaces the generator by its items, then the
+    instruction runs again (the call returns to pc itself)."""
+    S = S_(st)
+    return call_prelude(st, P_BUILTINS + bid, 1, GEN, S[sp - 1, 1], 0, 0, 0, 0, sp, sp - 1,
+                        pc, 0)
 
 
 @njit(cache=CACHE)
@@ -832,6 +844,10 @@ def do_call(st, op, arg, sp, pc):
     if op == CALL_METHOD or op == CALL_METHOD_KW:
         kw = 1 if op == CALL_METHOD_KW else 0
         mt = S[sp - arg - 2 - kw, 0]
+        if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
+            return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
+        if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN:
+            return gen_materialize(st, sp, pc, B_LIST)   # "".join(gen), lst.extend(gen)
         if mt == METHOD:
             if op == CALL_METHOD_KW:
                 return kw_service(st, -1 - S[sp - arg - 3, 1], arg)
@@ -868,6 +884,8 @@ def do_call(st, op, arg, sp, pc):
     if ft == BUILTIN:
         if ret != sp - nargs - 1:
             return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)   # not produced in this version
+        if op == CALL and fv == B_NEXT and (arg == 1 or arg == 2) and S[sp - arg, 0] == GEN:
+            return gen.gen_next(st, arg, sp, pc)
         if redirect_builtin(st, fv, sp - (1 if op == CALL_KW else 0), arg, ret, pc):
             if op == CALL_KW:
                 return call_kw_function(st, S[ret, 1], ret, sp, arg, pc + 1)
@@ -1155,6 +1173,8 @@ def cold_c(st, op, arg, sp, pc):
     fp = R[R_FP]
     if op == CALL_EX:
         return call_ex(st, arg, sp, pc)
+    if (op == LIST_EXTEND or op == UNPACK_EX) and S_(st)[sp - 1, 0] == GEN:
+        return gen_materialize(st, sp, pc, B_TUPLE)
     if op == LIST_EXTEND:
         status = list_extend(st, sp)
         nsp = sp - 1
@@ -1174,7 +1194,7 @@ def cold_c(st, op, arg, sp, pc):
     elif op == BUILD_CLASS:
         return object_service(st, 0)
     else:
-        return fail(st, ERR_VALUE, 99, op, 0)   # unknown opcode: validated code never gets here
+        return gen.cold_gen(st, op, arg, sp, pc)
     if status != ST_RUNNING:
         return status
     R[R_SP] = nsp
@@ -1300,7 +1320,8 @@ def cold_b(st, op, arg, sp, pc):
     nsp = sp
     if (op == BINARY_OP or op == COMPARE_OP and arg < 8) and (
             is_user_object(st, S[sp - 2, 0], S[sp - 2, 1])
-            or is_user_object(st, S[sp - 1, 0], S[sp - 1, 1])):
+            or is_user_object(st, S[sp - 1, 0], S[sp - 1, 1])
+            or (op == COMPARE_OP and arg >= 6 and S[sp - 1, 0] == GEN)):   # x in gen
         return call_prelude(st, P_BINOP if op == BINARY_OP else P_COMPARE, 3,
                             S[sp - 2, 0], S[sp - 2, 1], S[sp - 1, 0], S[sp - 1, 1], INT, arg,
                             sp, sp - 2, pc + 1, 0)
@@ -1343,6 +1364,8 @@ def cold_b(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
         nsp = sp - 2
+    elif op == UNPACK_SEQUENCE and S[sp - 1, 0] == GEN:
+        return gen_materialize(st, sp, pc, B_TUPLE)
     elif op == UNPACK_SEQUENCE:
         status = seq.unpack(st, sp, arg)
         if status != ST_RUNNING:
@@ -1375,6 +1398,8 @@ def cold_b(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
         nsp = R[R_SP]
+    elif op == FOR_ITER and S[sp - 1, 0] == GEN:
+        return gen.for_iter(st, arg, sp, pc)
     elif op == FOR_ITER and S[sp - 1, 0] != ITER:
         t, v = objects.special_lookup(st, S[sp - 1, 0], S[sp - 1, 1], N_NEXT)
         if t != FUNC:
@@ -1476,6 +1501,13 @@ def cold_a(st, op, arg, sp, pc):
         t = arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1])
         if t == (op == JUMP_IF_TRUE_OR_POP):
             R[R_SP] = sp
+            F_(st)[fp, FR_PC] = arg
+            return ST_RUNNING
+        nsp = sp - 1
+    elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
+        # the loop's inline test takes tags below CLASS: big ints, sets, generators
+        if arith.truthy(st, S[sp - 1, 0], S[sp - 1, 1]) == (op == POP_JUMP_IF_TRUE):
+            R[R_SP] = sp - 1
             F_(st)[fp, FR_PC] = arg
             return ST_RUNNING
         nsp = sp - 1
@@ -1759,7 +1791,7 @@ def run(st):
             sp = R[R_SP]
             pc = Fr[fp, FR_PC]
             base = Fr[fp, FR_BASE]
-        elif op == RETURN_VALUE:
+        elif op == RETURN_VALUE and not RET_GEN_FOR <= Fr[fp, FR_FLAGS] <= RET_GEN_CLOSE:
             if fp == 0:
                 # the state stays that of "about to return": a valid, verifiable place
                 status = ST_FINISHED
@@ -1797,6 +1829,8 @@ def run(st):
             if status != ST_RUNNING:
                 if status == ST_RAISE:
                     sp = R[R_SP]    # a raise leaves the exception on top
+                    fp = R[R_FP]    # (in the frame it is raised in: a generator's
+                    pc = Fr[fp, FR_PC]  # return or throw() may have changed it)
                 break
             fp = R[R_FP]
             sp = R[R_SP]

@@ -43,7 +43,12 @@ INSTANCE = 20  # A: class row, B: attribute dict row
 BOUND = 21     # a bound method: A, B: self (tag, payload); C, D: function (tag, payload)
 WRAPPER = 22   # A: WR_* kind, B: tuple row of what it wraps (property: fget, fset, fdel)
 SUPER = 23     # A: the class to start after in the MRO, B, C: self (tag, payload)
-# Reserved for work in progress on other branches: 24 GEN (generator), 25 MODULE.
+# Reserved for work in progress on other branches: 25 MODULE.
+GEN = 24       # a generator: A: function row, B: state (GEN_*), C: resume pc (absolute:
+               # the instruction after its RETURN_GENERATOR + 1 or after a YIELD_VALUE),
+               # D: offset into V of its slot region (gen_cap rows: locals, then operand
+               # stack; 0 once done), E: saved slots (locals + stack; 0 while running or
+               # done), F: 0 (reserved)
 BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
                # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
                # two per V row (column 0 the lower limb), least significant first;
@@ -54,6 +59,13 @@ SET = 26       # A: table offset in V (2 rows per slot: (tag, payload), (hash, 0
                # (frozenset), E: table size (a power of 2, >= 8), F: pop finger
 FROZENSET = 27  # as SET, except F: 1 once D holds the hash
 NKINDS = 29    # rows of the method table (a BIGINT looks up methods in the INT row)
+
+# Generator states (H[row, B] of a GEN object).
+GEN_CREATED = 0    # made by RETURN_GENERATOR, body not started
+GEN_SUSPENDED = 1  # stopped at a YIELD_VALUE
+GEN_RUNNING = 2    # its frame is on F (exactly one frame, whose S[FR_RET] is the GEN)
+GEN_DONE = 3       # returned, raised or closed
+GEN_SLACK = 2      # gen_cap = locals + declared stack + this (the verifier's allowance)
 
 # Iterator kinds (H[row, A] of an ITER object).
 IT_SEQ = 0       # list or tuple: D index
@@ -86,7 +98,17 @@ RET_INIT = 1     # __init__ of a new instance: the value must be None; S[FR_RET]
 RET_DISCARD = 2  # drop the value; the caller's stack ends below S[FR_RET] (setters)
 RET_FOR_ITER = 3  # __next__ called by FOR_ITER: as RET_NORMAL, but StopIteration
                   # escaping the frame ends the loop (pop the iterator, jump)
-# Reserved for work in progress: 4-7 generators.
+# Generator frames (4-7): S[FR_RET] holds the GEN while it runs, FR_BASE > FR_RET.
+# A yield stores the value in S[FR_RET] and the resumer continues at its FR_PC
+# (except RET_GEN_CLOSE: RuntimeError); a return does what the mode says.
+RET_GEN_FOR = 4    # resumed by FOR_ITER: a return pops the iterator and jumps to its target
+RET_GEN_SEND = 5   # next()/send()/throw(): a return raises StopIteration(value) (next(g, d)
+                   # gives d)
+RET_GEN_YF = 6     # resumed by SEND (yield from): a return replaces the subiterator below
+                   # S[FR_RET] by the value and jumps to SEND's target
+RET_GEN_CLOSE = 7  # close(), or a subgenerator closed by its delegating generator: a return
+                   # or an escaping GeneratorExit gives None (or, under a SEND, raises
+                   # GeneratorExit in the delegating generator); a yield is a RuntimeError
 RET_ATTR_PAIR = 8  # an attribute read by LOAD_METHOD that is not a method: store the
                    # value, then an empty self slot above it
 RET_MAX = 8
@@ -136,6 +158,7 @@ FNCOLS = 14
 # Code flags (FN_FLAGS).
 CO_VARARGS = 1
 CO_VARKW = 2
+CO_GENERATOR = 16  # contains yield: starts with RETURN_GENERATOR after its MAKE_CELLs
 
 # ---- Registers R: the scalars of a VM. -----------------------------------------------
 R_SP = 0          # stack top (index of the first free slot)
@@ -205,7 +228,18 @@ ERR_INDICES = 21      # B: tag of the bad index, A: container tag
 ERR_UNHASHABLE = 22   # B: tag
 ERR_EXCEPTION = 23    # a script raised the exception object on top of the stack
 ERR_RAISE = 24        # A: RAISE_* (what was wrong with a raise or an except clause)
-ERR_STOP_ITERATION = 25  # next() on an exhausted iterator
+ERR_STOP_ITERATION = 25  # next() on an exhausted iterator; A = 1: a generator returned
+                         # the value in B/C (tag, payload): StopIteration(value)
+ERR_GEN = 26          # A: GENERR_*, B: a tag for messages
+
+# Details of ERR_GEN.
+GENERR_RUNNING = 0     # ValueError: generator already executing
+GENERR_IGNORED = 1     # RuntimeError: generator ignored GeneratorExit
+GENERR_SEND_FIRST = 2  # TypeError: can't send non-None value to a just-started generator
+GENERR_THROW_TYPE = 3  # TypeError: exceptions must be classes or instances deriving from
+                       # BaseException, not <B's type>
+GENERR_ARGS = 4        # TypeError: bad argument count to a generator method (B: method id)
+GENERR_YF_OBJECT = 5   # TypeError: yield from over a script object (not supported yet; B: tag)
 
 # Details of ERR_RAISE.
 RAISE_NOT_EXCEPTION = 0   # raise of something that is not an exception

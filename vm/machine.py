@@ -801,6 +801,13 @@ class Machine:
         if st.S[sp - 1, 0] == L.EXC and name == "args":
             self._complete(sp - 1, Raw(L.TUPLE, int(st.H[st.S[sp - 1, 1], L.B])), pc)
             return
+        if st.S[sp - 1, 0] == L.EXC and name == "value" and \
+                _is_subclass(int(st.H[st.S[sp - 1, 1], L.A]), "StopIteration"):
+            args = int(st.H[st.S[sp - 1, 1], L.B])     # StopIteration.value: args[0]
+            off = int(st.H[args, L.A])
+            first = Raw(st.V[off, 0], st.V[off, 1]) if st.H[args, L.B] else None
+            self._complete(sp - 1, first, pc)
+            return
         obj = self._value(sp - 1, real=True)
         if name in _PLAIN_ATTRS:
             result = self._call_python(getattr, obj, name)
@@ -1341,6 +1348,9 @@ class Machine:
         except (ValueError, OverflowError, MemoryError) as e:   # e.g. a too-long int repr
             type_name, message = type(e).__name__, str(e)
         args = [Raw(int(st.R[L.R_ERR_B]), int(st.R[L.R_ERR_C]))] if err == L.ERR_KEY else None
+        if err == L.ERR_STOP_ITERATION and int(st.R[L.R_ERR_A]) == 1:   # a generator's return
+            args = [] if int(st.R[L.R_ERR_B]) == L.NONE else \
+                [Raw(int(st.R[L.R_ERR_B]), int(st.R[L.R_ERR_C]))]
         self._fail(type_name, message, args)
         return self.error is None
 
@@ -1408,10 +1418,17 @@ class Machine:
     def _unwind(self, exc: Raw) -> bool:
         """Find the innermost handler for an exception raised at the current
         instruction; if there is one, drop the frames above it, truncate its operand
-        stack, push exc and jump to the handler."""
+        stack, push exc and jump to the handler.  A generator whose frame is dropped
+        is finished (see _leave_generator)."""
         st = self.st
         top = int(st.R[L.R_FP])
         for i in range(top, -1, -1):
+            st = self.st
+            if i < top and L.RET_GEN_FOR <= int(st.F[i + 1, L.FR_FLAGS]) <= L.RET_GEN_CLOSE:
+                exc = self._leave_generator(i + 1, exc)
+                if exc is None:
+                    return True
+                st = self.st
             cid = int(st.F[i, L.FR_CODE])
             co = self.program.codes[cid]
             # a caller's pc is its return address, one past the call instruction
@@ -1437,6 +1454,37 @@ class Machine:
                 st.F[i - 1, L.FR_PC] = target
                 return True
         return False
+
+    def _leave_generator(self, i: int, exc: Raw):
+        """An exception leaves the generator frame i (not handled there): the
+        generator is finished.  Returns the exception that goes on to the frame
+        below (a StopIteration becomes RuntimeError, PEP 479), or None when it ends
+        there: GeneratorExit leaving a generator that close() closes, which makes
+        close() return None."""
+        st = self.st
+        ret = int(st.F[i, L.FR_RET])
+        g = int(st.S[ret, 1])
+        st.H[g, L.B] = L.GEN_DONE
+        st.H[g, L.C] = st.H[g, L.D] = st.H[g, L.E] = 0
+        bid = int(st.H[exc.val, L.A]) if exc.tag == L.EXC else -1
+        mode = int(st.F[i, L.FR_FLAGS])
+        caller_op = int(st.CODE[int(st.F[i - 1, L.FR_PC]) - 1]) & 0xFF
+        if bid >= 0 and _is_subclass(bid, "StopIteration"):
+            st.R[L.R_FP] = i - 1    # a traceback ends where the generator was resumed
+            st.R[L.R_SP] = ret
+            new = self._new_exception(BUILTIN_ID["RuntimeError"],
+                                      ["generator raised StopIteration"])
+            self._remember_traceback(new)
+            return new
+        if mode == L.RET_GEN_CLOSE and caller_op != O.SEND and bid >= 0 \
+                and _is_subclass(bid, "GeneratorExit"):
+            st.S[ret, 0] = L.NONE
+            st.S[ret, 1] = 0
+            st.R[L.R_SP] = ret + 1
+            st.R[L.R_FP] = i - 1
+            st.R[L.R_ERR] = L.ERR_NONE
+            return None
+        return exc
 
     def _is_stop(self, exc: Raw) -> bool:
         return exc.tag == L.EXC and bool(natives.exc_subclass(
@@ -1509,6 +1557,8 @@ class Machine:
             return "SystemError", f"inconsistent VM state at {O.OPS[eb].name if 0 <= eb < len(O.OPS) else eb}"
         if err == L.ERR_STOP_ITERATION:
             return "StopIteration", ""
+        if err == L.ERR_GEN:
+            return _gen_error(ea, eb, ec)
         if err == L.ERR_RAISE:
             return _RAISE_ERRORS.get(ea, ("SystemError", "bad raise"))
         if err == L.ERR_RECURSION:
@@ -1736,6 +1786,46 @@ def _realize(v):
     if isinstance(v, BuiltinRef):
         return getattr(py_builtins, v.name)
     return v
+
+
+def _is_subclass(bid: int, name: str) -> bool:
+    """Whether builtin exception type bid is `name` or derives from it."""
+    from .builtins import EXC_PARENT_ID
+    target = BUILTIN_ID[name]
+    while bid >= 0:
+        if bid == target:
+            return True
+        bid = int(EXC_PARENT_ID[bid])
+    return False
+
+
+
+def _gen_error(ea: int, eb: int, ec: int) -> tuple[str, str]:
+    """CPython's exception for a generator error (ERR_GEN)."""
+    if ea == L.GENERR_RUNNING:
+        return "ValueError", "generator already executing"
+    if ea == L.GENERR_IGNORED:
+        return "RuntimeError", "generator ignored GeneratorExit"
+    if ea == L.GENERR_SEND_FIRST:
+        return "TypeError", "can't send non-None value to a just-started generator"
+    if ea == L.GENERR_THROW_TYPE:
+        if eb < 0:
+            return "TypeError", "instance exception may not have a separate value"
+        return "TypeError", ("exceptions must be classes or instances deriving from "
+                             f"BaseException, not {TAG_NAME.get(eb, 'object')}")
+    if ea == L.GENERR_ARGS:
+        name = METHODS[eb][1] if 0 <= eb < len(METHODS) else "?"
+        if name == "send":
+            return "TypeError", f"generator.send() takes exactly one argument ({ec} given)"
+        if name == "close":
+            return "TypeError", f"generator.close() takes no arguments ({ec} given)"
+        if ec < 1:
+            return "TypeError", f"throw expected at least 1 argument, got {ec}"
+        return "TypeError", f"throw expected at most 3 arguments, got {ec}"
+    if ea == L.GENERR_YF_OBJECT:
+        return "TypeError", ("'yield from' an iterator of a script class is not supported by "
+                             "Amber yet")
+    return "SystemError", "bad generator error"
 
 
 _RAISE_ERRORS = {

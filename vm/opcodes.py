@@ -97,6 +97,9 @@ _TABLE = [
     ("BUILD_CLASS",      "-",       -2,     "name bases ns -> a new class (C3 MRO; ns's __classcell__ cell is set to it)"),
     ("STORE_ATTR",       "name",    -2,     "v x -> ; x.<consts[arg]> = v (a property's setter runs as a call)"),
     ("DELETE_ATTR",      "name",    -1,     "x -> ; del x.<consts[arg]>"),
+    ("RETURN_GENERATOR", "-",        1,     "-> gen; a generator of this frame's locals, resuming at pc + 2 (the next instruction, RETURN_VALUE, returns it); first after the MAKE_CELLs of a generator function"),
+    ("YIELD_VALUE",      "yield",    0,     "x -> sent; suspend the generator, handing x to its resumer; resumed with the sent value on top; arg 1: the yield of a yield from (a subiterator is below)"),
+    ("SEND",             "target",  "var",  "it v -> it y when it yields y (v sent in: next(it) if v is None or it is no generator); when it is done: it v -> r and pc = arg (r its return value)"),
 ]
 # fmt: on
 
@@ -141,6 +144,8 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
     fixed = OPS[op].effect
     if name == "FOR_ITER":
         return -1 if jump else 1
+    if name == "SEND":
+        return -1 if jump else 0
     if name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
         return 0 if jump else -1
     if fixed != "var":

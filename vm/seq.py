@@ -16,7 +16,7 @@ from .layout import (
     ERR_NOT_ITERABLE, ERR_NOT_SUBSCRIPTABLE, ERR_UNPACK, ERR_UNHASHABLE, ERR_INDICES,
     ERR_VALUE, ERR_TYPE, ERR_RECURSION,
     IT_SEQ, IT_STR, IT_RANGE, IT_DICT, IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_SET, SET,
-    FROZENSET,
+    FROZENSET, GEN,
 )
 from . import heap
 from .arith import fail
@@ -258,7 +258,7 @@ def store_slice(st, c, sl, tv, v):
 def make_iter(st, tag, val):
     """(tag, payload, status) of iter(x); room for one object must be reserved."""
     H = H_(st)
-    if tag == ITER:
+    if tag == ITER or tag == GEN:     # iter(generator) is the generator
         return tag, val, ST_RUNNING
     if tag == LIST or tag == TUPLE or tag == STR or tag == DICT or tag == RANGE \
             or tag == DICTVIEW or tag == SET or tag == FROZENSET:

@@ -1,0 +1,7 @@
+def selfish():
+    yield 1
+    next(me)
+
+me = selfish()
+print(next(me))
+next(me)

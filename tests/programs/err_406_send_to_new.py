@@ -1,0 +1,6 @@
+def g():
+    x = yield 1
+    print(x)
+
+gen = g()
+gen.send("too early")
