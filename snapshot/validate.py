@@ -16,7 +16,8 @@ import numpy as np
 
 from ..vm import layout as L
 from ..vm import opcodes as O
-from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS
+from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES
+from ..vm import rng
 from ..vm.state import State, pointers
 from .format import SnapshotError
 
@@ -26,7 +27,7 @@ MAX_COUNT = 1 << 16          # most operands a single instruction may take
 ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
-              L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET)
+              L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET, L.MODULE)
 
 
 def _need(cond, why: str):
@@ -174,6 +175,10 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
             _need(arg not in cells and arg < free_start, f"{where}: a cell used as a plain local")
     elif kind == "global":
         _need(0 <= arg < len(program.globals), f"{where}: global out of range")
+        if op.name == "IMPORT_NAME":
+            g = program.globals[arg]
+            _need(g.startswith("<modules>.") and g.split(".", 1)[1] in MODULES,
+                  f"{where}: not a module slot")
     elif kind == "name":
         _need(0 <= arg < len(program.consts) and isinstance(program.consts[arg], str),
               f"{where}: name is not a str constant")
@@ -272,6 +277,7 @@ def _arity(program, name, arg):
         "DELETE_GLOBAL": (0, 0), "UNARY_OP": (1, 1), "BINARY_OP": (2, 1),
         "COMPARE_OP": (2, 1), "BINARY_SUBSCR": (2, 1), "STORE_SUBSCR": (3, 0),
         "DELETE_SUBSCR": (2, 0), "LOAD_ATTR": (1, 1), "CHECK_EXC_MATCH": (2, 1),
+        "IMPORT_NAME": (0, 1), "IMPORT_FROM": (1, 2),
     }
     if name in fixed:
         return fixed[name]
@@ -454,6 +460,8 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
     _need(R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0 and R[L.R_EXTRA] >= 0, "bad counters")
     _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
     _need(fp >= 0, "no frames")
+    why = rng.state_ok(R)
+    _need(why is None, f"{why} (corrupted)")
 
     _check_heap(program, H, V, CH, htop, vtop, ctop, R)
     _check_values(S[:, 0], S[:, 1], H, htop, "stack", undef_ok=True)
@@ -569,6 +577,10 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
     _check_bigints(H, V, rows_of(L.BIGINT), vtop)
     _check_sets(H, V, np.concatenate([rows_of(L.SET), rows_of(L.FROZENSET)]), htop, vtop)
+    mo = rows_of(L.MODULE)
+    _need(((A_[mo] >= 0) & (A_[mo] < len(MODULES))).all() and ((B_[mo] >= 0) & (B_[mo] < htop)).all()
+          and (kind[B_[mo]] == L.DICT).all() and (C_[mo] == -1).all() and (D_[mo] == -1).all(),
+          "a bad module")
     dv = rows_of(L.DICTVIEW)
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
           and np.isin(B_[dv], (0, 1, 2)).all(), "a bad dict view")
@@ -773,6 +785,13 @@ def _check_markers(S, start, shape, H, frame):
         tag = int(S[start + k, 0])
         if m == ITER:
             _need(tag == L.ITER, f"frame {frame}: an iterator slot without an iterator")
+        elif m == METH and tag in (L.BUILTIN, L.FUNC):
+            # an attribute of a module fetched by LOAD_METHOD: an empty self slot above
+            # (or its copy: interp.call_builtin_from_slot copies it there, and an
+            # instruction retried after a memory request may be paused in between)
+            _need(start + k + 1 < S.shape[0] and (int(S[start + k + 1, 0]) == L.UNDEF or (
+                S[start + k + 1, 0] == tag and S[start + k + 1, 1] == S[start + k, 1])),
+                f"frame {frame}: a function slot without an empty self slot")
         elif m == METH:
             _need(tag == L.METHOD, f"frame {frame}: a method slot without a method")
             mid = int(S[start + k, 1])

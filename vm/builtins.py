@@ -28,9 +28,28 @@ BUILTINS = [
     "hash", "hex", "oct", "bin", "divmod", "pow",
     "round", "any", "all", "iter", "next", "issubclass",
     "set", "frozenset",
-]
+    # feat/mod: the Ellipsis singleton (`...`), then the functions of the builtin
+    # modules (named "module.function"; see MODULES below)
+    "Ellipsis",
+] + [f"{m}.{f}" for m, fns in (
+    ("math", ("sqrt", "floor", "ceil", "trunc", "fabs", "sin", "cos", "tan", "asin", "acos",
+              "atan", "atan2", "exp", "log", "log2", "log10", "degrees", "radians",
+              "isfinite", "isinf", "isnan", "copysign", "pow",
+              # host-serviced from here on
+              "hypot", "isclose", "gcd", "lcm", "factorial", "comb", "perm", "isqrt",
+              "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist", "sinh", "cosh",
+              "tanh", "asinh", "acosh", "atanh", "expm1", "log1p", "erf", "erfc", "gamma",
+              "lgamma", "cbrt", "exp2", "remainder", "nextafter", "ulp")),
+    ("random", ("random", "randint", "randrange", "uniform", "choice", "shuffle", "gauss",
+                "getrandbits",
+                # host-serviced from here on
+                "seed", "sample", "choices", "triangular", "expovariate",
+                "normalvariate", "betavariate", "gammavariate", "lognormvariate",
+                "paretovariate", "vonmisesvariate", "weibullvariate", "getstate",
+                "setstate")),
+) for f in fns]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
-globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
+globals().update({"B_" + name.upper().replace(".", "_"): i for i, name in enumerate(BUILTINS)})
 
 # Exception hierarchy: child -> parent.
 EXC_PARENT = {
@@ -113,3 +132,34 @@ globals().update({
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
                  L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET"}[tag]]
 })
+
+
+# ---- Modules (feat/mod) -----------------------------------------------------------
+# The modules a script may import, by module id (H[A] of a MODULE object; append
+# only: ids are in snapshots).  A builtin module's namespace is its functions (the
+# BUILTINS entries named "module.function") and its constants.
+MODULES = ["math", "random"]
+MODULE_ID = {name: i for i, name in enumerate(MODULES)}
+MODULE_CONSTS = {
+    "math": {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
+             "inf": float("inf"), "nan": float("nan")},
+    "random": {},
+}
+
+
+def module_names(module: str) -> list:
+    """The public names of a builtin module, in namespace order."""
+    fns = [b.split(".", 1)[1] for b in BUILTINS if b.startswith(module + ".")]
+    return fns + list(MODULE_CONSTS.get(module, {}))
+
+
+# Modules Amber knows but refuses, with the reason (a compile-time error).
+REFUSED_MODULES = {
+    "time": "scripts have no wall clock (a deterministic VM; ask the host for ticks)",
+    "datetime": "scripts have no wall clock (a deterministic VM; ask the host for ticks)",
+    "os": "scripts have no file system or process access",
+    "sys": "scripts have no access to the interpreter",
+    "io": "scripts have no file access", "pathlib": "scripts have no file access",
+    "subprocess": "scripts have no process access", "socket": "scripts have no network access",
+    "threading": "threads are not part of the language", "asyncio": "async is not part of the language",
+}

@@ -14,7 +14,9 @@ import builtins as py_builtins
 import numpy as np
 
 from . import layout as L
-from .builtins import BUILTINS, EXC_PARENT, is_exception_type  # noqa: F401 (re-exported)
+from .builtins import BUILTINS, BUILTIN_ID, EXC_PARENT, MODULES, is_exception_type  # noqa: F401
+
+_ELLIPSIS = BUILTIN_ID["Ellipsis"]
 
 
 class Opaque:
@@ -49,12 +51,14 @@ class BuiltinRef(Opaque):
     def __new__(cls, bid: int):
         if cls is BuiltinRef:
             name = BUILTINS[bid]
-            cls = _BuiltinFunction if name in _FUNCTIONS else _BuiltinType
+            cls = _BuiltinFunction if name in _FUNCTIONS or "." in name else _BuiltinType
         return object.__new__(cls)
 
     def __init__(self, bid: int):
         name = BUILTINS[bid]
-        if name in _FUNCTIONS:
+        if "." in name:     # a module's function: "math.sqrt" shows as sqrt
+            text = f"<built-in function {name.split('.', 1)[1]}>"
+        elif name in _FUNCTIONS:
             text = f"<built-in function {name}>"
         else:
             text = f"<class '{name}'>"
@@ -198,7 +202,11 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         parts = [decode(st, V[off + i, 0], V[off + i, 1], program, memo) for i in range(3)]
         return slice(*parts)
     if tag == L.BUILTIN:
+        if val == _ELLIPSIS:
+            return Ellipsis
         return BuiltinRef(val)
+    if tag == L.MODULE:
+        return opaque("module", f"<module '{MODULES[int(H[val, L.A])]}' (built-in)>")
     if tag == L.EXC:    # a real exception object: CPython's str() and repr() for free
         args = decode(st, L.TUPLE, H[val, L.B], program, memo)
         cls = getattr(py_builtins, BUILTINS[int(H[val, L.A])])
@@ -223,7 +231,7 @@ _ITER_NAMES = {L.IT_SEQ: "list_iterator", L.IT_STR: "str_ascii_iterator",
 
 
 def _real(v):
-    return getattr(py_builtins, v.name) if isinstance(v, BuiltinRef) else v
+    return getattr(py_builtins, v.name, v) if isinstance(v, BuiltinRef) else v
 
 
 def _address(H, row) -> str:
@@ -257,7 +265,7 @@ def needs(obj) -> tuple[int, int, int]:
             objs += 1
             vals += (x.bit_length() + 63) // 64
             continue
-        if x is None or isinstance(x, (bool, int, float, Raw)):
+        if x is None or x is Ellipsis or isinstance(x, (bool, int, float, Raw)):
             continue
         if isinstance(x, str):
             objs += 1
@@ -293,6 +301,8 @@ def encode(st, obj, p=None) -> tuple[int, int]:
         return obj.tag, obj.val
     if obj is None:
         return L.NONE, 0
+    if obj is Ellipsis:
+        return L.BUILTIN, _ELLIPSIS
     if isinstance(obj, bool):
         return L.BOOL, int(obj)
     if isinstance(obj, int):

@@ -43,8 +43,10 @@ from .opcodes import (
     LOAD_METHOD, CALL_METHOD, CALL, CALL_KW, CALL_METHOD_KW, MAKE_FUNCTION,
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
+    IMPORT_NAME, IMPORT_FROM,
 )
-from . import heap, arith, seq, natives, sets
+from .layout import MODULE
+from . import heap, arith, seq, natives, sets, modfns
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -347,6 +349,27 @@ def kw_service(st, bid, n):
 
 
 @njit(cache=CACHE)
+def call_builtin_from_slot(st, op, arg, sp, pc, ret):
+    """A builtin that LOAD_METHOD fetched from a module: it sits in S[ret], below an
+    empty self slot.  Copying it into that slot (idempotent, so a retried
+    instruction is fine) gives the layout of CALL / CALL_KW one slot higher; the
+    result then moves down to S[ret].  A host service completes it there too
+    (Machine._service_inner moves the result down)."""
+    S = S_(st)
+    S[ret + 1, 0] = S[ret, 0]
+    S[ret + 1, 1] = S[ret, 1]
+    if op == CALL_KW:
+        return kw_service(st, S[ret, 1], arg)
+    status = natives.call_builtin(st, S[ret, 1], sp, arg)
+    if status == ST_RUNNING:
+        S[ret, 0] = S[ret + 1, 0]
+        S[ret, 1] = S[ret + 1, 1]
+        R_(st)[R_SP] = ret + 1
+        F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+    return status
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
@@ -377,7 +400,7 @@ def do_call(st, op, arg, sp, pc):
         return push_frame(st, fv, sp - arg, arg, pc + 1, ret)
     if ft == BUILTIN:
         if ret != sp - nargs - 1:
-            return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)   # not produced in this version
+            return call_builtin_from_slot(st, op, arg, sp, pc, ret)
         if op == CALL_KW:
             return kw_service(st, fv, arg)
         status = natives.call_builtin(st, fv, sp, arg)
@@ -630,6 +653,8 @@ def cold_c(st, op, arg, sp, pc):
     fp = R[R_FP]
     if op == CALL_EX:
         return call_ex(st, arg, sp, pc)
+    if op == IMPORT_NAME or op == IMPORT_FROM:
+        return modfns.module_op(st, op, arg, sp, pc)
     if op == LIST_EXTEND:
         status = list_extend(st, sp)
         nsp = sp - 1
@@ -810,6 +835,8 @@ def cold_b(st, op, arg, sp, pc):
         nsp = sp - 1 + arg
     elif op == LOAD_METHOD:
         t = S[sp - 1, 0]
+        if t == MODULE:
+            return modfns.module_op(st, op, arg, sp, pc)
         if t == BIGINT or t == BOOL:
             t = INT     # big ints and bools have the methods of int
         if 0 <= t < MT_(st).shape[0] and 0 <= arg < MT_(st).shape[1] and MT_(st)[t, arg] >= 0:
@@ -821,6 +848,8 @@ def cold_b(st, op, arg, sp, pc):
         else:
             return fail(st, ERR_ATTR, arg, t, 0)
     elif op == LOAD_ATTR:
+        if S[sp - 1, 0] == MODULE:
+            return modfns.module_op(st, op, arg, sp, pc)
         R[R_SERVICE] = SVC_LOAD_ATTR
         R[R_ARGC] = arg
         return ST_SERVICE

@@ -35,7 +35,13 @@ EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 # Reserved for work in progress on other branches (keep numbers unique):
 # 19 CLASS, 20 INSTANCE, 21 BOUND (bound method), 22 WRAPPER (staticmethod,
-# classmethod, property), 23 SUPER, 24 GEN (generator), 25 MODULE;
+# classmethod, property), 23 SUPER, 24 GEN (generator);
+MODULE = 25    # A: module id (builtins.MODULES), B: namespace dict row (str -> value;
+               # a builtin module's functions and constants), C: first global slot of
+               # the module's own globals, D: const index of the tuple of their names
+               # (C = D = -1 for builtin modules; modules written in the Amber subset
+               # will run their body with globals G[C:C+len(names)], and an attribute
+               # not in B is read from there)
 BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
                # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
                # two per V row (column 0 the lower limb), least significant first;
@@ -122,6 +128,11 @@ R_HLIVE = 18      # number of live heap objects (as of the last allocation)
 R_FRAMES_MAX = 19  # recursion limit (frames)
 R_EXTRA = 20      # fuel owed for bulk work (copies, sorts, scans) by the last helper
 R_DEEP = 21       # set when a deep comparison gave up (cyclic or absurdly nested data)
+# 22-25 free.  The random module's generator (feat/mod): xoshiro256** state (four
+# 64-bit words, never all zero) and CPython's cached second gauss() value.
+R_RNG = 26        # R[26:30]: the state words s0..s3
+R_GAUSS_HAS = 30  # 1 when R_GAUSS holds the next gauss() value
+R_GAUSS = 31      # its float64 bits (0 when R_GAUSS_HAS is 0)
 NREGS = 32
 
 # ---- Status codes returned by the interpreter loop. -----------------------------------

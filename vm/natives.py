@@ -19,13 +19,13 @@ from .layout import (
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET,
 )
-from . import heap, seq, sets
+from . import heap, seq, sets, modfns
 from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
     B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
-    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET,
+    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_MATH_SQRT,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
@@ -661,6 +661,8 @@ def call_builtin(st, bid, sp, n):
         return iteration_builtin(st, bid, sp, n, res)
     if bid == B_SET or bid == B_FROZENSET:
         return sets.builtin_set(st, bid, sp, n)
+    if bid >= B_MATH_SQRT:
+        return modfns.call_module_fn(st, bid, sp, n)
     return service(st, bid, n)
 
 

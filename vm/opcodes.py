@@ -91,6 +91,8 @@ _TABLE = [
     ("SET_ADD",          "depth",   -1,     "... set ... x -> ... set ...; set is arg slots below x (set comprehensions)"),
     ("BUILD_CONST_SET",  "count",   "var",  "c1..cn -> the set CPython 3.11 builds for a display of n > 2 constants (a frozenset constant merged into a new set)"),
     ("BUILD_CONST_FROZENSET", "count", "var", "c1..cn -> the frozenset constant CPython 3.11 makes of a constant set display in `in` tests and for loops"),
+    ("IMPORT_NAME",      "global",   1,     "-> the module cached in globals[arg] (a hidden slot named '<modules>.NAME'); the host makes it on first use"),
+    ("IMPORT_FROM",      "name",     1,     "m -> m m.<consts[arg]>; ImportError if the module has no such name"),
 ]
 # fmt: on
 
