@@ -124,6 +124,13 @@ METHODS = [
     (L.FROZENSET, "copy"), (L.FROZENSET, "union"), (L.FROZENSET, "intersection"),
     (L.FROZENSET, "difference"), (L.FROZENSET, "symmetric_difference"),
     (L.FROZENSET, "issubset"), (L.FROZENSET, "issuperset"), (L.FROZENSET, "isdisjoint"),
+    # feat/mod: more str methods (host-serviced), dict.popitem
+    (L.STR, "rindex"), (L.STR, "rsplit"), (L.STR, "partition"), (L.STR, "rpartition"),
+    (L.STR, "swapcase"), (L.STR, "casefold"), (L.STR, "expandtabs"), (L.STR, "isdecimal"),
+    (L.STR, "isnumeric"), (L.STR, "isidentifier"), (L.STR, "isprintable"),
+    (L.STR, "istitle"), (L.STR, "isascii"), (L.STR, "removeprefix"),
+    (L.STR, "removesuffix"),
+    (L.DICT, "popitem"),
 ]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({

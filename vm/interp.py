@@ -794,6 +794,11 @@ def cold_b(st, op, arg, sp, pc):
     nsp = sp
     if op == BINARY_OP:
         which = sets.wants_binop(st, arg, sp)
+        if (arg & 15) == arith.OP_OR and S[sp - 2, 0] == DICT and (
+                S[sp - 1, 0] == DICT or arg >= 16):
+            R[R_SERVICE] = SVC_BINOP    # d1 | d2, d |= x: the host (Machine._dict_union)
+            R[R_ARGC] = arg
+            return ST_SERVICE
         if which == 1:
             status = sets.binop(st, arg, sp)
         elif which == 2:

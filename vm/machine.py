@@ -258,6 +258,9 @@ class Machine:
             if arg == O.INPLACE + arith.OP_ADD and st.S[sp - 2, 0] == L.LIST:
                 self._extend_list(sp, pc)
                 return
+            if arg & 15 == arith.OP_OR and st.S[sp - 2, 0] == L.DICT:
+                self._dict_union(arg, sp, pc)
+                return
             if int(st.S[sp - 2, 0]) in _INT_TAGS or (int(st.S[sp - 1, 0]) in _INT_TAGS
                                                      and int(st.S[sp - 2, 0]) != L.STR):
                 self._int_binop(arg, sp, pc)
@@ -283,6 +286,43 @@ class Machine:
                 self._result_down(fp, pc)
         else:
             self._method_service(-1 - svc, n, kwnames, top, pc)
+
+    def _dict_union(self, arg: int, sp: int, pc: int):
+        """d1 | d2 (a new dict) and d |= x (d.update(x)); values keep their identity."""
+        st = self.st
+        a = int(st.S[sp - 2, 1])
+        right = Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])
+        pairs = self._pairs_of(right)
+        if arg & O.INPLACE:
+            d = a
+        else:
+            pairs = self._pairs_of(Raw(L.DICT, a)) + pairs
+            self.ensure(1, int(heap.dict_rows(len(pairs))), 0)
+            d = int(heap.new_dict(self.p, len(pairs)))
+            self._pins.append(Raw(L.DICT, d))
+        for k, v in pairs:
+            if not heap.is_hashable(self.p, k.tag, k.val):
+                kd = decode(self.st, k.tag, k.val, self.program)
+                raise _ScriptException("TypeError", f"unhashable type: '{type(kd).__name__}'")
+            self.ensure(0, int(heap.dict_set_need(self.p, d)), 0)
+            heap.dict_set(self.p, d, k.tag, k.val, v.tag, v.val)
+        self._charge_int(len(pairs))
+        self._complete(sp - 2, Raw(L.DICT, d), pc)
+
+    def _dict_popitem(self, d: int, result_slot: int, pc: int):
+        st = self.st
+        off = int(st.H[d, L.A])
+        for e in range(int(st.H[d, L.B]) - 1, -1, -1):
+            if st.V[off + 2 * e, 0] != L.UNDEF:
+                k = Raw(st.V[off + 2 * e, 0], st.V[off + 2 * e, 1])
+                v = Raw(st.V[off + 2 * e + 1, 0], st.V[off + 2 * e + 1, 1])
+                self._pins += [k, v]
+                self.ensure(1, 2, 0)
+                heap.dict_delete_entry(self.p, d, e)
+                self._complete(result_slot, (k, v), pc)
+                return
+        raise _ScriptException("KeyError", "'popitem(): dictionary is empty'",
+                               ["popitem(): dictionary is empty"])
 
     def _result_down(self, fp: int, pc: int):
         st = self.st
@@ -809,6 +849,11 @@ class Machine:
                 heap.dict_set(self.p, d, k.tag, k.val, v.tag, v.val)
             self._complete(result_slot, None, pc)
             return
+        if tag == L.DICT and name == "popitem":
+            if n:
+                raise _ScriptException("TypeError", f"dict.popitem() takes no arguments ({n} given)")
+            self._dict_popitem(int(st.S[self_slot, 1]), result_slot, pc)
+            return
         if tag == L.LIST and name in ("index", "count", "copy"):
             obj = self._value(self_slot)
             args, kw = self._args(top, n, kwnames)
@@ -863,7 +908,13 @@ class Machine:
         set): raise it as the script's exception, with CPython's type and message."""
         st = self.st
         err = int(st.R[L.R_ERR])
-        type_name, message = self._describe_error()
+        if getattr(self, "_describing", False):     # an error while describing one
+            raise _ScriptException("SystemError", "error while reporting an error")
+        self._describing = True
+        try:
+            type_name, message = self._describe_error()
+        finally:
+            self._describing = False
         args = [Raw(int(st.R[L.R_ERR_B]), int(st.R[L.R_ERR_C]))] if err == L.ERR_KEY else None
         st.R[L.R_ERR] = L.ERR_NONE
         raise _ScriptException(type_name, message, args)
