@@ -429,6 +429,7 @@ class CodeGen:
             self.error(node, "'break' outside loop", AmberSyntaxError)
         loop = self.loops[-1]
         suspended = self.unwind_blocks(self.blocks.index(loop) + 1, 0, loop.depth)
+        self.drop_held(loop)
         if loop.is_for:
             self.emit("POP_TOP")     # the iterator
         self.emit("JUMP", loop.exit)
@@ -439,8 +440,16 @@ class CodeGen:
             self.error(node, "'continue' not properly in loop", AmberSyntaxError)
         loop = self.loops[-1]
         suspended = self.unwind_blocks(self.blocks.index(loop) + 1, 0, loop.depth)
+        self.drop_held(loop)
         self.emit("JUMP", loop.top)
         self.resume_all(suspended)
+
+    def drop_held(self, loop):
+        """A break or continue in a finally body that a return runs (inlined) leaves
+        the function's return value on the stack: the jump discards it, as CPython's
+        does."""
+        for _ in range(self.depth - loop.depth - (1 if loop.is_for else 0)):
+            self.emit("POP_TOP")
 
     def s_Return(self, node):
         if self.scope.is_module:

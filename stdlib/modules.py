@@ -194,11 +194,13 @@ def _random(machine, fn, n, kwnames, top):
     kw = {k: _arg(machine, x, seqs and k in ("seq", "population"))
           for k, x in zip(kwnames, raws[npos:])}
     if fn == "shuffle":
-        if npos == 1 and not kw and raws[0].tag == L.LIST:
-            items = machine._items_of(raws[0])
+        target = raws[0] if npos == 1 and not kw else \
+            raws[npos] if npos == 0 and kwnames == ["x"] else None
+        if target is not None and target.tag == L.LIST:
+            items = machine._items_of(target)
             machine._call_python(r.shuffle, items)
             st = machine.st
-            lst = raws[0].val
+            lst = target.val
             off = int(st.H[lst, L.A])
             if int(st.H[lst, L.B]) == len(items):
                 for i, x in enumerate(items):

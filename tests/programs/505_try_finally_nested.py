@@ -64,3 +64,18 @@ def h():
 
 
 print(h())
+
+
+def k():
+    n = 0
+    while n < 3:
+        n += 1
+        try:
+            return n
+        finally:
+            if n < 3:
+                continue
+    return "done"
+
+
+print(k())
