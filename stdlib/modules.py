@@ -121,6 +121,12 @@ def make_module(machine, name: str) -> Raw:
         bid = BUILTIN_ID.get(f"{name}.{attr}")
         ns[attr] = Raw(L.BUILTIN, bid) if bid is not None else consts[attr]
     ns["__name__"] = name
+    # keys are the program's own name constants where it has them, so that the
+    # lookups of LOAD_ATTR / LOAD_METHOD / IMPORT_FROM compare strings by identity
+    K = machine.st.K
+    consts = {c: i for i, c in enumerate(machine.program.consts)
+              if isinstance(c, str) and c in ns}
+    ns = {Raw(L.STR, int(K[consts[k], 1])) if k in consts else k: v for k, v in ns.items()}
     objs, vals, chars = needs(ns)
     machine.ensure(objs + 1, vals, chars)
     _, d = encode(machine.st, ns, machine.p)

@@ -525,6 +525,8 @@ def call_builtin(st, bid, sp, n):
     S = S_(st)
     H = H_(st)
     res = sp - n - 1
+    if bid >= B_MATH_SQRT:      # a module's function (math, random: modfns.py)
+        return modfns.call_module_fn(st, bid, sp, n)
     if bid == B_LEN:
         if n == 1:
             m = seq.seq_len(st, S[sp - 1, 0], S[sp - 1, 1])
@@ -661,8 +663,6 @@ def call_builtin(st, bid, sp, n):
         return iteration_builtin(st, bid, sp, n, res)
     if bid == B_SET or bid == B_FROZENSET:
         return sets.builtin_set(st, bid, sp, n)
-    if bid >= B_MATH_SQRT:
-        return modfns.call_module_fn(st, bid, sp, n)
     return service(st, bid, n)
 
 
