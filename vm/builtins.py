@@ -30,7 +30,7 @@ BUILTINS = [
     "set", "frozenset",
     # feat/mod: the Ellipsis singleton (`...`), then the functions of the builtin
     # modules (named "module.function"; see MODULES below)
-    "Ellipsis",
+    "Ellipsis", "slice",
 ] + [f"{m}.{f}" for m, fns in (
     ("math", ("sqrt", "floor", "ceil", "trunc", "fabs", "sin", "cos", "tan", "asin", "acos",
               "atan", "atan2", "exp", "log", "log2", "log10", "degrees", "radians",
@@ -85,7 +85,7 @@ TAG_TYPE = {
     L.NONE: "NoneType", L.BOOL: "bool", L.INT: "int", L.FLOAT: "float",
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
     L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
-    L.FROZENSET: "frozenset",
+    L.FROZENSET: "frozenset", L.SLICE: "slice",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -131,14 +131,32 @@ METHODS = [
     (L.STR, "istitle"), (L.STR, "isascii"), (L.STR, "removeprefix"),
     (L.STR, "removesuffix"),
     (L.DICT, "popitem"),
-]
+    # feat/mod: special methods of the builtin containers, called by name
+    # (d.__getitem__(k)); DUNDER says which operation each one is
+] + [(tag, name) for tag, names in (
+    (L.LIST, ("__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__")),
+    (L.TUPLE, ("__getitem__", "__contains__", "__len__")),
+    (L.STR, ("__getitem__", "__contains__", "__len__")),
+    (L.DICT, ("__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__")),
+    (L.SET, ("__contains__", "__len__")),
+    (L.FROZENSET, ("__contains__", "__len__")),
+    (L.RANGE, ("__getitem__", "__contains__", "__len__")),
+    (L.ITER, ("__next__",)),
+) for name in names]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
-                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET"}[tag]]
+                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET", L.RANGE: "RANGE",
+                 L.ITER: "ITER"}[tag]]
 })
+# Which operation a special method is (0 for ordinary methods), by method id.
+DUNDER_NAMES = ("", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__",
+                "__next__")
+DUNDER = np.array([DUNDER_NAMES.index(name) if name in DUNDER_NAMES else 0
+                   for tag, name in METHODS], np.int64)
+M_DUNDER_FIRST = min(i for i, d in enumerate(DUNDER) if d)
 
 
 # ---- Modules (feat/mod) -----------------------------------------------------------

@@ -281,6 +281,10 @@ def needs(obj) -> tuple[int, int, int]:
             stack.extend(x.values())
         elif isinstance(x, range):
             objs += 1
+        elif isinstance(x, slice):
+            objs += 1
+            vals += 3
+            stack.extend((x.start, x.stop, x.step))
         elif isinstance(x, (set, frozenset)):
             from .sets import build_rows
             objs += 1
@@ -353,6 +357,15 @@ def encode(st, obj, p=None) -> tuple[int, int]:
         for t, v in items:
             sets.add_entry(p, row, t, v, heap.hash_value(p, t, v))
         return kind, row
+    if isinstance(obj, slice):
+        parts = [encode(st, x, p) for x in (obj.start, obj.stop, obj.step)]
+        row = heap.new_obj(p, L.SLICE)
+        off = heap.new_vals(p, 3)
+        st.H[row, L.A] = off
+        for i, (t, v) in enumerate(parts):
+            st.V[off + i, 0] = t
+            st.V[off + i, 1] = v
+        return L.SLICE, row
     if isinstance(obj, range):
         row = heap.new_obj(p, L.RANGE)
         st.H[row, L.A] = obj.start
