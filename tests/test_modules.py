@@ -343,3 +343,21 @@ def test_module_work_costs_fuel():
                                "random.shuffle(xs)\n", "f.py"), stdout=io.StringIO())
     b.run()
     assert a.instructions > 100 and b.instructions > 3000
+
+
+@pytest.mark.parametrize("expr", ["math.__dict__", "math.__loader__", "math.__spec__",
+                                  "random.__class__", "random.seed.__self__",
+                                  "math.sqrt.__self__", "random._inst", "random.Random",
+                                  "math.__builtins__"])
+def test_module_internals_are_unreachable(expr):
+    src = f"import math\nimport random\nx = {expr}\nprint(x)\n"
+    out = io.StringIO()
+    vm = amber.VM(amber.compile(src, "esc.py"), stdout=out)
+    assert vm.run() is amber.Status.ERROR
+    assert vm.error.type_name in ("AttributeError", "TypeError"), vm.error.traceback
+    assert out.getvalue() == ""
+
+
+def test_math_functions_as_sort_keys():
+    assert run("import math\nprint(sorted([2.5, -1.5, 1.2], key=math.floor), "
+               "max([1, -3], key=math.fabs))\n") == "[-1.5, 1.2, 2.5] -3\n"

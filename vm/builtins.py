@@ -49,6 +49,9 @@ BUILTINS = [
                 "setstate")),
 ) for f in fns]
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
+# the functions of the builtin modules are one contiguous block of ids
+MODULE_FN_FIRST = min(i for i, n in enumerate(BUILTINS) if "." in n)
+MODULE_FN_LAST = max(i for i, n in enumerate(BUILTINS) if "." in n)
 globals().update({"B_" + name.upper().replace(".", "_"): i for i, name in enumerate(BUILTINS)})
 
 # Exception hierarchy: child -> parent.
@@ -156,7 +159,7 @@ DUNDER_NAMES = ("", "__getitem__", "__setitem__", "__delitem__", "__contains__",
                 "__next__")
 DUNDER = np.array([DUNDER_NAMES.index(name) if name in DUNDER_NAMES else 0
                    for tag, name in METHODS], np.int64)
-M_DUNDER_FIRST = min(i for i, d in enumerate(DUNDER) if d)
+
 
 
 # ---- Modules (feat/mod) -----------------------------------------------------------

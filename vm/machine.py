@@ -745,8 +745,9 @@ class Machine:
         """The stable order sorted() would give (indices), with CPython's errors."""
         items = [_realize(decode(self.st, r.tag, r.val, self.program)) for r in items_raw]
         key = kw.get("key")
-        if isinstance(key, BuiltinRef) and key.name in _SAFE_KEYS:
-            key = getattr(py_builtins, key.name)
+        if isinstance(key, BuiltinRef) and (key.name in _SAFE_KEYS
+                                            or key.name.startswith("math.")):
+            key = _realize(key)     # (math's functions are pure too)
         elif isinstance(key, BuiltinRef):
             raise _ScriptException("TypeError", f"{what} with key={key.name} is not supported "
                                    "by Amber")
@@ -787,7 +788,7 @@ class Machine:
     def _first_max(self, order, items_raw, key):
         items = [decode(self.st, r.tag, r.val, self.program) for r in items_raw]
         if isinstance(key, BuiltinRef):
-            key = getattr(py_builtins, key.name)   # checked by _sort_order already
+            key = _realize(key)     # checked by _sort_order already
         return self._call_python(max, range(len(items)),
                                  key=(lambda i: key(items[i])) if key else (lambda i: items[i]))
 

@@ -423,8 +423,9 @@ def random_fn(st, bid, sp, n):
 
 @njit(cache=CACHE)
 def call_module_fn(st, bid, sp, n):
-    """A function of a builtin module (bid >= B_MATH_SQRT), positional arguments."""
-    if bid <= B_MATH_POW:
+    """A function of a builtin module (MODULE_FN_FIRST <= bid <= MODULE_FN_LAST),
+    positional arguments."""
+    if B_MATH_SQRT <= bid <= B_MATH_POW:
         return math_fn(st, bid, sp, n)
     if B_RANDOM_RANDOM <= bid <= B_RANDOM_GETRANDBITS:
         return random_fn(st, bid, sp, n)

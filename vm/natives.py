@@ -25,12 +25,13 @@ from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
     B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
-    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_MATH_SQRT, B_SLICE,
+    B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_SLICE, MODULE_FN_FIRST,
+    MODULE_FN_LAST,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
     M_DICT_SETDEFAULT, M_DICT_UPDATE, M_DICT_COPY, M_DICT_CLEAR, M_TUPLE_INDEX,
-    M_TUPLE_COUNT, DUNDER, M_DUNDER_FIRST,
+    M_TUPLE_COUNT, DUNDER,
 )
 
 # value-error messages (ERR_VALUE, R_ERR_A) decoded by the host
@@ -527,7 +528,7 @@ def call_builtin(st, bid, sp, n):
     S = S_(st)
     H = H_(st)
     res = sp - n - 1
-    if bid >= B_MATH_SQRT:      # a module's function (math, random: modfns.py)
+    if MODULE_FN_FIRST <= bid <= MODULE_FN_LAST:   # a module's function (modfns.py)
         return modfns.call_module_fn(st, bid, sp, n)
     if bid == B_LEN:
         if n == 1:
@@ -860,7 +861,7 @@ def call_method(st, mid, sp, n):
     V = V_(st)
     res = sp - n - 2
     me = S[sp - n - 1, 1]
-    if mid >= M_DUNDER_FIRST:
+    if DUNDER[mid] != 0:
         return dunder_method(st, mid, sp, n)
     if S[sp - n - 1, 0] == SET or S[sp - n - 1, 0] == FROZENSET:
         status = sets.set_method(st, mid, sp, n)
