@@ -191,3 +191,22 @@ def test_main_run_returns_status(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "before\n"
     assert err.rstrip().endswith("IndexError: list index out of range")
+
+
+def test_run_unknown_import_and_random_seed(tmp_path):
+    """An import Amber does not provide fails at compile time like a missing module;
+    --random-seed picks the generator's starting seed."""
+    src = tmp_path / "imp.py"
+    src.write_text("x = 1\nimport os\n")
+    proc = amber_cli("run", str(src))
+    assert proc.returncode == 1 and proc.stdout == ""
+    stderr = _stderr_without_compile_notice(proc.stderr)
+    assert f'File "{src}", line 2' in stderr and "^" in stderr
+    assert stderr.rstrip().splitlines()[-1].startswith("ModuleNotFoundError: No module named 'os'")
+    rnd = tmp_path / "rnd.py"
+    rnd.write_text("import random\nprint(random.random())\n")
+    a = amber_cli("run", str(rnd)).stdout
+    b = amber_cli("run", "--random-seed", "5", str(rnd)).stdout
+    rnd.write_text("import random\nrandom.seed(5)\nprint(random.random())\n")
+    c = amber_cli("run", str(rnd)).stdout
+    assert a != b and b == c
