@@ -361,3 +361,31 @@ def test_module_internals_are_unreachable(expr):
 def test_math_functions_as_sort_keys():
     assert run("import math\nprint(sorted([2.5, -1.5, 1.2], key=math.floor), "
                "max([1, -3], key=math.fabs))\n") == "[-1.5, 1.2, 2.5] -3\n"
+
+
+def test_randrange_fast_path_agrees_with_cpythons_code_on_edges():
+    """Random (start, stop, step) triples, edge values included: the numba fast path
+    (positional ints) and CPython's randrange on the same generator (forced by a
+    keyword) give the same value or the same error, call after call."""
+    r = pyrandom.Random(11)
+    edges = [0, 1, -1, 2, 3, 7, -7, 2 ** 62, -(2 ** 62), 2 ** 63 - 1, -(2 ** 63), 2 ** 63,
+             10 ** 6, -(10 ** 6)]
+    triples = []
+    for _ in range(300):
+        pick = lambda: r.choice(edges) if r.random() < 0.4 else r.randint(-50, 50)  # noqa
+        triples.append((pick(), pick(), pick() or 1))
+    body = "import random\nrandom.seed(3)\nts = %r\nfor a, b, c in ts:\n" % triples
+    call = {"fast": ["random.randrange(a)", "random.randrange(a, b)", "random.randrange(a, b, c)",
+                     "random.randint(a, b)", "random.getrandbits(c if 0 <= c < 70 else 5)"],
+            "host": ["random.randrange(start=a)", "random.randrange(a, stop=b)",
+                     "random.randrange(a, b, step=c)", "random.randint(a, b=b)",
+                     "random.getrandbits(k=c if 0 <= c < 70 else 5)"]}
+    outs = {}
+    for mode, calls in call.items():
+        src = body
+        for c in calls:
+            src += (f"    try:\n        print({c})\n"
+                    f"    except (ValueError, TypeError) as e:\n        print(type(e).__name__, e)\n")
+        outs[mode] = run(src)
+    assert outs["fast"] == outs["host"]
+    assert "ValueError" in outs["fast"]
