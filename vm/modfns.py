@@ -23,7 +23,7 @@ from numba import njit
 from . import CACHE
 from .mem import R_, S_, F_, H_, V_, K_, G_
 from .layout import (
-    A, B, UNDEF, NONE, BOOL, INT, FLOAT, LIST, TUPLE, MODULE,
+    A, B, C, D, E, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, MODULE,
     R_SP, R_FP, R_SERVICE, R_ARGC, R_KWNAMES, R_RNG, R_GAUSS_HAS, R_GAUSS,
     FR_PC, ST_RUNNING, ST_SERVICE, ERR_VALUE,
 )
@@ -60,8 +60,28 @@ def module_attr(st, mod, name_const):
     name_const, or (UNDEF, 0)."""
     H = H_(st)
     K = K_(st)
+    V = V_(st)
     d = H[mod, B]
-    e = heap.dict_get(st, d, K[name_const, 0], K[name_const, 1])
+    kv = K[name_const, 1]
+    if K[name_const, 0] == STR and H[kv, D] == 1:
+        # the namespace's keys are the program's name constants (stdlib/modules.py):
+        # probe for this very string object, with its cached hash, before the
+        # general lookup (which compares strings)
+        h = H[kv, C]
+        io = H[d, D]
+        mask = H[d, E] - 1
+        eo = H[d, A]
+        perturb = U64(h)
+        i = np.int64(U64(h) & U64(mask))
+        while True:
+            e = V[io + i, 0]
+            if e == -1:
+                break
+            if V[io + i, 1] == h and V[eo + 2 * e, 0] == STR and V[eo + 2 * e, 1] == kv:
+                return V[eo + 2 * e + 1, 0], V[eo + 2 * e + 1, 1]
+            perturb >>= U64(5)
+            i = np.int64((U64(i) * U64(5) + U64(1) + perturb) & U64(mask))
+    e = heap.dict_get(st, d, K[name_const, 0], kv)
     if e < 0:
         return UNDEF, 0
     o = H[d, A] + 2 * e + 1
