@@ -78,7 +78,7 @@ def cmd_run(args) -> int:
     program = _load(args.file)
     _announce_compile()
     import amber
-    vm = amber.VM(program, stdout=sys.stdout)
+    vm = amber.VM(program, stdout=sys.stdout, random_seed=args.random_seed)
     return _drive(vm, args)
 
 
@@ -129,6 +129,8 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="run a script")
     p_run.add_argument("file")
+    p_run.add_argument("--random-seed", type=int, metavar="N", default=None,
+                       help="start the random module from seed N (default: as seed(0))")
     p_run.set_defaults(func=cmd_run)
     p_resume = sub.add_parser("resume", help="continue a script from a snapshot")
     p_resume.add_argument("snap")

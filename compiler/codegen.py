@@ -8,13 +8,13 @@ over the finished instructions (so it cannot be underestimated).
 from __future__ import annotations
 
 from ..vm import opcodes as O
-from ..vm.builtins import BUILTINS, INTERNAL
+from ..vm.builtins import BUILTINS, INTERNAL, MODULES, REFUSED_MODULES, module_names
 from ..stdlib import source as stdlib_source
 from .lower import lower
 import functools
 from . import ast as A
 from ..vm.layout import MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, CO_GENERATOR
-from .errors import UnsupportedFeatureError, AmberSyntaxError, make_error
+from .errors import UnsupportedFeatureError, AmberSyntaxError, AmberImportError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, NAME, Scope, resolve
 
@@ -139,7 +139,9 @@ class CodeGen:
         self.protected: list[_Protected] = []   # active try statements, innermost last
         self.handlers: list[list] = []          # finished exception-table entries
         self.depth = 0      # operand-stack items held by enclosing statements (for loops)
-        self.hidden = 0     # hidden locals made so far
+        self.hidden = 0     # hidden locals in use (handlers being compiled, nested)
+        # per enclosing try body (innermost last): whether its handlers catch ImportError
+        self.import_guards: list[bool] = []
         # local slots: params, other locals (incl. cells), then free variables
         self.local_names: list[str] = []
         self.local_index: dict[str, int] = {}
@@ -463,6 +465,7 @@ class CodeGen:
             self.error(node, "'break' outside loop", AmberSyntaxError)
         loop = self.loops[-1]
         suspended = self.unwind_blocks(self.blocks.index(loop) + 1, 0, loop.depth)
+        self.drop_held(loop)
         if loop.is_for:
             self.emit("POP_TOP")     # the iterator
         self.emit("JUMP", loop.exit)
@@ -473,8 +476,16 @@ class CodeGen:
             self.error(node, "'continue' not properly in loop", AmberSyntaxError)
         loop = self.loops[-1]
         suspended = self.unwind_blocks(self.blocks.index(loop) + 1, 0, loop.depth)
+        self.drop_held(loop)
         self.emit("JUMP", loop.top)
         self.resume_all(suspended)
+
+    def drop_held(self, loop):
+        """A break or continue in a finally body that a return runs (inlined) leaves
+        the function's return value on the stack: the jump discards it, as CPython's
+        does."""
+        for _ in range(self.depth - loop.depth - (1 if loop.is_for else 0)):
+            self.emit("POP_TOP")
 
     def s_Return(self, node):
         if self.scope.is_module:
@@ -547,8 +558,14 @@ class CodeGen:
             self.handlers.append([start, end, target, p.depth])
 
     def hidden_local(self) -> int:
+        """The hidden local of a handler being compiled: one per nesting level, so a
+        finally body compiled several times (inlined for return, break, continue)
+        reuses the slots of its nested try statements.  Release with release_hidden."""
         self.hidden += 1
         return self.local_index[f".exc{self.hidden}"]
+
+    def release_hidden(self):
+        self.hidden -= 1
 
     def s_Try(self, node):
         if node.finalbody:
@@ -576,13 +593,16 @@ class CodeGen:
         self.stmts(node.finalbody)
         self.emit("LOAD_FAST", slot)
         self.emit("RERAISE")
+        self.release_hidden()
         self.mark(end)
 
     def try_except(self, node):
         handler = Label()
         end = Label()
         p = self.protect()
+        self.import_guards.append(any(_catches_import(h.type) for h in node.handlers))
         self.stmts(node.body)
+        self.import_guards.pop()
         self.unprotect(p, handler)
         self.stmts(node.orelse)
         self.emit("JUMP", end)
@@ -614,7 +634,58 @@ class CodeGen:
                 break
         self.emit("LOAD_FAST", slot)
         self.emit("RERAISE")
+        self.release_hidden()
         self.mark(end)
+
+    # ---- imports (feat/mod) -------------------------------------------------------
+
+    def s_Import(self, node):
+        for alias in node.names:
+            if self.import_module(node, alias.name):
+                if alias.asname is None and "." in alias.name:
+                    self.error(node, f"No module named '{alias.name}'", AmberImportError)
+                self.store_name(alias.asname or alias.name)
+
+    def s_ImportFrom(self, node):
+        if node.level:
+            self.error(node, "relative imports are not supported by Amber (a script is "
+                       "not part of a package)")
+        if not self.import_module(node, node.module):
+            return
+        if node.names[0].name == "*":
+            if not self.scope.is_module:
+                self.error(node, "import * only allowed at module level", AmberSyntaxError)
+            names = [n for n in module_names(node.module) if not n.startswith("_")]
+        else:
+            names = [(a.name, a.asname or a.name) for a in node.names]
+        for item in names:
+            name, bind = item if isinstance(item, tuple) else (item, item)
+            self.emit("IMPORT_FROM", self.prog.const(name))
+            self.store_name(bind)
+        self.emit("POP_TOP")
+
+    def import_module(self, node, name: str) -> bool:
+        """Push module `name` (True); or, for a module Amber does not provide, raise
+        ModuleNotFoundError at run time inside a try that catches it (False), else
+        refuse the script at compile time."""
+        if name in MODULES:
+            self.emit("IMPORT_NAME", self.prog.global_slot(f"<modules>.{name}"))
+            return True
+        top = name.split(".")[0]
+        if any(self.import_guards):
+            self.emit("LOAD_GLOBAL", self.prog.global_slot("ModuleNotFoundError"))
+            self.emit("LOAD_CONST", self.prog.const(f"No module named '{name}'"))
+            self.emit("CALL", 1)
+            self.emit("RAISE_VARARGS", 1)
+            return False
+        if top in MODULES:
+            msg = f"No module named '{name}'; '{top}' is not a package"
+        elif top in REFUSED_MODULES:
+            msg = f"No module named '{name}': {REFUSED_MODULES[top]}"
+        else:
+            msg = (f"No module named '{name}' (Amber scripts can import only "
+                   f"{', '.join(MODULES)} and modules their host provides)")
+        self.error(node, msg, AmberImportError)
 
     def s_Raise(self, node):
         if node.exc is None:
@@ -784,8 +855,8 @@ class CodeGen:
                 self.unsupported(node, f"an integer literal of more than {MAX_INT_BITS} bits")
         elif isinstance(v, (float, str)):
             self.emit("LOAD_CONST", self.prog.const(v))
-        elif v is Ellipsis:
-            self.unsupported(node, "Ellipsis")
+        elif v is Ellipsis:     # a hidden global that always holds the builtin
+            self.emit("LOAD_GLOBAL", self.prog.global_slot("..."))
         elif isinstance(v, bytes):
             self.unsupported(node, "bytes")
         else:
@@ -1235,6 +1306,17 @@ def _count_tries(body) -> int:
             count += 1
         todo.extend(c for c in A.iter_child_nodes(node) if type(c).__name__ not in _OWN_SCOPE)
     return count
+def _catches_import(type_node) -> bool:
+    """Whether an except clause's type expression may catch ModuleNotFoundError."""
+    if type_node is None:
+        return True
+    kind = type(type_node).__name__
+    if kind == "Tuple":
+        return any(_catches_import(e) for e in type_node.elts)
+    return kind == "Name" and type_node.id in (
+        "ModuleNotFoundError", "ImportError", "Exception", "BaseException")
+
+
 def _fold(node):
     """(True, value) if CPython 3.11's AST optimizer makes node a constant (numbers,
     strings, None, bools, unary and binary operators on them, tuples of them), else
@@ -1412,6 +1494,8 @@ def generate(module, filename: str, source: str) -> Program:
             builtin_slots[prog.global_index[name]] = name
         if PRELUDE_PREFIX + name in prog.global_index:
             builtin_slots[prog.global_index[PRELUDE_PREFIX + name]] = name
+    if "..." in prog.global_index:
+        builtin_slots[prog.global_index["..."]] = "Ellipsis"
     consts = [("tuple", list(c[1])) if isinstance(c, tuple) else c for c in prog.consts]
     return Program(filename=filename, source=source, codes=prog.codes, consts=consts,
                    globals=prog.globals, builtin_slots=builtin_slots)

@@ -44,6 +44,14 @@ class UnsupportedFeatureError(AmberSyntaxError):
     __qualname__ = "SyntaxError"
 
 
+class AmberImportError(UnsupportedFeatureError):
+    """An import of a module Amber does not provide (refused at compile time). Prints
+    as ``ModuleNotFoundError`` with the file, line and caret of a syntax error."""
+
+    __module__ = "builtins"
+    __qualname__ = "ModuleNotFoundError"
+
+
 def make_error(cls, msg: str, lineno: int, offset: int, end_lineno: int | None = None,
                end_offset: int | None = None, filename: str | None = None,
                text: str | None = None) -> AmberSyntaxError:

@@ -16,7 +16,8 @@ import numpy as np
 
 from ..vm import layout as L
 from ..vm import opcodes as O
-from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS
+from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES
+from ..vm import rng
 from ..vm.state import State, pointers
 from .format import SnapshotError
 
@@ -27,7 +28,7 @@ ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
               L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET, L.CLASS, L.INSTANCE, L.BOUND,
-              L.WRAPPER, L.SUPER, L.GEN)
+              L.WRAPPER, L.SUPER, L.GEN, L.MODULE)
 GEN_MODES = (L.RET_GEN_FOR, L.RET_GEN_SEND, L.RET_GEN_YF, L.RET_GEN_CLOSE)
 CODE_FLAGS = L.CO_VARARGS | L.CO_VARKW | L.CO_GENERATOR
 
@@ -210,6 +211,10 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
             _need(arg not in cells and arg < free_start, f"{where}: a cell used as a plain local")
     elif kind == "global":
         _need(0 <= arg < len(program.globals), f"{where}: global out of range")
+        if op.name == "IMPORT_NAME":
+            g = program.globals[arg]
+            _need(g.startswith("<modules>.") and g.split(".", 1)[1] in MODULES,
+                  f"{where}: not a module slot")
     elif kind == "name":
         _need(0 <= arg < len(program.consts) and isinstance(program.consts[arg], str),
               f"{where}: name is not a str constant")
@@ -325,6 +330,7 @@ def _arity(program, name, arg):
         "LOAD_NAME": (0, 1), "STORE_NAME": (1, 0), "DELETE_NAME": (0, 0),
         "BUILD_CLASS": (3, 1), "STORE_ATTR": (2, 0), "DELETE_ATTR": (1, 0),
         "YIELD_VALUE": (1, 1),
+        "IMPORT_NAME": (0, 1), "IMPORT_FROM": (1, 2),
     }
     if name in fixed:
         return fixed[name]
@@ -509,6 +515,8 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
     _need(R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0 and R[L.R_EXTRA] >= 0, "bad counters")
     _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
     _need(fp >= 0, "no frames")
+    why = rng.state_ok(R)
+    _need(why is None, f"{why} (corrupted)")
 
     _check_heap(program, H, V, CH, htop, vtop, ctop, R)
     _check_values(S[:, 0], S[:, 1], H, htop, "stack", undef_ok=True)
@@ -625,6 +633,10 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _check_values(V[idx, 0], V[idx, 1], H, htop, "slice parts")
     _check_bigints(H, V, rows_of(L.BIGINT), vtop)
     _check_sets(H, V, np.concatenate([rows_of(L.SET), rows_of(L.FROZENSET)]), htop, vtop)
+    mo = rows_of(L.MODULE)
+    _need(((A_[mo] >= 0) & (A_[mo] < len(MODULES))).all() and ((B_[mo] >= 0) & (B_[mo] < htop)).all()
+          and (kind[B_[mo]] == L.DICT).all() and (C_[mo] == -1).all() and (D_[mo] == -1).all(),
+          "a bad module")
     dv = rows_of(L.DICTVIEW)
     _check_gen_rows(program, H, rows_of(L.GEN), htop, vtop)
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()

@@ -113,14 +113,14 @@ def test_run_syntax_error_exits_1_with_file_and_line(tmp_path):
 
 def test_run_unsupported_feature_exits_1_as_syntax_error(tmp_path):
     src = tmp_path / "cls.py"
-    src.write_text("print('never runs')\ndef g():\n    yield 1\n")
+    src.write_text("print('never runs')\nasync def g():\n    pass\n")
     proc = amber_cli("run", str(src), module=True)
     assert proc.returncode == 1
     assert proc.stdout == ""               # compile-time: nothing ran
     stderr = _stderr_without_compile_notice(proc.stderr)
-    assert f'File "{src}", line 3' in stderr
+    assert f'File "{src}", line 2' in stderr
     last = stderr.rstrip().splitlines()[-1]
-    assert last.startswith("SyntaxError: ") and "yield" in last
+    assert last.startswith("SyntaxError: ") and "async" in last
 
 
 def test_missing_file_exits_2(tmp_path):
@@ -191,3 +191,22 @@ def test_main_run_returns_status(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "before\n"
     assert err.rstrip().endswith("IndexError: list index out of range")
+
+
+def test_run_unknown_import_and_random_seed(tmp_path):
+    """An import Amber does not provide fails at compile time like a missing module;
+    --random-seed picks the generator's starting seed."""
+    src = tmp_path / "imp.py"
+    src.write_text("x = 1\nimport os\n")
+    proc = amber_cli("run", str(src))
+    assert proc.returncode == 1 and proc.stdout == ""
+    stderr = _stderr_without_compile_notice(proc.stderr)
+    assert f'File "{src}", line 2' in stderr and "^" in stderr
+    assert stderr.rstrip().splitlines()[-1].startswith("ModuleNotFoundError: No module named 'os'")
+    rnd = tmp_path / "rnd.py"
+    rnd.write_text("import random\nprint(random.random())\n")
+    a = amber_cli("run", str(rnd)).stdout
+    b = amber_cli("run", "--random-seed", "5", str(rnd)).stdout
+    rnd.write_text("import random\nrandom.seed(5)\nprint(random.random())\n")
+    c = amber_cli("run", str(rnd)).stdout
+    assert a != b and b == c

@@ -35,10 +35,32 @@ BUILTINS = [
     "format",
     # generators (the type is not a builtin name in CPython: internal)
     "generator",
-]
+    # the Ellipsis singleton (`...`), slice, then the functions of the builtin modules
+    # (named "module.function"; one contiguous block, see MODULES below)
+    "Ellipsis", "slice",
+] + [f"{m}.{f}" for m, fns in (
+    ("math", ("sqrt", "floor", "ceil", "trunc", "fabs", "sin", "cos", "tan", "asin", "acos",
+              "atan", "atan2", "exp", "log", "log2", "log10", "degrees", "radians",
+              "isfinite", "isinf", "isnan", "copysign", "pow",
+              # host-serviced from here on
+              "hypot", "isclose", "gcd", "lcm", "factorial", "comb", "perm", "isqrt",
+              "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist", "sinh", "cosh",
+              "tanh", "asinh", "acosh", "atanh", "expm1", "log1p", "erf", "erfc", "gamma",
+              "lgamma", "cbrt", "exp2", "remainder", "nextafter", "ulp")),
+    ("random", ("random", "randint", "randrange", "uniform", "choice", "shuffle", "gauss",
+                "getrandbits",
+                # host-serviced from here on
+                "seed", "sample", "choices", "triangular", "expovariate",
+                "normalvariate", "betavariate", "gammavariate", "lognormvariate",
+                "paretovariate", "vonmisesvariate", "weibullvariate", "getstate",
+                "setstate")),
+) for f in fns]
 INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n == "generator")
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
-globals().update({"B_" + name.upper(): i for i, name in enumerate(BUILTINS)})
+# the functions of the builtin modules are one contiguous block of ids
+MODULE_FN_FIRST = min(i for i, n in enumerate(BUILTINS) if "." in n)
+MODULE_FN_LAST = max(i for i, n in enumerate(BUILTINS) if "." in n)
+globals().update({"B_" + name.upper().replace(".", "_"): i for i, name in enumerate(BUILTINS)})
 
 # Exception hierarchy: child -> parent.
 EXC_PARENT = {
@@ -75,6 +97,7 @@ TAG_TYPE = {
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
     L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
     L.FROZENSET: "frozenset", L.BOUND: "method", L.SUPER: "super", L.GEN: "generator",
+    L.SLICE: "slice",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -116,12 +139,67 @@ METHODS = [
     (L.FROZENSET, "difference"), (L.FROZENSET, "symmetric_difference"),
     (L.FROZENSET, "issubset"), (L.FROZENSET, "issuperset"), (L.FROZENSET, "isdisjoint"),
     (L.GEN, "send"), (L.GEN, "throw"), (L.GEN, "close"),
-]
+    # more str methods (host-serviced), dict.popitem
+    (L.STR, "rindex"), (L.STR, "rsplit"), (L.STR, "partition"), (L.STR, "rpartition"),
+    (L.STR, "swapcase"), (L.STR, "casefold"), (L.STR, "expandtabs"), (L.STR, "isdecimal"),
+    (L.STR, "isnumeric"), (L.STR, "isidentifier"), (L.STR, "isprintable"),
+    (L.STR, "istitle"), (L.STR, "isascii"), (L.STR, "removeprefix"),
+    (L.STR, "removesuffix"),
+    (L.DICT, "popitem"),
+    # special methods of the builtin containers, called by name
+    # (d.__getitem__(k)); DUNDER says which operation each one is
+] + [(tag, name) for tag, names in (
+    (L.LIST, ("__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__")),
+    (L.TUPLE, ("__getitem__", "__contains__", "__len__")),
+    (L.STR, ("__getitem__", "__contains__", "__len__")),
+    (L.DICT, ("__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__")),
+    (L.SET, ("__contains__", "__len__")),
+    (L.FROZENSET, ("__contains__", "__len__")),
+    (L.RANGE, ("__getitem__", "__contains__", "__len__")),
+    (L.ITER, ("__next__",)),
+) for name in names]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
-                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET",
-                 L.GEN: "GEN"}[tag]]
+                 L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET", L.RANGE: "RANGE",
+                 L.ITER: "ITER", L.GEN: "GEN"}[tag]]
 })
+# Which operation a special method is (0 for ordinary methods), by method id.
+DUNDER_NAMES = ("", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__",
+                "__next__")
+DUNDER = np.array([DUNDER_NAMES.index(name) if name in DUNDER_NAMES else 0
+                   for tag, name in METHODS], np.int64)
+
+
+
+# ---- Modules -----------------------------------------------------------
+# The modules a script may import, by module id (H[A] of a MODULE object; append
+# only: ids are in snapshots).  A builtin module's namespace is its functions (the
+# BUILTINS entries named "module.function") and its constants.
+MODULES = ["math", "random"]
+MODULE_ID = {name: i for i, name in enumerate(MODULES)}
+MODULE_CONSTS = {
+    "math": {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
+             "inf": float("inf"), "nan": float("nan")},
+    "random": {},
+}
+
+
+def module_names(module: str) -> list:
+    """The public names of a builtin module, in namespace order."""
+    fns = [b.split(".", 1)[1] for b in BUILTINS if b.startswith(module + ".")]
+    return fns + list(MODULE_CONSTS.get(module, {}))
+
+
+# Modules Amber knows but refuses, with the reason (a compile-time error).
+REFUSED_MODULES = {
+    "time": "scripts have no wall clock (a deterministic VM; ask the host for ticks)",
+    "datetime": "scripts have no wall clock (a deterministic VM; ask the host for ticks)",
+    "os": "scripts have no file system or process access",
+    "sys": "scripts have no access to the interpreter",
+    "io": "scripts have no file access", "pathlib": "scripts have no file access",
+    "subprocess": "scripts have no process access", "socket": "scripts have no network access",
+    "threading": "threads are not part of the language", "asyncio": "async is not part of the language",
+}

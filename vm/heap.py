@@ -21,7 +21,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
     TUPLE, DICT, FUNC, CELL, ITER, SLICE, EXC, DICTVIEW, FREE_KIND, BUILTIN, RANGE,
-    SET, FROZENSET, CLASS, INSTANCE, BOUND, WRAPPER, SUPER,
+    SET, FROZENSET, CLASS, INSTANCE, BOUND, WRAPPER, SUPER, MODULE,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
     R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
     GEN, GEN_DONE, GEN_SLACK, FN_NLOCALS, FN_STACK,
@@ -344,7 +344,7 @@ def _grow1(a):
 @njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def is_hashable(st, tag, val):
     """False for lists, dicts and tuples that contain them (checked without recursion)."""
-    if tag == LIST or tag == DICT or tag == SET:
+    if tag == LIST or tag == DICT or tag == SET or tag == SLICE or tag == DICTVIEW:
         return False
     if tag != TUPLE:
         return True
@@ -1221,6 +1221,8 @@ def _mark(st, pins):
             top = _push_ref(marks, work, top, H[r, B], H[r, C])
         elif k == DICTVIEW:
             top = _push_ref(marks, work, top, DICT, H[r, A])
+        elif k == MODULE:
+            top = _push_ref(marks, work, top, DICT, H[r, B])
         elif k == SET or k == FROZENSET:
             o = H[r, A]
             for i in range(H[r, E]):

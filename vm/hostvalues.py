@@ -14,7 +14,9 @@ import builtins as py_builtins
 import numpy as np
 
 from . import layout as L
-from .builtins import BUILTINS, EXC_PARENT, is_exception_type  # noqa: F401 (re-exported)
+from .builtins import BUILTINS, BUILTIN_ID, EXC_PARENT, MODULES, is_exception_type  # noqa: F401
+
+_ELLIPSIS = BUILTIN_ID["Ellipsis"]
 
 
 class Opaque:
@@ -49,12 +51,14 @@ class BuiltinRef(Opaque):
     def __new__(cls, bid: int):
         if cls is BuiltinRef:
             name = BUILTINS[bid]
-            cls = _BuiltinFunction if name in _FUNCTIONS else _BuiltinType
+            cls = _BuiltinFunction if name in _FUNCTIONS or "." in name else _BuiltinType
         return object.__new__(cls)
 
     def __init__(self, bid: int):
         name = BUILTINS[bid]
-        if name in _FUNCTIONS:
+        if "." in name:     # a module's function: "math.sqrt" shows as sqrt
+            text = f"<built-in function {name.split('.', 1)[1]}>"
+        elif name in _FUNCTIONS:
             text = f"<built-in function {name}>"
         else:
             text = f"<class '{name}'>"
@@ -198,12 +202,16 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         parts = [decode(st, V[off + i, 0], V[off + i, 1], program, memo) for i in range(3)]
         return slice(*parts)
     if tag == L.BUILTIN:
+        if val == _ELLIPSIS:
+            return Ellipsis
         return BuiltinRef(val)
     if tag in _SCRIPT_KINDS or (tag == L.EXC and H[val, L.E] >= 0 and NeedsUserCode.strict):
         raise NeedsUserCode()
     if tag == L.CLASS:
         name = str_of(st, int(H[val, L.A]))
         return opaque("type", f"<class '{class_module(st, val)}.{name}'>")
+    if tag == L.MODULE:
+        return opaque("module", f"<module '{MODULES[int(H[val, L.A])]}' (built-in)>")
     if tag == L.EXC:    # a real exception object: CPython's str() and repr() for free
         args = decode(st, L.TUPLE, H[val, L.B], program, memo)
         cls = getattr(py_builtins, BUILTINS[int(H[val, L.A])])
@@ -268,7 +276,7 @@ _ITER_NAMES = {L.IT_SEQ: "list_iterator", L.IT_STR: "str_ascii_iterator",
 
 
 def _real(v):
-    return getattr(py_builtins, v.name) if isinstance(v, BuiltinRef) else v
+    return getattr(py_builtins, v.name, v) if isinstance(v, BuiltinRef) else v
 
 
 def _address(H, row) -> str:
@@ -302,7 +310,7 @@ def needs(obj) -> tuple[int, int, int]:
             objs += 1
             vals += (x.bit_length() + 63) // 64
             continue
-        if x is None or isinstance(x, (bool, int, float, Raw)):
+        if x is None or x is Ellipsis or isinstance(x, (bool, int, float, Raw)):
             continue
         if isinstance(x, str):
             objs += 1
@@ -318,6 +326,10 @@ def needs(obj) -> tuple[int, int, int]:
             stack.extend(x.values())
         elif isinstance(x, range):
             objs += 1
+        elif isinstance(x, slice):
+            objs += 1
+            vals += 3
+            stack.extend((x.start, x.stop, x.step))
         elif isinstance(x, (set, frozenset)):
             from .sets import build_rows
             objs += 1
@@ -338,6 +350,8 @@ def encode(st, obj, p=None) -> tuple[int, int]:
         return obj.tag, obj.val
     if obj is None:
         return L.NONE, 0
+    if obj is Ellipsis:
+        return L.BUILTIN, _ELLIPSIS
     if isinstance(obj, bool):
         return L.BOOL, int(obj)
     if isinstance(obj, int):
@@ -388,6 +402,15 @@ def encode(st, obj, p=None) -> tuple[int, int]:
         for t, v in items:
             sets.add_entry(p, row, t, v, heap.hash_value(p, t, v))
         return kind, row
+    if isinstance(obj, slice):
+        parts = [encode(st, x, p) for x in (obj.start, obj.stop, obj.step)]
+        row = heap.new_obj(p, L.SLICE)
+        off = heap.new_vals(p, 3)
+        st.H[row, L.A] = off
+        for i, (t, v) in enumerate(parts):
+            st.V[off + i, 0] = t
+            st.V[off + i, 1] = v
+        return L.SLICE, row
     if isinstance(obj, range):
         row = heap.new_obj(p, L.RANGE)
         st.H[row, L.A] = obj.start

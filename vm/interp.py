@@ -49,8 +49,10 @@ from .opcodes import (
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
     LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
+    IMPORT_NAME, IMPORT_FROM,
 )
-from . import heap, arith, seq, natives, sets, objects, gen
+from .layout import MODULE
+from . import heap, arith, seq, natives, sets, objects, gen, modfns
 from .builtins import B_OBJECT, B_NEXT, B_LIST, B_TUPLE
 from .arith import fail, fbits, fval
 
@@ -838,6 +840,27 @@ def truth_obj(st, op, arg, sp, pc):
 
 
 @njit(cache=CACHE)
+def call_builtin_from_slot(st, op, arg, sp, pc, ret):
+    """A builtin that LOAD_METHOD fetched from a module: it sits in S[ret], below an
+    empty self slot.  Copying it into that slot (idempotent, so a retried
+    instruction is fine) gives the layout of CALL / CALL_KW one slot higher; the
+    result then moves down to S[ret].  A host service completes it there too
+    (Machine._service_inner moves the result down)."""
+    S = S_(st)
+    S[ret + 1, 0] = S[ret, 0]
+    S[ret + 1, 1] = S[ret, 1]
+    if op == CALL_KW:
+        return kw_service(st, S[ret, 1], arg)
+    status = natives.call_builtin(st, S[ret, 1], sp, arg)
+    if status == ST_RUNNING:
+        S[ret, 0] = S[ret + 1, 0]
+        S[ret, 1] = S[ret + 1, 1]
+        R_(st)[R_SP] = ret + 1
+        F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+    return status
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
@@ -883,7 +906,7 @@ def do_call(st, op, arg, sp, pc):
         return push_frame(st, fv, sp - arg, arg, pc + 1, ret)
     if ft == BUILTIN:
         if ret != sp - nargs - 1:
-            return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)   # not produced in this version
+            return call_builtin_from_slot(st, op, arg, sp, pc, ret)
         if op == CALL and fv == B_NEXT and (arg == 1 or arg == 2) and S[sp - arg, 0] == GEN:
             return gen.gen_next(st, arg, sp, pc)
         if redirect_builtin(st, fv, sp - (1 if op == CALL_KW else 0), arg, ret, pc):
@@ -1175,6 +1198,8 @@ def cold_c(st, op, arg, sp, pc):
         return call_ex(st, arg, sp, pc)
     if (op == LIST_EXTEND or op == UNPACK_EX) and S_(st)[sp - 1, 0] == GEN:
         return gen_materialize(st, sp, pc, B_TUPLE)
+    if op == IMPORT_NAME or op == IMPORT_FROM:
+        return modfns.module_op(st, op, arg, sp, pc)
     if op == LIST_EXTEND:
         status = list_extend(st, sp)
         nsp = sp - 1
@@ -1327,6 +1352,11 @@ def cold_b(st, op, arg, sp, pc):
                             sp, sp - 2, pc + 1, 0)
     if op == BINARY_OP:
         which = sets.wants_binop(st, arg, sp)
+        if (arg & 15) == arith.OP_OR and S[sp - 2, 0] == DICT and (
+                S[sp - 1, 0] == DICT or arg >= 16):
+            R[R_SERVICE] = SVC_BINOP    # d1 | d2, d |= x: the host (Machine._dict_union)
+            R[R_ARGC] = arg
+            return ST_SERVICE
         if which == 1:
             status = sets.binop(st, arg, sp)
         elif which == 2:
@@ -1377,6 +1407,8 @@ def cold_b(st, op, arg, sp, pc):
         return load_attr_obj(st, K_(st)[arg, 1], sp, pc, op == LOAD_METHOD)
     elif op == LOAD_METHOD:
         t = S[sp - 1, 0]
+        if t == MODULE:
+            return modfns.module_op(st, op, arg, sp, pc)
         if t == BIGINT or t == BOOL:
             t = INT     # big ints and bools have the methods of int
         if 0 <= t < MT_(st).shape[0] and 0 <= arg < MT_(st).shape[1] and MT_(st)[t, arg] >= 0:
@@ -1388,6 +1420,8 @@ def cold_b(st, op, arg, sp, pc):
         else:
             return object_service(st, 0)    # an attribute that is not a method
     elif op == LOAD_ATTR:
+        if S[sp - 1, 0] == MODULE:
+            return modfns.module_op(st, op, arg, sp, pc)
         return object_service(st, 0)
     elif op == CALL or op == CALL_KW or op == CALL_METHOD or op == CALL_METHOD_KW:
         return do_call(st, op, arg, sp, pc)

@@ -43,12 +43,17 @@ INSTANCE = 20  # A: class row, B: attribute dict row
 BOUND = 21     # a bound method: A, B: self (tag, payload); C, D: function (tag, payload)
 WRAPPER = 22   # A: WR_* kind, B: tuple row of what it wraps (property: fget, fset, fdel)
 SUPER = 23     # A: the class to start after in the MRO, B, C: self (tag, payload)
-# Reserved for work in progress on other branches: 25 MODULE.
 GEN = 24       # a generator: A: function row, B: state (GEN_*), C: resume pc (absolute:
                # the instruction after its RETURN_GENERATOR + 1 or after a YIELD_VALUE),
                # D: offset into V of its slot region (gen_cap rows: locals, then operand
                # stack; 0 once done), E: saved slots (locals + stack; 0 while running or
                # done), F: 0 (reserved)
+MODULE = 25    # A: module id (builtins.MODULES), B: namespace dict row (str -> value;
+               # a builtin module's functions and constants), C: first global slot of
+               # the module's own globals, D: const index of the tuple of their names
+               # (C = D = -1 for builtin modules; modules written in the Amber subset
+               # will run their body with globals G[C:C+len(names)], and an attribute
+               # not in B is read from there)
 BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
                # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
                # two per V row (column 0 the lower limb), least significant first;
@@ -183,6 +188,11 @@ R_HLIVE = 18      # number of live heap objects (as of the last allocation)
 R_FRAMES_MAX = 19  # recursion limit (frames)
 R_EXTRA = 20      # fuel owed for bulk work (copies, sorts, scans) by the last helper
 R_DEEP = 21       # set when a deep comparison gave up (cyclic or absurdly nested data)
+# 22-25 free.  The random module's generator: xoshiro256** state (four
+# 64-bit words, never all zero) and CPython's cached second gauss() value.
+R_RNG = 26        # R[26:30]: the state words s0..s3
+R_GAUSS_HAS = 30  # 1 when R_GAUSS holds the next gauss() value
+R_GAUSS = 31      # its float64 bits (0 when R_GAUSS_HAS is 0)
 NREGS = 32
 
 # ---- Status codes returned by the interpreter loop. -----------------------------------

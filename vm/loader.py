@@ -8,7 +8,7 @@ from . import layout as L
 from . import opcodes as O
 from .builtins import BUILTIN_ID, METHOD_ID
 from .state import State, empty_state, grown, pointers
-from . import heap
+from . import heap, rng
 from .hostvalues import INT64_MAX, INT64_MIN, big_rows, encode
 
 
@@ -109,4 +109,5 @@ def load(program) -> State:
     st.F[0, L.FR_FUNC] = -1
     st.R[L.R_SP] = program.codes[0].nlocals
     st.R[L.R_FP] = 0
+    rng.seed_default(st.R)      # the random module's generator (vm/rng.py)
     return st

@@ -20,8 +20,9 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from . import arith, heap, interp, natives, objects, seq, sets
-from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, TAG_NAME,
+from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
+from ..stdlib import modules as stdmod
+from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME,
                        is_exception_type)
 from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
@@ -57,10 +58,11 @@ class VMLimitError(Exception):
 class _ScriptException(Exception):
     """A Python-level exception to be reported as the script's own."""
 
-    def __init__(self, type_name: str, message: str):
+    def __init__(self, type_name: str, message: str, args=None):
         super().__init__(message)
         self.type_name = type_name
         self.message = message
+        self.args_ = args       # the exception's args (Raw values) when not [message]
 
 
 class Machine:
@@ -72,7 +74,8 @@ class Machine:
     """
 
     def __init__(self, program, stdout=None, memory_limit: int = 512 << 20,
-                 recursion_limit: int = 1000, output_limit: int = 1 << 30, state=None):
+                 recursion_limit: int = 1000, output_limit: int = 1 << 30, state=None,
+                 random_seed: int | None = None):
         self.program = program
         self.stdout = stdout if stdout is not None else sys.stdout
         self.memory_limit = memory_limit
@@ -81,6 +84,8 @@ class Machine:
         if state is None:       # a fresh start; snapshots pass their restored state
             state = load(program)
             state.R[L.R_FRAMES_MAX] = recursion_limit
+            if random_seed is not None:     # the host's choice; else random.seed(0)'s state
+                rng.set_state(state.R, rng.state_from_int(int(random_seed)))
         self.st = state
         self.error: ScriptError | None = None
         self.finished = False
@@ -205,7 +210,7 @@ class Machine:
         except _VMRaised:
             self._raise_from_vm()
         except _ScriptException as e:
-            self._fail(e.type_name, e.message)
+            self._fail(e.type_name, e.message, e.args_)
         except RecursionError:   # decoding data nested deeper than the host's stack
             self._fail("RecursionError", "maximum recursion depth exceeded while getting "
                        "the repr of an object")
@@ -223,6 +228,9 @@ class Machine:
         pc = int(st.F[fp, L.FR_PC])
         op, arg = O.decode(int(st.CODE[pc]))
         sp = int(st.R[L.R_SP])
+        if svc == modfns.SVC_IMPORT or svc == modfns.SVC_MODULE_ATTR:
+            self._module_service(svc, op, arg, sp, pc)
+            return
         if svc == interp.SVC_FORMAT:
             has_spec = arg & 4
             spec = self._value(sp - 1) if has_spec else ""
@@ -250,6 +258,9 @@ class Machine:
             if arg == O.INPLACE + arith.OP_ADD and st.S[sp - 2, 0] == L.LIST:
                 self._extend_list(sp, pc)
                 return
+            if arg & 15 == arith.OP_OR and st.S[sp - 2, 0] == L.DICT:
+                self._dict_union(arg, sp, pc)
+                return
             if int(st.S[sp - 2, 0]) in _INT_TAGS or (int(st.S[sp - 1, 0]) in _INT_TAGS
                                                      and int(st.S[sp - 2, 0]) != L.STR):
                 self._int_binop(arg, sp, pc)
@@ -269,8 +280,77 @@ class Machine:
             top = sp - 1
         if svc >= 0:
             self._builtin_service(svc, n, kwnames, top, pc)
+            if op == O.CALL_METHOD or op == O.CALL_METHOD_KW:
+                # a builtin fetched from a module by LOAD_METHOD ran one slot above
+                # its own (interp.call_builtin_from_slot): move the result down
+                self._result_down(fp, pc)
         else:
             self._method_service(-1 - svc, n, kwnames, top, pc)
+
+    def _dict_union(self, arg: int, sp: int, pc: int):
+        """d1 | d2 (a new dict) and d |= x (d.update(x)); values keep their identity."""
+        st = self.st
+        a = int(st.S[sp - 2, 1])
+        right = Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])
+        pairs = self._pairs_of(right)
+        if arg & O.INPLACE:
+            d = a
+        else:
+            pairs = self._pairs_of(Raw(L.DICT, a)) + pairs
+            self.ensure(1, int(heap.dict_rows(len(pairs))), 0)
+            d = int(heap.new_dict(self.p, len(pairs)))
+            self._pins.append(Raw(L.DICT, d))
+        for k, v in pairs:
+            if not heap.is_hashable(self.p, k.tag, k.val):
+                kd = decode(self.st, k.tag, k.val, self.program)
+                raise _ScriptException("TypeError", f"unhashable type: '{type(kd).__name__}'")
+            self.ensure(0, int(heap.dict_set_need(self.p, d)), 0)
+            heap.dict_set(self.p, d, k.tag, k.val, v.tag, v.val)
+        self._charge_int(len(pairs))
+        self._complete(sp - 2, Raw(L.DICT, d), pc)
+
+    def _dict_popitem(self, d: int, result_slot: int, pc: int):
+        st = self.st
+        off = int(st.H[d, L.A])
+        for e in range(int(st.H[d, L.B]) - 1, -1, -1):
+            if st.V[off + 2 * e, 0] != L.UNDEF:
+                k = Raw(st.V[off + 2 * e, 0], st.V[off + 2 * e, 1])
+                v = Raw(st.V[off + 2 * e + 1, 0], st.V[off + 2 * e + 1, 1])
+                self._pins += [k, v]
+                self.ensure(1, 2, 0)
+                heap.dict_delete_entry(self.p, d, e)
+                self._complete(result_slot, (k, v), pc)
+                return
+        raise _ScriptException("KeyError", "'popitem(): dictionary is empty'",
+                               ["popitem(): dictionary is empty"])
+
+    def _result_down(self, fp: int, pc: int):
+        st = self.st
+        if int(st.R[L.R_FP]) == fp and int(st.F[fp, L.FR_PC]) == pc + 1:
+            sp = int(st.R[L.R_SP])
+            st.S[sp - 2] = st.S[sp - 1]
+            st.R[L.R_SP] = sp - 1
+
+    # ---- modules (feat/mod) -----------------------------------------------------------
+
+    def _module_service(self, svc: int, op: int, arg: int, sp: int, pc: int):
+        """IMPORT_NAME of a module not made yet; a name a module does not have."""
+        st = self.st
+        if svc == modfns.SVC_IMPORT:
+            name = stdmod.module_name_of_slot(self.program.globals[arg])
+            if name not in MODULES:     # (the compiler and the validator allow none)
+                raise _ScriptException("ModuleNotFoundError", f"No module named '{name}'")
+            m = stdmod.make_module(self, name)
+            self.st.G[arg, 0] = m.tag
+            self.st.G[arg, 1] = m.val
+            self._complete(sp, m, pc)
+            return
+        mod = MODULES[int(st.H[int(st.S[sp - 1, 1]), L.A])]
+        name = self.program.consts[arg]
+        if op == O.IMPORT_FROM:
+            raise _ScriptException("ImportError", f"cannot import name '{name}' from "
+                                   f"'{mod}' (unknown location)")
+        raise _ScriptException("AttributeError", f"module '{mod}' has no attribute '{name}'")
 
     # ---- big ints --------------------------------------------------------------------
 
@@ -353,6 +433,8 @@ class Machine:
         """%-formatting and format specs: no huge widths or precisions."""
         if isinstance(fmt, str):
             self._guard_chars(len(fmt) + max((int(d) for d in _DIGITS.findall(fmt)), default=0))
+        if isinstance(fmt, str) and "*" not in fmt:
+            return      # only a `*` takes a width or precision from the arguments
         for a in args:
             # (a width beyond 64 bits is refused by Python itself: OverflowError)
             if isinstance(a, int) and not isinstance(a, bool) and 1 << 20 < abs(a) < 1 << 63:
@@ -472,6 +554,9 @@ class Machine:
     def _builtin_service(self, bid: int, n: int, kwnames: list, top: int, pc: int):
         name = BUILTINS[bid]
         result_slot = top - n - 1
+        if "." in name:         # a module's function (stdlib/modules.py)
+            self._complete(result_slot, stdmod.call(self, bid, n, kwnames, top), pc)
+            return
         if name in ("getattr", "setattr", "hasattr", "delattr") and not kwnames:
             self._attr_builtin(name, n, top, pc)
             return
@@ -545,6 +630,11 @@ class Machine:
         method = bool(arg & 2)
         ts = sp - 1 - has_kw
         callee = ts - 1 - int(method)
+        from_slot = method and int(st.S[callee, 0]) == L.BUILTIN
+        if from_slot:   # a module's builtin below an empty self slot: call it from there
+            st.S[ts - 1] = st.S[callee]
+            callee = ts - 1
+            method = False
         tup = int(st.S[ts, 1])
         off = int(st.H[tup, L.A])
         raws = [Raw(st.V[off + i, 0], st.V[off + i, 1]) for i in range(int(st.H[tup, L.B]))]
@@ -578,6 +668,8 @@ class Machine:
                 if status == L.ST_RUNNING:
                     self.st.R[L.R_SP] = callee + 1
                     self.st.F[int(self.st.R[L.R_FP]), L.FR_PC] = pc + 1
+                    if from_slot:
+                        self._result_down(int(self.st.R[L.R_FP]), pc)
                     return
                 if status == L.ST_RAISE:
                     self._fail_from_vm()
@@ -586,6 +678,8 @@ class Machine:
                 self._method_service(fid, n, kwnames, top, pc)
             else:
                 self._builtin_service(fid, n, kwnames, top, pc)
+                if from_slot:
+                    self._result_down(int(self.st.R[L.R_FP]), pc)
         finally:
             self._ex_call = None
 
@@ -667,8 +761,9 @@ class Machine:
                 self.program.codes[int(self.st.F[int(self.st.R[L.R_FP]), L.FR_CODE])].module \
                 != L.PRELUDE_MODULE:
             raise NeedsUserCode()       # a script function: the prelude's sorted/min/max
-        if isinstance(key, BuiltinRef) and key.name in _SAFE_KEYS:
-            key = getattr(py_builtins, key.name)
+        if isinstance(key, BuiltinRef) and (key.name in _SAFE_KEYS
+                                            or key.name.startswith("math.")):
+            key = _realize(key)     # (math's functions are pure too)
         elif isinstance(key, BuiltinRef):
             raise _ScriptException("TypeError", f"{what} with key={key.name} is not supported "
                                    "by Amber")
@@ -709,7 +804,7 @@ class Machine:
     def _first_max(self, order, items_raw, key):
         items = [decode(self.st, r.tag, r.val, self.program) for r in items_raw]
         if isinstance(key, BuiltinRef):
-            key = getattr(py_builtins, key.name)   # checked by _sort_order already
+            key = _realize(key)     # checked by _sort_order already
         return self._call_python(max, range(len(items)),
                                  key=(lambda i: key(items[i])) if key else (lambda i: items[i]))
 
@@ -725,7 +820,6 @@ class Machine:
                 st = self.st
                 continue
             self._fail_from_vm()
-            raise _ScriptException(self.error.type_name, self.error.message)
         self._pins.append(Raw(L.LIST, r))   # keep the items alive until the service ends
         off = int(st.H[r, L.A])
         return [Raw(st.V[off + i, 0], st.V[off + i, 1]) for i in range(int(st.H[r, L.B]))]
@@ -771,6 +865,11 @@ class Machine:
                 self.ensure(0, int(heap.dict_set_need(self.p, d)), 0)
                 heap.dict_set(self.p, d, k.tag, k.val, v.tag, v.val)
             self._complete(result_slot, None, pc)
+            return
+        if tag == L.DICT and name == "popitem":
+            if n:
+                raise _ScriptException("TypeError", f"dict.popitem() takes no arguments ({n} given)")
+            self._dict_popitem(int(st.S[self_slot, 1]), result_slot, pc)
             return
         if tag == L.LIST and name in ("index", "count", "copy"):
             obj = self._value(self_slot)
@@ -1354,6 +1453,22 @@ class Machine:
         self._fail(type_name, message, args)
         return self.error is None
 
+    def _fail_from_vm(self):
+        """A numba helper called by a service reported an error (ST_RAISE with R_ERR*
+        set): raise it as the script's exception, with CPython's type and message."""
+        st = self.st
+        err = int(st.R[L.R_ERR])
+        if getattr(self, "_describing", False):     # an error while describing one
+            raise _ScriptException("SystemError", "error while reporting an error")
+        self._describing = True
+        try:
+            type_name, message = self._describe_error()
+        finally:
+            self._describing = False
+        args = [Raw(int(st.R[L.R_ERR_B]), int(st.R[L.R_ERR_C]))] if err == L.ERR_KEY else None
+        st.R[L.R_ERR] = L.ERR_NONE
+        raise _ScriptException(type_name, message, args)
+
     def _fail(self, type_name: str, message: str, args=None):
         """Raise CPython's exception type_name(message) in the script: the innermost
         handler gets it, or the script ends with a traceback."""
@@ -1751,7 +1866,9 @@ class Machine:
                     kw = list(self._value(sp - 1))
                     top = sp - 1
                 args, kwargs = self._args(top, arg, kw)
-                if name.startswith("CALL_METHOD"):
+                if name.startswith("CALL_METHOD") and int(st.S[top - arg - 2, 0]) != L.METHOD:
+                    fn = self._value(top - arg - 2, real=True)   # from a module
+                elif name.startswith("CALL_METHOD"):
                     fn = getattr(self._value(top - arg - 1, real=True),
                                  METHODS[int(st.S[top - arg - 2, 1])][1])
                 else:
@@ -1784,6 +1901,8 @@ def _text(v) -> str:
 def _realize(v):
     """Swap builtin references for the real Python builtins (for CPython's messages)."""
     if isinstance(v, BuiltinRef):
+        if "." in v.name:
+            return stdmod.real_function(v.name)
         return getattr(py_builtins, v.name)
     return v
 

@@ -14,26 +14,26 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, STR, LIST, TUPLE, DICT,
-    RANGE, ITER, DICTVIEW, FUNC, EXC, BIGINT, CLASS, INSTANCE, BOUND, WRAPPER, SUPER,
+    RANGE, ITER, DICTVIEW, FUNC, EXC, BIGINT, CLASS, INSTANCE, BOUND, WRAPPER, SUPER, SLICE,
     WR_STATIC, WR_CLASS, WR_PROPERTY, N_CALL, HEAP, SERIAL, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET, GEN,
 )
-from . import heap, seq, sets, objects
-from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy
+from . import heap, seq, sets, objects, modfns
+from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy, contains
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
     B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
     B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_OBJECT, B_SUPER, B_GENERATOR,
     B_STATICMETHOD, B_CLASSMETHOD, B_PROPERTY, B_CALLABLE, B_ID, B___AMBER_LOOKUP,
-    B___AMBER_USERCLASS, B___AMBER_NEW,
+    B___AMBER_USERCLASS, B___AMBER_NEW, B_SLICE, MODULE_FN_FIRST, MODULE_FN_LAST,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
     M_LIST_CLEAR, M_DICT_GET, M_DICT_KEYS, M_DICT_VALUES, M_DICT_ITEMS, M_DICT_POP,
     M_DICT_SETDEFAULT, M_DICT_UPDATE, M_DICT_COPY, M_DICT_CLEAR, M_TUPLE_INDEX,
-    M_TUPLE_COUNT,
+    M_TUPLE_COUNT, DUNDER,
 )
 
 # value-error messages (ERR_VALUE, R_ERR_A) decoded by the host
@@ -114,6 +114,8 @@ def type_of(tag):
         return B_FROZENSET
     if tag == GEN:
         return B_GENERATOR
+    if tag == SLICE:
+        return B_SLICE
     return -1
 
 
@@ -695,6 +697,8 @@ def call_builtin(st, bid, sp, n):
     S = S_(st)
     H = H_(st)
     res = sp - n - 1
+    if MODULE_FN_FIRST <= bid <= MODULE_FN_LAST:   # a module's function (modfns.py)
+        return modfns.call_module_fn(st, bid, sp, n)
     if bid == B_LEN:
         if n == 1:
             m = seq.seq_len(st, S[sp - 1, 0], S[sp - 1, 1])
@@ -966,6 +970,66 @@ def dict_method(st, mid, sp, n):
 
 
 @njit(cache=CACHE)
+def dunder_method(st, mid, sp, n):
+    """x.__getitem__(k), x.__setitem__(k, v), x.__delitem__(k), x.__contains__(v),
+    x.__len__(), it.__next__(): the operations of the corresponding syntax, run on
+    the call's own stack slots (self and the arguments sit where the operation wants
+    its operands, or are rotated there and back)."""
+    S = S_(st)
+    res = sp - n - 2
+    d = DUNDER[mid]
+    t = S[sp - n - 1, 0]
+    v = S[sp - n - 1, 1]
+    if d == 1 and n == 1:            # self k -> self[k]
+        status = seq.subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        return put(st, res, S[sp - 2, 0], S[sp - 2, 1])
+    if d == 3 and n == 1:            # del self[k]
+        status = seq.delete_subscr(st, sp)
+        if status != ST_RUNNING:
+            return status
+        return put(st, res, NONE, 0)
+    if d == 2 and n == 2:            # self k v -> v self k (store_subscr's order)
+        t0 = S[sp - 1, 0]
+        v0 = S[sp - 1, 1]
+        S[sp - 1, 0] = S[sp - 2, 0]
+        S[sp - 1, 1] = S[sp - 2, 1]
+        S[sp - 2, 0] = S[sp - 3, 0]
+        S[sp - 2, 1] = S[sp - 3, 1]
+        S[sp - 3, 0] = t0
+        S[sp - 3, 1] = v0
+        status = seq.store_subscr(st, sp)
+        if status != ST_RUNNING:     # back to the call's order (retried or reported)
+            S[sp - 3, 0] = S[sp - 2, 0]
+            S[sp - 3, 1] = S[sp - 2, 1]
+            S[sp - 2, 0] = S[sp - 1, 0]
+            S[sp - 2, 1] = S[sp - 1, 1]
+            S[sp - 1, 0] = t0
+            S[sp - 1, 1] = v0
+            return status
+        return put(st, res, NONE, 0)
+    if d == 4 and n == 1:
+        r, status = contains(st, t, v, S[sp - 1, 0], S[sp - 1, 1])
+        if status != ST_RUNNING:
+            return status
+        return put(st, res, BOOL, 1 if r else 0)
+    if d == 5 and n == 0:
+        m = seq.seq_len(st, t, v)
+        if m >= 0:
+            return put(st, res, INT, m)
+    if d == 6 and n == 0 and t == ITER:
+        ob, vb, cb = seq.step_cost(st, v)
+        if not heap.reserve(st, ob + 2, vb, cb):
+            return ST_NEED_MEMORY
+        rt, rv = seq.iter_next(st, v)
+        if rt != UNDEF:
+            return put(st, res, rt, rv)
+        return fail(st, ERR_STOP_ITERATION, 0, 0, 0)
+    return service(st, -1 - mid, n)
+
+
+@njit(cache=CACHE)
 def call_method(st, mid, sp, n):
     """Call builtin method `mid` on self = S[sp-n-1] with n arguments."""
     S = S_(st)
@@ -973,6 +1037,8 @@ def call_method(st, mid, sp, n):
     V = V_(st)
     res = sp - n - 2
     me = S[sp - n - 1, 1]
+    if DUNDER[mid] != 0:
+        return dunder_method(st, mid, sp, n)
     if S[sp - n - 1, 0] == SET or S[sp - n - 1, 0] == FROZENSET:
         status = sets.set_method(st, mid, sp, n)
         if status == -1:

@@ -100,6 +100,8 @@ _TABLE = [
     ("RETURN_GENERATOR", "-",        1,     "-> gen; a generator of this frame's locals, resuming at pc + 2 (the next instruction, RETURN_VALUE, returns it); first after the MAKE_CELLs of a generator function"),
     ("YIELD_VALUE",      "yield",    0,     "x -> sent; suspend the generator, handing x to its resumer; resumed with the sent value on top; arg 1: the yield of a yield from (a subiterator is below)"),
     ("SEND",             "target",  "var",  "it v -> it y when it yields y (v sent in: next(it) if v is None or it is no generator); when it is done: it v -> r and pc = arg (r its return value)"),
+    ("IMPORT_NAME",      "global",   1,     "-> the module cached in globals[arg] (a hidden slot named '<modules>.NAME'); the host makes it on first use"),
+    ("IMPORT_FROM",      "name",     1,     "m -> m m.<consts[arg]>; ImportError if the module has no such name"),
 ]
 # fmt: on
 

@@ -451,6 +451,12 @@ def iter_next(st, it):
             tup = H[r, C]
             n = H[tup, B]
             j = idx[top - 1]
+            if n == 0:      # zip() of nothing: exhausted at once
+                rt = UNDEF
+                rv = 0
+                top -= 1
+                have = True
+                continue
             if j < n:
                 child = V[H[tup, A] + j, 1]
             else:
@@ -504,6 +510,8 @@ def remaining(st, it):
                 work[top] = src
                 top += 1
         elif k == IT_ZIP:
+            if H[src, B] == 0:
+                n = 0       # zip() of nothing is empty
             for i in range(H[src, B]):
                 if top < work.shape[0]:
                     work[top] = V_(st)[H[src, A] + i, 1]
