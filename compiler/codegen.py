@@ -13,7 +13,8 @@ from ..stdlib import source as stdlib_source
 from .lower import lower
 import functools
 from . import ast as A
-from ..vm.layout import MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, CO_GENERATOR
+from ..vm.layout import (MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, PRELUDE_PREFIX,
+                         CO_GENERATOR)
 from .errors import UnsupportedFeatureError, AmberSyntaxError, AmberImportError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, NAME, Scope, resolve
@@ -1448,7 +1449,6 @@ def max_stack(co: CodeObject, codes: list) -> int:
     return best
 
 
-PRELUDE_PREFIX = "<prelude>."
 
 
 @functools.lru_cache(maxsize=1)
@@ -1473,6 +1473,9 @@ def generate(module, filename: str, source: str) -> Program:
     gen.emit("MAKE_FUNCTION", 0)       # the prelude's body (patched below)
     gen.emit("CALL", 0)
     gen.emit("POP_TOP")
+    if "__name__" in source:           # the script runs as the main module
+        gen.emit("LOAD_CONST", prog.const("__main__"))
+        gen.emit("STORE_GLOBAL", prog.global_slot("__name__"))
     gen.stmts(module.body)
     gen.emit("LOAD_CONST", prog.const(None))
     gen.emit("RETURN_VALUE")

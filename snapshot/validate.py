@@ -18,6 +18,7 @@ from ..vm import layout as L
 from ..vm import opcodes as O
 from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES
 from ..vm import rng
+from ..vm.loader import prelude_builtin_slots
 from ..vm.state import State, pointers
 from .format import SnapshotError
 
@@ -515,6 +516,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
     _need(R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0 and R[L.R_EXTRA] >= 0, "bad counters")
     _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
     _need(fp >= 0, "no frames")
+    R[L.R_NBSLOTS] = prelude_builtin_slots(program.globals)     # derived, never trusted
     why = rng.state_ok(R)
     _need(why is None, f"{why} (corrupted)")
 

@@ -59,6 +59,8 @@ def binop(a, b, op):
         r = fb(b, a)
         if r is not NotImplemented:
             return r
+    if op & 15 == 5 and ta is str:
+        return _percent(a, b)
     sym = names[3] + ("=" if op & 16 else "")
     if op & 15 == 6:
         raise TypeError("unsupported operand type(s) for " + sym + " or pow(): '"
@@ -96,6 +98,12 @@ def compare(a, b, op):
         r = g(b, a)
         if r is not NotImplemented:
             return r
+    elif op == 3 and tb is not ta:
+        e = _lookup(b, "__eq__")      # object.__ne__ inverts __eq__
+        if e is not _MISSING:
+            r = e(b, a)
+            if r is not NotImplemented:
+                return not r
     if op == 2:
         return a is b
     if op == 3:
@@ -177,6 +185,8 @@ def b_len(x):
 
 def b_str(x=""):
     if __amber_userclass(x) is None:
+        if type(x) is object:
+            return __amber_repr_default(x)
         return _container_repr(x, False)
     f = _lookup(x, "__str__")
     if f is _MISSING:
@@ -196,6 +206,8 @@ def b_str(x=""):
 
 def b_repr(x):
     if __amber_userclass(x) is None:
+        if type(x) is object:
+            return __amber_repr_default(x)
         return _container_repr(x, True)
     f = _lookup(x, "__repr__")
     if f is _MISSING:
@@ -329,10 +341,34 @@ def b_sorted(x, key=None, reverse=False):
     return items
 
 
+def b___amber_list_sort(lst, *args, key=None, reverse=False):
+    if args:
+        raise TypeError("sort() takes no positional arguments")
+    _sort(lst, key, reverse)
+
+
+def _plain(keys):
+    for k in keys:
+        t = type(k)
+        if t is not int and t is not float and t is not str:
+            return False
+    return True
+
+
 def _sort(items, key, reverse):
-    # a stable merge sort on (key, item) pairs, using < only (as list.sort does)
     keys = items if key is None else [key(y) for y in items]
     n = len(items)
+    if _plain(keys):
+        # keys the VM compares itself: sort (key, position) pairs natively (stable:
+        # the position breaks ties, negated when reversed)
+        sign = -1 if reverse else 1
+        pairs = [(keys[i], sign * i) for i in range(n)]
+        pairs.sort(reverse=reverse)
+        copy = items[:]
+        for j in range(n):
+            items[j] = copy[sign * pairs[j][1]]
+        return
+    # a stable merge sort on (key, item) pairs, using < only (as list.sort does)
     order = list(range(n))
     width = 1
     while width < n:
@@ -483,7 +519,11 @@ def b_int(x=0, *base):
     for name in ("__int__", "__index__", "__trunc__"):
         f = _lookup(x, name)
         if f is not _MISSING:
-            return f(x)
+            r = f(x)
+            if type(r) is not int and type(r) is not bool:
+                raise TypeError(_name(x) + "." + name + " returned non-int (type " + _name(r)
+                                + ")")
+            return r
     raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
                     "not '" + _name(x) + "'")
 
@@ -491,7 +531,10 @@ def b_int(x=0, *base):
 def b_float(x=0.0):
     f = _lookup(x, "__float__")
     if f is not _MISSING:
-        return f(x)
+        r = f(x)
+        if type(r) is not float:
+            raise TypeError(_name(x) + ".__float__ returned non-float (type " + _name(r) + ")")
+        return r
     f = _lookup(x, "__index__")
     if f is not _MISSING:
         return float(f(x))
@@ -533,3 +576,154 @@ def b_pow(a, b, *m):
                             + _name(b) + "', '" + _name(m[0]) + "'")
         return f(a, b, m[0])
     return a ** b
+
+
+def b_map(f, *its):
+    if not its:
+        raise TypeError("map() must have at least two arguments.")
+    return _map(f, [_iter(x) for x in its])
+
+
+def _map(f, its):
+    if len(its) == 1:
+        for x in its[0]:
+            yield f(x)
+        return
+    while True:
+        args = []
+        for it in its:
+            for y in it:
+                args.append(y)
+                break
+            else:
+                return
+        yield f(*args)
+
+
+def b_filter(f, x):
+    return _filter(f, _iter(x))
+
+
+def _filter(f, it):
+    if f is None:
+        for y in it:
+            if y:
+                yield y
+    else:
+        for y in it:
+            if f(y):
+                yield y
+
+
+def b___amber_yield_from(it):
+    # `yield from it` for an iterator of a script class (PEP 380's expansion): the VM
+    # puts this generator in its place, so send/throw/close reach it like CPython's
+    try:
+        y = b_next(it)
+    except StopIteration as e:
+        return e.value
+    while True:
+        try:
+            s = yield y
+        except GeneratorExit:
+            m = _lookup(it, "close")
+            if m is not _MISSING:
+                m(it)
+            raise
+        except BaseException as e:
+            m = _lookup(it, "throw")
+            if m is _MISSING:
+                raise
+            try:
+                y = m(it, e)
+            except StopIteration as e2:
+                return e2.value
+        else:
+            try:
+                if s is None:
+                    y = b_next(it)
+                else:
+                    y = getattr(it, "send")(s)
+            except StopIteration as e:
+                return e.value
+
+
+def _percent(fmt, args):
+    # str % args when an argument is a script object: each conversion is applied
+    # here (str/repr/int/float of the object), the formatting itself by str % value
+    mapping = None
+    items = [args]
+    if type(args) is tuple:
+        items = list(args)
+    elif type(args) is dict or (__amber_userclass(args) is not None
+                                and _lookup(args, "__getitem__") is not _MISSING):
+        mapping = args
+        items = []
+    out = []
+    i = 0
+    k = 0
+    n = len(fmt)
+    while i < n:
+        j = fmt.find("%", i)
+        if j < 0:
+            out.append(fmt[i:])
+            break
+        out.append(fmt[i:j])
+        j += 1
+        key = None
+        if j < n and fmt[j] == "(":
+            e = fmt.find(")", j)
+            if e < 0:
+                raise ValueError("incomplete format key")
+            key = fmt[j + 1:e]
+            j = e + 1
+        spec = "%"
+        while j < n and fmt[j] in "#0- +*.0123456789":
+            if fmt[j] == "*":
+                if k >= len(items):
+                    raise TypeError("not enough arguments for format string")
+                w = items[k]
+                spec += str(w if __amber_userclass(w) is None else b_int(w))
+                k += 1
+            else:
+                spec += fmt[j]
+            j += 1
+        if j >= n:
+            raise ValueError("incomplete format")
+        conv = fmt[j]
+        i = j + 1
+        if conv == "%":
+            out.append("%")
+            continue
+        if key is not None:
+            if mapping is None:
+                raise TypeError("format requires a mapping")
+            v = mapping[key]
+        else:
+            if k >= len(items):
+                raise TypeError("not enough arguments for format string")
+            v = items[k]
+            k += 1
+        if conv == "s":
+            v = b_str(v)
+        elif conv == "r" or conv == "a":
+            v = b_repr(v)
+            conv = "s"
+        elif __amber_userclass(v) is not None:
+            if conv in "diu":
+                if _lookup(v, "__int__") is _MISSING and _lookup(v, "__index__") is _MISSING:
+                    raise TypeError("%" + conv + " format: a real number is required, not "
+                                    + _name(v))
+                v = b_int(v)
+            elif conv in "oxXc":
+                f = _lookup(v, "__index__")
+                if f is _MISSING:
+                    raise TypeError("%" + conv + " format: an integer is required, not "
+                                    + _name(v))
+                v = f(v)
+            elif conv in "eEfFgG":
+                v = b_float(v)
+        out.append((spec + conv) % (v,))
+    if mapping is None and k < len(items):
+        raise TypeError("not all arguments converted during string formatting")
+    return "".join(out)

@@ -54,8 +54,14 @@ BUILTINS = [
                 "normalvariate", "betavariate", "gammavariate", "lognormvariate",
                 "paretovariate", "vonmisesvariate", "weibullvariate", "getstate",
                 "setstate")),
-) for f in fns]
-INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n == "generator")
+) for f in fns] + [
+    # written in the prelude only (PRELUDE_ONLY: a call always runs the prelude's
+    # version), then the type of modules (internal, as "generator")
+    "map", "filter", "__amber_yield_from", "module", "__amber_list_sort",
+]
+INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n in ("generator",
+                                                                              "module"))
+PRELUDE_ONLY = ("map", "filter", "__amber_yield_from")
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 # the functions of the builtin modules are one contiguous block of ids
 MODULE_FN_FIRST = min(i for i, n in enumerate(BUILTINS) if "." in n)
@@ -97,7 +103,7 @@ TAG_TYPE = {
     L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
     L.FUNC: "function", L.RANGE: "range", L.BIGINT: "int", L.SET: "set",
     L.FROZENSET: "frozenset", L.BOUND: "method", L.SUPER: "super", L.GEN: "generator",
-    L.SLICE: "slice",
+    L.SLICE: "slice", L.MODULE: "module",
 }
 
 # Type names as CPython prints them in messages, by tag.
@@ -109,7 +115,7 @@ TAG_NAME = {
     L.RANGE: "range", L.ITER: "iterator", L.SLICE: "slice", L.EXC: "exception",
     L.DICTVIEW: "dict_keys", L.BIGINT: "int", L.SET: "set", L.FROZENSET: "frozenset",
     L.CLASS: "type", L.BOUND: "method", L.SUPER: "super",
-    L.GEN: "generator",
+    L.GEN: "generator", L.MODULE: "module",
 }
 
 # Builtin methods: (receiver tag, name).  Append only.
@@ -157,14 +163,16 @@ METHODS = [
     (L.FROZENSET, ("__contains__", "__len__")),
     (L.RANGE, ("__getitem__", "__contains__", "__len__")),
     (L.ITER, ("__next__",)),
-) for name in names]
+) for name in names] + [
+    (L.SLICE, "indices"),
+]
 METHOD_ID = {m: i for i, m in enumerate(METHODS)}
 globals().update({
     f"M_{L_NAME}_{name.upper()}": i
     for i, (tag, name) in enumerate(METHODS)
     for L_NAME in [{L.LIST: "LIST", L.STR: "STR", L.DICT: "DICT", L.TUPLE: "TUPLE",
                  L.INT: "INT", L.SET: "SET", L.FROZENSET: "FROZENSET", L.RANGE: "RANGE",
-                 L.ITER: "ITER", L.GEN: "GEN"}[tag]]
+                 L.ITER: "ITER", L.GEN: "GEN", L.SLICE: "SLICE"}[tag]]
 })
 # Which operation a special method is (0 for ordinary methods), by method id.
 DUNDER_NAMES = ("", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__",

@@ -26,7 +26,7 @@ from .layout import (
     ST_RUNNING, ST_FINISHED, ST_FUEL, ST_SERVICE, ST_NEED_MEMORY, ST_RAISE,
     NEED_STACK, NEED_FRAMES, ERR_NAME, ERR_UNBOUND_LOCAL, ERR_NOT_CALLABLE, ERR_ARGS,
     ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
-    R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP, EXC, FR_FLAGS, RET_NORMAL,
+    R_SERVICE, R_ARGC, R_ERR, R_ERR_A, R_EXTRA, R_DEEP, R_NBSLOTS, EXC, FR_FLAGS, RET_NORMAL,
     ERR_EXCEPTION, ERR_RAISE, RAISE_NOT_EXCEPTION, RAISE_NO_ACTIVE, RAISE_BAD_CATCH,
     RAISE_BAD_CAUSE,
     CLASS, INSTANCE, BOUND, WRAPPER, SUPER, WR_STATIC, WR_CLASS, WR_PROPERTY, METHOD,
@@ -49,11 +49,11 @@ from .opcodes import (
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
     LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
-    IMPORT_NAME, IMPORT_FROM,
+    IMPORT_NAME, IMPORT_FROM, SEND,
 )
-from .layout import MODULE
+from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns
-from .builtins import B_OBJECT, B_NEXT, B_LIST, B_TUPLE
+from .builtins import B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -326,6 +326,74 @@ def call_kw_function(st, f, ret, sp, n, ret_pc):
 
 
 @njit(cache=CACHE)
+def call_ex_self(st, f, selft, selfv, ret, ts, kw_dict, pc):
+    """CALL_EX of function row f with a self: the args tuple becomes (self, *args)
+    and f takes the callable's slot (a retried instruction then sees a plain call)."""
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    n = H[S[ts, 1], B]
+    if not heap.reserve(st, 1, n + 1, 0):
+        return ST_NEED_MEMORY
+    ot = S[ret, 0]
+    ov = S[ret, 1]
+    mt = S[ts - 1, 0]       # the method form's self slot (or the callable again)
+    mv = S[ts - 1, 1]
+    orig = S[ts, 1]
+    t = heap.new_tuple(st, n + 1)
+    src = H[S[ts, 1], A]
+    dst = H[t, A]
+    V[dst, 0] = selft
+    V[dst, 1] = selfv
+    for i in range(n):
+        V[dst + 1 + i, 0] = V[src + i, 0]
+        V[dst + 1 + i, 1] = V[src + i, 1]
+    S[ret, 0] = FUNC
+    S[ret, 1] = f
+    for i in range(ret + 1, ts):
+        S[i, 0] = UNDEF         # the method form's self slot: now empty
+        S[i, 1] = 0
+    S[ts, 1] = t
+    status = bind_call(st, f, ret, ret + 1, 0, 0, t, -1, 0, kw_dict, pc + 1)
+    if status == ST_NEED_MEMORY:        # undo: the retry runs the original instruction
+        S[ts - 1, 0] = mt
+        S[ts - 1, 1] = mv
+        S[ret, 0] = ot
+        S[ret, 1] = ov
+        S[ts, 1] = orig
+    return status
+
+
+@njit(cache=CACHE)
+def call_ex_class(st, cls, ret, ts, kw_dict, pc):
+    """CALL_EX of a class (instances of plain classes): a new instance, then its
+    __init__ called with (instance, *args, **kwargs) in return mode RET_INIT."""
+    S = S_(st)
+    H = H_(st)
+    it, iv, owner = objects.mro_lookup(st, cls, objects.special_name(st, N_INIT), -1)
+    empty = H[S[ts, 1], B] == 0 and (kw_dict < 0 or H[kw_dict, F] == 0)
+    if H[cls, E] != B_OBJECT or not (it == FUNC or (it == UNDEF and empty)):
+        return fail(st, ERR_NOT_CALLABLE, 0, CLASS, 0)     # not supported with * / **
+    if not heap.reserve(st, 3, heap.dict_rows(4), 0):
+        return ST_NEED_MEMORY
+    obj = heap.new_obj(st, INSTANCE)
+    H[obj, A] = cls
+    H[obj, B] = heap.new_dict(st, 0)
+    if it == UNDEF:
+        S[ret, 0] = INSTANCE
+        S[ret, 1] = obj
+        R_(st)[R_SP] = ret + 1
+        F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+        return ST_RUNNING
+    status = call_ex_self(st, iv, INSTANCE, obj, ret, ts, kw_dict, pc)
+    if status == ST_RUNNING:
+        S[ret, 0] = INSTANCE        # __init__'s frame returns into the instance's slot
+        S[ret, 1] = obj
+        F_(st)[R_(st)[R_FP], FR_FLAGS] = RET_INIT
+    return status
+
+
+@njit(cache=CACHE)
 def call_ex(st, arg, sp, pc):
     """CALL_EX: f(*args, **kwargs) with a tuple and (arg & 1) a dict on the stack."""
     S = S_(st)
@@ -341,8 +409,19 @@ def call_ex(st, arg, sp, pc):
         return fail(st, ERR_VALUE, 99, CALL_EX, 0)
     ret = ts - 1 - ((arg >> 1) & 1)
     ft = S[ret, 0]
+    if ft == FUNC and (arg & 2) and S[ret + 1, 0] != UNDEF:    # a method with its self
+        return call_ex_self(st, S[ret, 1], S[ret + 1, 0], S[ret + 1, 1], ret, ts, kw_dict, pc)
     if ft == FUNC:
         return bind_call(st, S[ret, 1], ret, ret + 1, 0, 0, S[ts, 1], -1, 0, kw_dict, pc + 1)
+    if ft == BOUND and H_(st)[S[ret, 1], C] == FUNC:
+        b = S[ret, 1]
+        return call_ex_self(st, H_(st)[b, D], H_(st)[b, A], H_(st)[b, B], ret, ts, kw_dict, pc)
+    if ft == INSTANCE or (ft == EXC and H_(st)[S[ret, 1], E] >= 0):
+        t, v = objects.special_lookup(st, ft, S[ret, 1], N_CALL)
+        if t == FUNC:
+            return call_ex_self(st, v, ft, S[ret, 1], ret, ts, kw_dict, pc)
+    if ft == CLASS:
+        return call_ex_class(st, S[ret, 1], ret, ts, kw_dict, pc)
     if ft == BUILTIN or ft == METHOD:
         R[R_SERVICE] = SVC_CALL_EX     # the host spreads the arguments and calls it
         R[R_ARGC] = arg
@@ -735,11 +814,11 @@ def redirect_builtin(st, bid, sp, n, ret, pc):
     S = S_(st)
     G = G_(st)
     slot = P_BUILTINS + bid
-    if slot >= G.shape[0] // 2 or G[slot, 0] != FUNC:
+    if bid >= R_(st)[R_NBSLOTS] or slot >= G.shape[0] // 2 or G[slot, 0] != FUNC:
         return False
     if FN_(st)[F_(st)[R_(st)[R_FP], FR_CODE], FN_MODULE] == PRELUDE_MODULE:
         return False
-    found = False
+    found = bid == B_MAP or bid == B_FILTER     # written in the prelude only
     for i in range(sp - n, sp):
         if is_user_object(st, S[i, 0], S[i, 1]) or (S[i, 0] == GEN and gen.consumes(bid)):
             found = True
@@ -748,6 +827,19 @@ def redirect_builtin(st, bid, sp, n, ret, pc):
     S[ret, 0] = FUNC
     S[ret, 1] = G[slot, 1]
     return True
+
+
+@njit(cache=CACHE)
+def yield_from_object(st, sp, pc):
+    """The first SEND of a `yield from` over an iterator of a script class: the
+    prelude's delegating generator (PEP 380's expansion, in Amber) replaces it,
+    then the `yield from` starts again from its LOAD_CONST None (pc - 1), the only
+    instruction that reaches this SEND with a non-generator."""
+    S = S_(st)
+    if B___AMBER_YIELD_FROM >= R_(st)[R_NBSLOTS]:
+        return fail(st, ERR_GEN, GENERR_YF_OBJECT, S[sp - 2, 0], 0)
+    return call_prelude(st, P_BUILTINS + B___AMBER_YIELD_FROM, 1, S[sp - 2, 0], S[sp - 2, 1],
+                        0, 0, 0, 0, sp, sp - 2, pc - 1, 0)
 
 
 @njit(cache=CACHE)
@@ -1218,6 +1310,8 @@ def cold_c(st, op, arg, sp, pc):
         return store_attr_obj(st, K_(st)[arg, 1], sp, pc, op == DELETE_ATTR)
     elif op == BUILD_CLASS:
         return object_service(st, 0)
+    elif op == SEND and S_(st)[sp - 2, 0] != GEN and S_(st)[sp - 2, 0] != ITER:
+        return yield_from_object(st, sp, pc)
     else:
         return gen.cold_gen(st, op, arg, sp, pc)
     if status != ST_RUNNING:

@@ -137,6 +137,7 @@ SPECIAL_NAMES = ("__init__", "__bool__", "__len__", "__iter__", "__next__", "__g
                  "__hash__", "__eq__")
 N_INIT, N_BOOL, N_LEN, N_ITER, N_NEXT, N_GETITEM, N_SETITEM, N_DELITEM, N_CALL, \
     N_GETATTR, N_CONTAINS, N_HASH, N_EQ = range(len(SPECIAL_NAMES))
+PRELUDE_PREFIX = "<prelude>."   # the prelude's global names start with this
 PRELUDE_MODULE = 1   # FN_MODULE of the prelude's code (its builtin calls are never
                      # redirected to the prelude again)
 P_BUILTINS = len(PRELUDE_ENTRIES)   # slot of builtin bid's replacement: P_BUILTINS + bid
@@ -188,8 +189,12 @@ R_HLIVE = 18      # number of live heap objects (as of the last allocation)
 R_FRAMES_MAX = 19  # recursion limit (frames)
 R_EXTRA = 20      # fuel owed for bulk work (copies, sorts, scans) by the last helper
 R_DEEP = 21       # set when a deep comparison gave up (cyclic or absurdly nested data)
-# 22-25 free.  The random module's generator: xoshiro256** state (four
-# 64-bit words, never all zero) and CPython's cached second gauss() value.
+# 22-24 free.
+R_NBSLOTS = 25    # how many builtins the program's prelude has replacement slots for
+                  # (P_BUILTINS + bid for bid below it; derived from the program's
+                  # global names when a VM is made or a snapshot loaded, never trusted)
+# The random module's generator: xoshiro256** state (four 64-bit words, never all
+# zero) and CPython's cached second gauss() value.
 R_RNG = 26        # R[26:30]: the state words s0..s3
 R_GAUSS_HAS = 30  # 1 when R_GAUSS holds the next gauss() value
 R_GAUSS = 31      # its float64 bits (0 when R_GAUSS_HAS is 0)

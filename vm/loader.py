@@ -6,7 +6,7 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from .builtins import BUILTIN_ID, METHOD_ID
+from .builtins import BUILTINS, BUILTIN_ID, METHOD_ID
 from .state import State, empty_state, grown, pointers
 from . import heap, rng
 from .hostvalues import INT64_MAX, INT64_MIN, big_rows, encode
@@ -108,6 +108,18 @@ def load(program) -> State:
     st.F[0, L.FR_BASE] = 0
     st.F[0, L.FR_FUNC] = -1
     st.R[L.R_SP] = program.codes[0].nlocals
+    st.R[L.R_NBSLOTS] = prelude_builtin_slots(program.globals)
     st.R[L.R_FP] = 0
     rng.seed_default(st.R)      # the random module's generator (vm/rng.py)
     return st
+
+
+def prelude_builtin_slots(names: list) -> int:
+    """How many builtins (from id 0 on) the program's prelude has a replacement slot
+    for (global P_BUILTINS + id, named "<prelude>.b_<builtin>").  A program compiled
+    by an older Amber knows fewer builtins; the VM redirects only these."""
+    n = 0
+    while n < len(BUILTINS) and L.P_BUILTINS + n < len(names) and \
+            names[L.P_BUILTINS + n] == f"{L.PRELUDE_PREFIX}b_{BUILTINS[n]}":
+        n += 1
+    return n

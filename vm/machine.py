@@ -22,7 +22,7 @@ from . import layout as L
 from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
 from ..stdlib import modules as stdmod
-from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME,
+from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME, PRELUDE_ONLY,
                        is_exception_type)
 from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
@@ -557,12 +557,16 @@ class Machine:
         if "." in name:         # a module's function (stdlib/modules.py)
             self._complete(result_slot, stdmod.call(self, bid, n, kwnames, top), pc)
             return
+        if name in PRELUDE_ONLY:
+            raise NeedsUserCode()
         if name in ("getattr", "setattr", "hasattr", "delattr") and not kwnames:
             self._attr_builtin(name, n, top, pc)
             return
         if name == "__amber_repr_default" and n == 1:
             st = self.st
-            self._complete(result_slot, f"<{self._module_of(top - 1)}.{self._type_name(top - 1)} "
+            module = self._module_of(top - 1)
+            module = "" if module == "builtins" else module + "."
+            self._complete(result_slot, f"<{module}{self._type_name(top - 1)} "
                            f"object at 0x{0x7f0000000000 + 16 * int(st.H[st.S[top - 1, 1], L.SERIAL]):x}>", pc)
             return
         if name == "super":
@@ -876,7 +880,7 @@ class Machine:
             args, kw = self._args(top, n, kwnames)
             self._complete(result_slot, self._call_python(getattr(obj, name), *args, **kw), pc)
             return
-        if tag == L.INT:
+        if tag == L.INT or tag == L.SLICE:
             obj = self._value(self_slot)
             args, kw = self._args(top, n, kwnames)
             self._complete(result_slot, self._call_python(getattr(obj, name), *args, **kw), pc)
@@ -934,12 +938,27 @@ class Machine:
             ret = sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
         elif name == "CALL_EX":
             ret = sp - 2 - (arg & 1) - ((arg >> 1) & 1)
-        if ret is not None and st.S[ret, 0] == L.BUILTIN and not in_prelude:
+        if ret is not None and st.S[ret, 0] == L.BUILTIN and not in_prelude \
+                and st.S[ret, 1] < st.R[L.R_NBSLOTS]:
             slot = L.P_BUILTINS + int(st.S[ret, 1])
             if st.G[slot, 0] == L.FUNC:
                 st.S[ret, 0] = L.FUNC
                 st.S[ret, 1] = st.G[slot, 1]
                 return          # the call runs again, now calling the prelude
+        if ret is not None and name.startswith("CALL_METHOD") and not in_prelude and \
+                st.S[ret, 0] == L.METHOD and METHODS[int(st.S[ret, 1])] == (L.LIST, "sort") \
+                and BUILTIN_ID["__amber_list_sort"] < st.R[L.R_NBSLOTS]:
+            slot = L.P_BUILTINS + BUILTIN_ID["__amber_list_sort"]    # list.sort(key=f)
+            st.S[ret, 0] = L.FUNC
+            st.S[ret, 1] = st.G[slot, 1]
+            return          # the call runs again: the prelude's sort(self, ...)
+        if name == "BINARY_OP" and not in_prelude:     # str % (..., object, ...)
+            self._grow_stack(sp + 8)
+            st = self.st
+            self._run_status(interp.call_prelude(
+                self.p, L.P_BINOP, 3, int(st.S[sp - 2, 0]), int(st.S[sp - 2, 1]),
+                int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]), L.INT, arg, sp, sp - 2, pc + 1, 0))
+            return
         if name == "FORMAT_VALUE" and not in_prelude:
             has_spec = arg & 4
             x = sp - 2 if has_spec else sp - 1
@@ -1719,8 +1738,14 @@ class Machine:
         if fn is None:
             return "TypeError", f"{co.name}() got a bad call"
         name = O.OPS[op].name
-        if name == "CALL_EX":
-            _, args, kwargs = self._ex_parts(sp, arg)
+        if name == "CALL_EX":     # (only the shape matters: values stay undecoded)
+            has_kw = arg & 1
+            ts = sp - 1 - has_kw
+            args = [None] * int(st.H[int(st.S[ts, 1]), L.B])
+            kwargs = {}
+            if has_kw:
+                for k, _ in self._pairs_of(Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])):
+                    kwargs[decode(self.st, k.tag, k.val, self.program)] = None
         else:
             kw = []
             top = sp
@@ -1903,8 +1928,15 @@ def _realize(v):
     if isinstance(v, BuiltinRef):
         if "." in v.name:
             return stdmod.real_function(v.name)
+        if v.name in _UNNAMED_TYPES:
+            return _UNNAMED_TYPES[v.name]
         return getattr(py_builtins, v.name)
     return v
+
+
+# Builtin types that are no builtin names in CPython (reached through type(x)).
+_UNNAMED_TYPES = {"NoneType": type(None), "function": type(_realize),
+                  "generator": type(x for x in ()), "module": type(py_builtins)}
 
 
 def _is_subclass(bid: int, name: str) -> bool:
