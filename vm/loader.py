@@ -109,5 +109,6 @@ def load(program) -> State:
     st.F[0, L.FR_FUNC] = -1
     st.R[L.R_SP] = program.codes[0].nlocals
     st.R[L.R_FP] = 0
-    rng.seed_default(st.R)      # the random module's generator (vm/rng.py)
+    st.R[L.R_RNG] = -1      # the random module's generator: made on first use (vm/rng.py)
+    st.R[L.R_RNG_SEED] = rng.DEFAULT_SEED
     return st
