@@ -78,7 +78,11 @@ def cmd_run(args) -> int:
     program = _load(args.file)
     _announce_compile()
     import amber
-    vm = amber.VM(program, stdout=sys.stdout, random_seed=args.random_seed)
+    try:
+        vm = amber.VM(program, stdout=sys.stdout, random_seed=args.random_seed)
+    except ValueError as e:         # a --random-seed beyond int64
+        print(f"amber: --random-seed: {e}", file=sys.stderr)
+        return 2
     return _drive(vm, args)
 
 

@@ -1,4 +1,4 @@
-"""Snapshot format v1: save a paused VM to msgpack bytes and load it back.
+"""Snapshot format v3: save a paused VM to msgpack bytes and load it back.
 
 The document (docs/snapshot-format.md) is an outer msgpack map with a magic string,
 the format version and a CRC-32 of the body (it detects corruption; hostile
@@ -23,7 +23,7 @@ from ..vm.loader import link_code, method_table
 from ..vm.state import State
 
 MAGIC = "AMBER-SNAPSHOT"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 AMBER_VERSION = "0.1.0"
 
 COLLECT_ABOVE = 1 << 16   # state rows beyond which save() collects garbage first

@@ -17,7 +17,6 @@ import numpy as np
 from ..vm import layout as L
 from ..vm import opcodes as O
 from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES
-from ..vm import rng
 from ..vm.loader import prelude_builtin_slots
 from ..vm.state import State, pointers
 from .format import SnapshotError
@@ -29,7 +28,9 @@ ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
 
 HEAP_KINDS = (L.STR, L.LIST, L.TUPLE, L.DICT, L.FUNC, L.CELL, L.RANGE, L.ITER, L.SLICE,
               L.DICTVIEW, L.EXC, L.BIGINT, L.SET, L.FROZENSET, L.CLASS, L.INSTANCE, L.BOUND,
-              L.WRAPPER, L.SUPER, L.GEN, L.MODULE)
+              L.WRAPPER, L.SUPER, L.GEN, L.MODULE, L.RNG)
+# the kinds a value may name (an RNG object is reached only through R_RNG)
+VALUE_KINDS = tuple(k for k in HEAP_KINDS if k != L.RNG)
 GEN_MODES = (L.RET_GEN_FOR, L.RET_GEN_SEND, L.RET_GEN_YF, L.RET_GEN_CLOSE)
 CODE_FLAGS = L.CO_VARARGS | L.CO_VARKW | L.CO_GENERATOR
 
@@ -376,7 +377,7 @@ def _check_values(tags, vals, H, htop, where, undef_ok=False):
     vals = np.asarray(vals)
     if tags.size == 0:
         return
-    ok = np.isin(tags, (L.NONE, L.BOOL, L.INT, L.FLOAT, L.BUILTIN, L.METHOD) + HEAP_KINDS
+    ok = np.isin(tags, (L.NONE, L.BOOL, L.INT, L.FLOAT, L.BUILTIN, L.METHOD) + VALUE_KINDS
                  + ((L.UNDEF,) if undef_ok else ()))
     _need(ok.all(), f"{where}: a value has an unknown tag")
     b = tags == L.BOOL
@@ -414,6 +415,8 @@ def _check_disjoint(A_, B_, C_, D_, E_, kind, gen_regions=None):
     parts.append(np.stack([A_[sl], np.full(len(sl), 3)], axis=1))
     bi = np.nonzero(kind == L.BIGINT)[0]
     parts.append(np.stack([A_[bi], (B_[bi] + 1) // 2], axis=1))
+    rg = np.nonzero(kind == L.RNG)[0]
+    parts.append(np.stack([A_[rg], np.full(len(rg), L.MT_ROWS)], axis=1))
     if gen_regions is not None:
         parts.append(gen_regions)
     regions = np.concatenate(parts)
@@ -517,8 +520,6 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
     _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
     _need(fp >= 0, "no frames")
     R[L.R_NBSLOTS] = prelude_builtin_slots(program.globals)     # derived, never trusted
-    why = rng.state_ok(R)
-    _need(why is None, f"{why} (corrupted)")
 
     _check_heap(program, H, V, CH, htop, vtop, ctop, R)
     _check_values(S[:, 0], S[:, 1], H, htop, "stack", undef_ok=True)
@@ -629,6 +630,7 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _need((C_[rows_of(L.RANGE)] != 0).all(), "a range with step 0")
     sl = rows_of(L.SLICE)
     _need(_inside(A_[sl], np.full(len(sl), 3), vtop), "a slice outside its arena")
+    _check_rng(H, V, R, rows_of(L.RNG), htop, vtop)
     _check_disjoint(A_, B_, C_, D_, E_, kind, _gen_regions(program, H, rows_of(L.GEN), htop, vtop))
     _check_acyclic_tuples(H, V, rows_of(L.TUPLE))
     idx = _ranges(A_[sl], np.full(len(sl), 3))
@@ -698,6 +700,29 @@ def _check_bigints(H, V, rows, vtop):
     sign = C_[two]
     _need(all(m > INT64_MAX and not (s < 0 and m == INT64_MAX + 1)
               for m, s in zip(mag, sign)), "a big int that fits in 64 bits")
+
+
+def _check_rng(H, V, R, rows, htop, vtop):
+    """The random module's generator (vm/rng.py): R_RNG is -1 (not used yet) or names
+    an RNG object; each RNG object holds 624 words in [0, 2**32) inside V (disjoint
+    from other regions: _check_disjoint), an index in [0, 624], a gauss flag of 0 or
+    1 and no cached bits without it."""
+    g = int(R[L.R_RNG])
+    _need(g == -1 or (0 <= g < htop and H[g, L.KIND] == L.RNG),
+          "the random generator register does not name a generator state (corrupted)")
+    if not len(rows):
+        return
+    A_, B_, C_, D_ = (H[rows, c] for c in (L.A, L.B, L.C, L.D))
+    _need(_inside(A_, np.full(len(rows), L.MT_ROWS), vtop),
+          "a random generator state outside its arena (corrupted)")
+    _need(((B_ >= 0) & (B_ <= L.MT_N)).all(), "a random generator index out of range (corrupted)")
+    _need(np.isin(C_, (0, 1)).all(), "a bad random gauss flag (corrupted)")
+    _need((D_[C_ == 0] == 0).all(), "a bad random gauss value (corrupted)")
+    _need((H[rows, L.E] == 0).all() and (H[rows, L.F] == 0).all(),
+          "a bad random generator state (corrupted)")
+    words = V[_ranges(A_, np.full(len(rows), L.MT_ROWS))]
+    _need(((words >= 0) & (words <= 0xFFFFFFFF)).all(),
+          "a random generator word out of range (corrupted)")
 
 
 def _check_sets(H, V, rows, htop, vtop):

@@ -9,9 +9,9 @@ code on decoded arguments, so results and error messages are CPython's:
   result can be a huge int (factorial, comb, perm, prod, lcm) and fuel charged for
   big-int and sequence work.
 - random: CPython's random.Random methods on a subclass whose random() and
-  getrandbits() step Amber's generator (xoshiro256**, vm/rng.py) in the VM's
-  registers, so CPython's randrange, shuffle, sample, choices, gauss ... run
-  unchanged on Amber's state, and the values equal the numba fast paths'.
+  getrandbits() step Amber's generator (CPython's MT19937, vm/rng.py) in the VM's
+  heap, so CPython's randrange, shuffle, sample, choices, gauss ... run unchanged
+  on Amber's state: the values are CPython's, and equal the numba fast paths'.
 
 This module runs in the host only; it is not compiled by numba.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import random as _pyrandom
+from hashlib import sha512
 
 from ..vm import layout as L
 from ..vm import rng
@@ -30,74 +31,97 @@ MATH_BIG = {"factorial", "comb", "perm", "prod", "lcm"}
 
 
 class VMRandom(_pyrandom.Random):
-    """CPython's Random, drawing from the generator in a VM's registers."""
+    """CPython's Random, drawing from the generator state of a VM (vm/rng.py).
 
-    def __new__(cls, R):
+    `holder` is a Machine (or anything with a `.st` State whose R_RNG names an RNG
+    object): the state is read through it at every draw, because a service may
+    replace the arrays (growth, collection) between calls."""
+
+    def __new__(cls, holder):
         return super().__new__(cls)
 
-    def __init__(self, R):      # (Random.__init__ would seed; the state is the VM's)
-        self._R = R
+    def __init__(self, holder):     # (Random.__init__ would seed; the state is the VM's)
+        self._h = holder
 
     def random(self):
-        return (rng.next_u64(self._R) >> 11) * (1.0 / 9007199254740992.0)
+        return rng.random(self._h.st)
 
     def getrandbits(self, k):
-        if not isinstance(k, int):
+        if isinstance(k, float) or not hasattr(k, "__index__"):
             raise TypeError(f"'{type(k).__name__}' object cannot be interpreted as an integer")
+        k = k.__index__()
         if k < 0:
             raise ValueError("number of bits must be non-negative")
-        if k == 0:
-            return 0
-        out = 0
-        for i in range((k + 63) // 64):
-            w = rng.next_u64(self._R)
-            left = k - 64 * i
-            if left < 64:
-                w >>= 64 - left
-            out |= w << (64 * i)
-        return out
+        return rng.getrandbits(self._h.st, k)
 
     def seed(self, a=None, version=2):
+        """CPython 3.11's Random.seed, then its C random_seed() on Amber's state."""
         if version == 1 and isinstance(a, (str, bytes)):
-            raise ValueError("Amber's random.seed() supports version 2 only")
-        if version not in (1, 2):
-            raise ValueError("Amber's random.seed() supports version 2 only")
-        if isinstance(a, (str, bytes, bytearray)):
-            from hashlib import sha512
+            a = a.decode('latin-1') if isinstance(a, bytes) else a
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
             a = int.from_bytes(a + sha512(a).digest(), "big")
-        elif not isinstance(a, (type(None), int, float)):
-            raise TypeError("The only supported seed types are: None,\n"
-                            "int, float, str, bytes, and bytearray.")
-        if a is None:
-            n = rng.DEFAULT_SEED
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+            raise TypeError('The only supported seed types are: None,\n'
+                            'int, float, str, bytes, and bytearray.')
+        st = self._h.st
+        if a is None:               # CPython reads OS entropy: Amber's default seed
+            n = abs(int(st.R[L.R_RNG_SEED]))
         elif isinstance(a, int):
             n = abs(a)
-        else:
-            n = abs(hash(a))
-        rng.set_state(self._R, rng.state_from_int(n))
+        elif isinstance(a, float):  # CPython seeds with hash(a) as an unsigned word
+            n = 0 if math.isnan(a) else hash(a) & 0xFFFFFFFFFFFFFFFF
+        else:                       # a str with another version: CPython hashes it,
+            raise ValueError(       # which it randomizes per process
+                "Amber's random.seed() takes a str, bytes or bytearray only with "
+                "version 1 or 2")
+        rng.set_state(st, rng.words_from_int(n))
 
     def getstate(self):
-        return (2, tuple(rng.words(self._R)), self.gauss_next)
+        st = self._h.st
+        return (3, tuple(rng.words(st)) + (rng.index(st),), self.gauss_next)
 
     def setstate(self, state):
-        if not (isinstance(state, tuple) and len(state) == 3 and state[0] == 2
-                and isinstance(state[1], tuple) and len(state[1]) == 4
-                and all(isinstance(w, int) and 0 <= w < 1 << 64 for w in state[1])
-                and any(state[1])
-                and (state[2] is None or isinstance(state[2], float)
-                     and math.isfinite(state[2]))):
-            raise ValueError("state is not a state of Amber's random generator")
-        rng.set_state(self._R, list(state[1]), state[2])
+        # CPython's own checks and messages, on a scratch generator
+        scratch = _pyrandom.Random(0)
+        scratch.setstate(state)
+        _, internal, gauss = scratch.getstate()
+        if gauss is not None:
+            if isinstance(gauss, bool) or not isinstance(gauss, (int, float)):
+                raise TypeError("Amber's random state holds None or a float as gauss_next")
+            gauss = float(gauss)
+        rng.set_state(self._h.st, list(internal[:rng.N]), internal[rng.N], gauss)
 
     @property
     def gauss_next(self):
-        return rng.get_gauss(self._R)
+        return rng.get_gauss(self._h.st)
 
     @gauss_next.setter
     def gauss_next(self, value):
-        rng.set_gauss(self._R, value)
+        rng.set_gauss(self._h.st, value)
+
+
+# CPython's messages name the class Random (the methods VMRandom overrides are C or
+# Python methods of random.Random there)
+for _name in ("random", "getrandbits", "seed", "getstate", "setstate"):
+    getattr(VMRandom, _name).__qualname__ = f"Random.{_name}"
+
+
+def _c_arguments(fn, args, kw):
+    """random() and getrandbits() are C methods in CPython: positional only, with
+    their own messages."""
+    if kw:
+        raise TypeError(f"Random.{fn}() takes no keyword arguments")
+    if fn == "random" and args:
+        raise TypeError(f"Random.random() takes no arguments ({len(args)} given)")
+    if fn == "getrandbits" and len(args) != 1:
+        raise TypeError(f"Random.getrandbits() takes exactly one argument ({len(args)} given)")
 
 
 def real_function(name: str):
@@ -191,14 +215,16 @@ def _big_guard(machine, fn, args):
 
 
 def _random(machine, fn, n, kwnames, top):
-    st = machine.st
-    r = VMRandom(st.R)
+    rng.allocate(machine)       # the first use of the module makes the state
+    r = VMRandom(machine)
     npos = n - len(kwnames)
     raws = machine._raw_args(top, n)
     seqs = fn in ("choice", "sample", "choices")
     args = [_arg(machine, x, seqs and i == 0) for i, x in enumerate(raws[:npos])]
     kw = {k: _arg(machine, x, seqs and k in ("seq", "population"))
           for k, x in zip(kwnames, raws[npos:])}
+    if fn in ("random", "getrandbits"):
+        machine._call_python(_c_arguments, fn, args, kw)
     if fn == "shuffle":
         target = raws[0] if npos == 1 and not kw else \
             raws[npos] if npos == 0 and kwnames == ["x"] else None

@@ -210,3 +210,7 @@ def test_run_unknown_import_and_random_seed(tmp_path):
     rnd.write_text("import random\nrandom.seed(5)\nprint(random.random())\n")
     c = amber_cli("run", str(rnd)).stdout
     assert a != b and b == c
+    import random
+    assert a == f"{random.Random(0).random()}\n" and c == f"{random.Random(5).random()}\n"
+    big = amber_cli("run", "--random-seed", str(2 ** 64), str(rnd))
+    assert big.returncode == 2 and "--random-seed" in big.stderr and big.stdout == ""

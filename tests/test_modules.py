@@ -2,11 +2,13 @@
 determinism and snapshots, numba fast paths against the host's CPython code, hostile
 snapshots of modules and generator state.
 
-The CPython-comparable behaviour is in tests/programs/50*_*.py; what depends on
-Amber's generator (values differ from CPython's Mersenne Twister) is tested here."""
+The CPython-comparable behaviour is in tests/programs/50*_*.py.  The random module
+is CPython's Mersenne Twister, so its values are checked here against CPython's
+random.Random run in the test process (the oracle), on many seeds and arguments."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import random as pyrandom
@@ -131,7 +133,7 @@ HOST_CALLS = [
     "random.randrange(-50, 50, step=1)", "random.randrange(0, 100, step=7)",
     "random.randrange(50, 0, step=-3)", "random.uniform(a=1, b=2)", "random.uniform(-1.5, b=2)",
     "random.choice(seq=items)", "random.gauss(mu=0, sigma=1)", "random.gauss(mu=0.0)",
-    "random.getrandbits(k=20)", "random.getrandbits(k=63)", "shuffled2(items)",
+    "random.getrandbits(*[20])", "random.getrandbits(*[63])", "shuffled2(items)",
     "random.randint(-2 ** 62, b=2 ** 62)",
 ]
 PRELUDE = ("import random\nitems = ['a', 'b', 'c', 'd', 'e', 'f']\n"
@@ -154,12 +156,29 @@ def test_fast_paths_and_host_give_the_same_values():
     assert len(set(fast.splitlines())) > 100        # not a constant stream
 
 
+def cpython(src: str) -> str:
+    """What CPython prints for src (run in this process: the oracle)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(src, "m.py", "exec"), {"__name__": "__main__"})
+    return out.getvalue()
+
+
+def _model(seed: int):
+    """A bare state (R, H, V) holding the RNG object of random.seed(seed) in row 0."""
+    from types import SimpleNamespace
+    st = SimpleNamespace(R=np.zeros(L.NREGS, np.int64), H=np.zeros((1, L.HCOLS), np.int64),
+                         V=np.zeros((L.MT_ROWS, 2), np.int64))
+    st.H[0, L.KIND] = L.RNG
+    rng.set_state(st, rng.words_from_int(seed))
+    return st
+
+
 def test_python_model_gives_the_vm_values():
-    """VMRandom (CPython's algorithms on the generator) on a plain register array
-    predicts the VM's values: the generator is fully specified by vm/rng.py."""
-    R = np.zeros(L.NREGS, np.int64)
-    rng.set_state(R, rng.state_from_int(2024))
-    r = VMRandom(R)
+    """VMRandom (CPython's algorithms on the host model, vm/rng.py) on a bare state
+    predicts the VM's values, and both are CPython's."""
+    from types import SimpleNamespace
+    r = VMRandom(SimpleNamespace(st=_model(2024)))
     items = ['a', 'b', 'c', 'd', 'e', 'f']
     expected = []
     for _ in range(10):
@@ -176,6 +195,124 @@ def test_python_model_gives_the_vm_values():
            "    print(repr(random.gauss(0, 1)))\n    ys = list(items)\n"
            "    random.shuffle(ys)\n    print(repr(ys))\n")
     assert run(src).splitlines() == expected
+    assert cpython(src).splitlines() == expected
+
+
+def test_host_model_and_numba_generator_in_step():
+    """vm/rng.py (host) and vm/modfns.py (numba) step the same state identically,
+    across many twists, and both equal CPython's outputs."""
+    from types import SimpleNamespace
+    from amber.vm import modfns
+    for seed in (0, 1, 5489, 2 ** 40 + 7, 2 ** 200 - 1):
+        a, b = _model(seed), _model(seed)
+        ref = pyrandom.Random(seed)
+        for i in range(1500):           # 32-bit outputs (two twists and more)
+            x = rng.next_u32(a)
+            assert x == modfns.mt_next(b.H, b.V, 0) == ref.getrandbits(32)
+            assert int(a.H[0, L.B]) == int(b.H[0, L.B])
+        assert (a.V == b.V).all()
+        for k in range(1, 64):
+            x = rng.getrandbits(a, k)
+            assert x == modfns.mt_bits(b.H, b.V, 0, k) == ref.getrandbits(k), k
+        for _ in range(300):
+            x = rng.random(a)
+            assert x == modfns.mt_random(b.H, b.V, 0) == ref.random()
+        host = VMRandom(SimpleNamespace(st=a))
+        for n in (1, 2, 3, 6, 7, 100, 1000, 2 ** 31, 2 ** 32 + 1, 2 ** 62 + 3, 2 ** 63 - 1):
+            x = host._randbelow(n)
+            assert x == modfns.mt_below(b.H, b.V, 0, n) == ref._randbelow(n), n
+        assert (a.H == b.H).all() and (a.V == b.V).all()
+
+
+RANDOM_PROGRAM = """\
+import random
+{seed}
+xs = list(range(20))
+for i in range(12):
+    print(random.random(), random.randint(-3, 3), random.randrange(10 ** 6),
+          random.randrange(-50, 50, 7), random.randrange(50, -50, -3),
+          random.randrange(9223372036854775807), random.randint(0, 2 ** 70))
+    print(random.choice(xs), random.choice((1.5, 'a', None)), random.choice('amber'),
+          random.choice(range(3, 300, 7)))
+    random.shuffle(xs)
+    print(xs)
+    print(random.sample(xs, 4), random.sample(range(10 ** 9), 3),
+          random.choices('abcde', k=4), random.choices([1, 2, 3], weights=[5, 1, 2], k=3),
+          random.choices('xyz', cum_weights=[1, 5, 6], k=2))
+    print(random.uniform(1, 2), random.uniform(-1.5, 2), random.uniform(3, 3),
+          random.triangular(), random.triangular(0, 10, 2))
+    print(random.gauss(), random.gauss(5, 2), random.gauss(1, 0.5),
+          random.normalvariate(0, 1), random.lognormvariate(0, 0.5),
+          random.expovariate(1.5), random.vonmisesvariate(1, 2))
+    print(random.gammavariate(0.5, 1), random.gammavariate(1, 2), random.gammavariate(3, 1),
+          random.betavariate(2, 3), random.paretovariate(2), random.weibullvariate(1, 2))
+    print([random.getrandbits(k) for k in (0, 1, 5, 31, 32, 33, 40, 63, 64, 65, 100, 200)])
+    print(random.randrange(0, 100, step=7), random.randint(a=1, b=6), random.choice(seq=xs),
+          random.gauss(mu=0, sigma=1), random.getrandbits(*[20]))
+s = random.getstate()
+a = [random.random() for i in range(700)]
+random.setstate(s)
+print(a == [random.random() for i in range(700)], s[0], len(s[1]), s[1][-1], s[2])
+print(sum(random.getstate()[1]), random.getstate()[1][-1])
+"""
+
+SEEDS = ["", "random.seed(0)", "random.seed(1)", "random.seed(-1)", "random.seed(42)",
+         "random.seed(12345)", "random.seed(2 ** 32)", "random.seed(2 ** 32 - 1)",
+         "random.seed(-2 ** 64 - 5)", "random.seed(10 ** 40 + 3)", "random.seed(2 ** 20000 + 1)",
+         "random.seed(True)", "random.seed(False)", "random.seed(1.5)", "random.seed(-2.5)",
+         "random.seed(0.0)", "random.seed(1e300)", "random.seed(float('inf'))",
+         "random.seed('amber')", "random.seed('')", "random.seed('h\u00e9llo \U0001f600')",
+         "random.seed('amber', version=1)", "random.seed('', version=1)",
+         "random.seed(3, version=1)", "random.seed(a=7)"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_gives_cpythons_values(seed):
+    """Every function, fast path and host, after every kind of seed, gives exactly the
+    values CPython's random gives (an unseeded script: CPython seeded with 0, Amber's
+    documented default)."""
+    src = RANDOM_PROGRAM.format(seed=seed)
+    expected = cpython(RANDOM_PROGRAM.format(seed=seed or "random.seed(0)"))
+    assert run(src) == expected
+
+
+def test_random_on_many_seeds_and_arguments():
+    """Random seeds and random arguments for the fast paths (randrange, randint,
+    choice, shuffle, getrandbits, random, uniform, gauss), against CPython."""
+    r = pyrandom.Random(77)
+    lines = ["import random"]
+    for _ in range(60):
+        lines.append(f"random.seed({r.choice([r.randrange(10 ** 6), r.getrandbits(r.randrange(1, 300)), -r.randrange(100)])})")
+        for _ in range(8):
+            a = r.randint(-10 ** 6, 10 ** 6)
+            b = a + r.randint(1, 10 ** r.randint(1, 18))
+            k = r.randint(1, 64)
+            c = r.choice([1, 2, 3, 7, -1, -5, 10 ** 9])
+            lo, hi = (a, b) if c > 0 else (b, a)
+            lines.append(f"print(random.randrange({b - a}), random.randrange({a}, {b}), "
+                         f"random.randrange({lo}, {hi}, {c}), random.randint({a}, {b}), "
+                         f"random.getrandbits({k}), random.random(), "
+                         f"random.uniform({a}, {b / 3}), random.gauss({a}, {c}))")
+            lines.append(f"xs = list(range({r.randint(0, 40)}))")
+            lines.append("random.shuffle(xs)")
+            lines.append("print(xs, random.choice(xs) if xs else None)")
+    src = "\n".join(lines) + "\n"
+    assert run(src) == cpython(src)
+
+
+def test_default_seed_and_host_seed():
+    """Unseeded, Amber's generator is in random.seed(0)'s state (CPython would read OS
+    entropy); seed() and seed(None) go back there; VM(random_seed=n) makes the
+    default n."""
+    body = ("import random\nprint(random.random(), random.randrange(100))\n"
+            "random.seed()\nprint(random.random())\nrandom.seed(None)\nprint(random.random())\n")
+    zero = ("import random\nrandom.seed(0)\nprint(random.random(), random.randrange(100))\n"
+            "random.seed(0)\nprint(random.random())\nrandom.seed(0)\nprint(random.random())\n")
+    assert run(body) == cpython(zero)
+    assert run(body, random_seed=7) == cpython(zero.replace("seed(0)", "seed(7)"))
+    assert run(body, random_seed=-(2 ** 63)) == cpython(zero.replace("seed(0)", "seed(2 ** 63)"))
+    with pytest.raises(ValueError, match="64 bits"):
+        amber.VM(amber.compile(body, "m.py"), random_seed=2 ** 64)
 
 
 def test_seeding_rules():
@@ -191,6 +328,79 @@ def test_seeding_rules():
     assert base != run(_calls_program(CALLS[:3], None, 5), random_seed=7)
     assert run(_calls_program(CALLS[:3], 7, 5)) == run(_calls_program(CALLS[:3], None, 5),
                                                        random_seed=7)
+    # a NaN seed (CPython hashes NaN by identity, which is not deterministic) is 0
+    nan = "random.seed(float('nan'))\n"
+    assert run(_calls_program(CALLS[:3], 0, 5)) == run(_calls_program(CALLS[:3], None, 5)
+                                                       .replace("for i", nan + "for i", 1))
+
+
+@pytest.mark.parametrize("call", [
+    "random.seed([1])", "random.seed('x', version=3)", "random.seed(1, 2, 3)",
+    "random.setstate((3, (1, 2), None))", "random.setstate((4, tuple(range(625)), None))",
+    "random.setstate((3, tuple(range(624)) + (625,), None))",
+    "random.setstate((3, tuple(range(624)) + (-1,), None))",
+    "random.setstate((3, tuple(range(623)) + (-1, 5), None))",
+    "random.setstate([3, tuple(range(625)), None])", "random.setstate(5)",
+    "random.setstate((3, tuple(range(624)) + (0,), 'x'))",
+    "random.getrandbits(-1)", "random.getrandbits(1.5)", "random.getrandbits(k=3)",
+    "random.getrandbits()", "random.random(1)", "random.random(x=1)", "random.getstate(1)",
+    "random.seed(1, 2, 3, 4)", "random.getrandbits('a')", "random.randrange(0)",
+    "random.randrange(5, 5)", "random.randrange(1, 9, 0)", "random.choice([])",
+    "random.sample([1, 2], 3)",
+])
+def test_random_errors_are_cpythons(call):
+    src = (f"import random\ntry:\n    {call}\nexcept Exception as e:\n"
+           f"    print(type(e).__name__, e)\nprint(random.random())\n")
+    got = run(src)
+    if "'x')" in call or "version=3" in call:       # Amber's documented differences
+        assert got.split()[0] in ("TypeError", "ValueError") and "Amber" in got
+    else:
+        assert got == cpython(src.replace("import random\n", "import random\nrandom.seed(0)\n"))
+
+
+def test_setstate_takes_cpythons_states():
+    """A state from CPython's getstate() (a literal in the script) continues CPython's
+    sequence; version-2 states (words reduced mod 2**32) too."""
+    ref = pyrandom.Random(99)
+    for _ in range(1000):
+        ref.random()
+    ref.gauss(0, 1)                     # leaves gauss_next set
+    state = ref.getstate()
+    src = (f"import random\nrandom.setstate({state!r})\n"
+           "print(random.gauss(0, 1), random.random(), random.getstate()[1][-1])\n"
+           f"random.setstate((2, tuple(w + 2 ** 32 for w in {state[1]!r}), None))\n"
+           "print(random.random(), random.getstate()[2])\n")
+    assert run(src) == cpython(src)
+
+
+def test_generator_state_is_made_on_first_use():
+    """A program that never calls a random function has no generator state (R_RNG
+    -1, no RNG object, a small snapshot); the first call makes it."""
+    def rng_objects(vm):
+        return int((vm.st.H[:int(vm.st.R[L.R_HTOP]), L.KIND] == L.RNG).sum())
+    for src in ("x = 1\nprint(x)\n", "import random\nprint(random.seed is not None)\n"):
+        vm = amber.VM(amber.compile(src, "m.py"), stdout=io.StringIO())
+        assert vm.run() is amber.Status.FINISHED
+        assert vm.st.R[L.R_RNG] == -1 and rng_objects(vm) == 0
+    src = "import random\nprint(random.random())\n"
+    vm = amber.VM(amber.compile(src, "m.py"), stdout=io.StringIO())
+    assert vm.run() is amber.Status.FINISHED
+    assert vm.st.R[L.R_RNG] >= 0 and rng_objects(vm) == 1
+    small = amber.VM(amber.compile("import random\nx = 1\n", "m.py"), stdout=io.StringIO())
+    small.run()
+    assert len(snapshot.save(vm)) - len(snapshot.save(small)) >= 8 * 624
+
+
+def test_generator_state_survives_garbage_collection():
+    src = ("import random\nrandom.seed(5)\na = random.random()\n"
+           "junk = [[i] * 50 for i in range(3000)]\njunk = None\n"
+           "more = [str(i) * 20 for i in range(3000)]\n"
+           "print(a, random.random(), random.randrange(10 ** 9), random.gauss())\n")
+    out = io.StringIO()
+    vm = amber.VM(amber.compile(src, "m.py"), stdout=out, memory_limit=64 << 20)
+    assert vm.run() is amber.Status.FINISHED
+    vm.collect()
+    assert out.getvalue() == cpython(src)
 
 
 def test_random_state_survives_snapshots_mid_sequence():
@@ -216,12 +426,12 @@ def test_gauss_cache_is_in_the_snapshot():
     src = "import random\nrandom.seed(4)\na = random.gauss()\nprint(random.gauss())\n"
     prog = amber.compile(src, "g.py")
     vm = amber.VM(prog, stdout=io.StringIO())
-    while vm.st.R[L.R_GAUSS_HAS] == 0:
+    while vm.st.R[L.R_RNG] < 0 or vm.st.H[vm.st.R[L.R_RNG], L.C] == 0:
         assert vm.run(fuel=1) is amber.Status.PAUSED
     out = io.StringIO()
     vm2 = snapshot.load(snapshot.save(vm), stdout=out)
     vm2.run()
-    assert out.getvalue() == run(src)
+    assert out.getvalue() == run(src) == cpython(src)
 
 
 # ---------------------------------------------------------------------------
@@ -230,27 +440,92 @@ def test_gauss_cache_is_in_the_snapshot():
 
 def _paused_after_import():
     prog = amber.compile("import math\nimport random\nx = random.random()\ny = math.pi\n"
-                         "print(x < 1, y)\n", "h.py")
+                         "z = [1, 2]\nprint(x < 1, y, z)\n", "h.py")
     vm = amber.VM(prog, stdout=io.StringIO())
     for _ in range(5000):           # (the prelude runs first: a few hundred steps)
         vm.run(fuel=1)
-        if (vm.st.G[:, 0] == L.MODULE).sum() == 2:
+        if (vm.st.G[:, 0] == L.MODULE).sum() >= 2 and vm.st.R[L.R_RNG] >= 0:
             return vm
     raise AssertionError("never imported")
 
 
+def _rng_row(a):
+    return int(a["R"][L.R_RNG])
+
+
+def _rng_set(col, value):
+    def edit(a, b):
+        a["H"][_rng_row(a), col] = value
+    return edit
+
+
+def _rng_word(i, value):
+    def edit(a, b):
+        o = int(a["H"][_rng_row(a), L.A])
+        a["V"][o + i // 2, i % 2] = value
+    return edit
+
+
+def _rng_overlap(a, b):
+    H = a["H"]
+    lists = [i for i in range(H.shape[0]) if H[i, L.KIND] in (L.LIST, L.TUPLE) and H[i, L.B]]
+    H[_rng_row(a), L.A] = H[lists[0], L.A]
+
+
+def _rng_as_value(a, b):
+    i = b["program"]["globals"].index("x")
+    a["G"][i] = (L.RNG, _rng_row(a))
+
+
+def _rng_register_to(kind):
+    def edit(a, b):
+        H = a["H"]
+        a["R"][L.R_RNG] = next(i for i in range(H.shape[0]) if H[i, L.KIND] == kind)
+    return edit
+
+
 @pytest.mark.parametrize("edit, why", [
-    (lambda a, b: a["R"].__setitem__(slice(L.R_RNG, L.R_RNG + 4), 0), "all zero"),
-    (lambda a, b: a["R"].__setitem__(L.R_GAUSS_HAS, 2), "gauss flag"),
-    (lambda a, b: a["R"].__setitem__(L.R_GAUSS, 5), "gauss value"),
-    (lambda a, b: (a["R"].__setitem__(L.R_GAUSS_HAS, 1),
-                   a["R"].__setitem__(L.R_GAUSS, int(np.float64(math.inf).view(np.int64)))),
-     "gauss value"),
+    (lambda a, b: a["R"].__setitem__(L.R_RNG, -2), "register"),
+    (lambda a, b: a["R"].__setitem__(L.R_RNG, a["H"].shape[0]), "register"),
+    (lambda a, b: a["R"].__setitem__(L.R_RNG, 1 << 40), "register"),
+    (_rng_register_to(L.STR), "register"),
+    (_rng_register_to(L.LIST), "register"),
+    (_rng_set(L.B, 625), "index"),
+    (_rng_set(L.B, -1), "index"),
+    (_rng_set(L.C, 2), "gauss flag"),
+    (_rng_set(L.C, -1), "gauss flag"),
+    (_rng_set(L.D, 5), "gauss value"),
+    (_rng_set(L.E, 1), "random generator state"),
+    (_rng_set(L.A, -1), "outside"),
+    (lambda a, b: a["H"].__setitem__((_rng_row(a), L.A), a["V"].shape[0] - 10), "outside"),
+    (_rng_set(L.A, 1 << 62), "outside"),
+    (_rng_word(0, 1 << 32), "word"),
+    (_rng_word(623, -1), "word"),
+    (_rng_word(300, 1 << 62), "word"),
+    (_rng_overlap, "share|word"),
+    (_rng_as_value, "tag|kind"),
 ])
 def test_corrupted_random_state_is_refused(edit, why):
-    data = _edit(snapshot.save(_paused_after_import()), edit)
+    vm = _paused_after_import()
+    assert vm.st.R[L.R_RNG] >= 0
+    data = _edit(snapshot.save(vm), edit)
     with pytest.raises(SnapshotError, match=why):
         snapshot.load(data)
+
+
+def test_sound_edits_of_random_state_load():
+    """What CPython's setstate accepts is a sound state: any words in [0, 2**32) (all
+    zero included), any index in [0, 624], any gauss value; the script continues
+    with it as CPython would."""
+    def edit(a, b):
+        g = _rng_row(a)
+        o = int(a["H"][g, L.A])
+        a["V"][o: o + L.MT_ROWS] = 0xFFFFFFFF
+        a["H"][g, L.B] = 624
+        a["H"][g, L.C] = 1
+        a["H"][g, L.D] = int(np.float64(math.inf).view(np.int64))
+    vm = snapshot.load(_edit(snapshot.save(_paused_after_import()), edit), stdout=io.StringIO())
+    assert vm.run() is amber.Status.FINISHED
 
 
 def _module_rows(arrays):
@@ -378,7 +653,7 @@ def test_randrange_fast_path_agrees_with_cpythons_code_on_edges():
                      "random.randint(a, b)", "random.getrandbits(c if 0 <= c < 70 else 5)"],
             "host": ["random.randrange(start=a)", "random.randrange(a, stop=b)",
                      "random.randrange(a, b, step=c)", "random.randint(a, b=b)",
-                     "random.getrandbits(k=c if 0 <= c < 70 else 5)"]}
+                     "random.getrandbits(*[c if 0 <= c < 70 else 5])"]}
     outs = {}
     for mode, calls in call.items():
         src = body

@@ -24,7 +24,7 @@ from .layout import (
     SET, FROZENSET, CLASS, INSTANCE, BOUND, WRAPPER, SUPER, MODULE,
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
     R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
-    GEN, GEN_DONE, GEN_SLACK, FN_NLOCALS, FN_STACK,
+    GEN, GEN_DONE, GEN_SLACK, FN_NLOCALS, FN_STACK, RNG, R_RNG, MT_ROWS,
 )
 from . import bignum
 
@@ -1166,6 +1166,8 @@ def _mark(st, pins):
             top = _push_ref(marks, work, top, FUNC, fr)
     for i in range(pins.shape[0]):
         top = _push_ref(marks, work, top, pins[i, 0], pins[i, 1])
+    if R_(st)[R_RNG] >= 0:      # the random module's generator state
+        top = _push_ref(marks, work, top, RNG, R_(st)[R_RNG])
     while top > 0:
         top -= 1
         r = work[top]
@@ -1311,6 +1313,10 @@ def collect(st, pins, vrows, chars):
             _copy_rows(oldV, V, H[r, D], vt, H[r, E])
             H[r, D] = vt if cap > 0 else 0
             vt += cap
+        elif k == RNG:
+            _copy_rows(oldV, V, H[r, A], vt, MT_ROWS)
+            H[r, A] = vt
+            vt += MT_ROWS
     R[R_VTOP] = vt
     R[R_CTOP] = ct
     return V, CH
@@ -1343,6 +1349,8 @@ def arena_use(st, pins):
             vt += 2 * H[r, E]
         elif k == GEN:
             vt += gen_region(st, r)
+        elif k == RNG:
+            vt += MT_ROWS
     return vt, ct
 
 

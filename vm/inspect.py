@@ -10,7 +10,8 @@ from .hostvalues import decode
 KIND_NAMES = {L.STR: "str", L.LIST: "list", L.TUPLE: "tuple", L.DICT: "dict",
               L.FUNC: "function", L.CELL: "cell", L.RANGE: "range", L.ITER: "iterator",
               L.SLICE: "slice", L.DICTVIEW: "dict view", L.BIGINT: "int", L.MODULE: "module",
-              L.SET: "set", L.FROZENSET: "frozenset", L.EXC: "exception"}
+              L.SET: "set", L.FROZENSET: "frozenset", L.EXC: "exception",
+              L.RNG: "random generator state"}
 
 
 def _short(value, limit=60) -> str:

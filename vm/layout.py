@@ -63,7 +63,16 @@ SET = 26       # A: table offset in V (2 rows per slot: (tag, payload), (hash, 0
                # B: used (live elements), C: fill (live + dummy slots), D: cached hash
                # (frozenset), E: table size (a power of 2, >= 8), F: pop finger
 FROZENSET = 27  # as SET, except F: 1 once D holds the hash
-NKINDS = 29    # rows of the method table (a BIGINT looks up methods in the INT row)
+RNG = 29       # the random module's generator state (never a value: only R_RNG names
+               # it): MT19937 as CPython's _random.Random.  A: offset into V of
+               # MT_ROWS rows holding the 624 32-bit words, two per row (column 0 the
+               # even word 2i, column 1 the odd word 2i+1); B: the index of the next
+               # word (0..624, 624: twist first); C: 1 when D holds gauss()'s cached
+               # second value (CPython's gauss_next), else 0; D: its float64 bits (0
+               # when C is 0); E, F: 0
+MT_N = 624     # words of MT19937 state
+MT_ROWS = MT_N // 2
+NKINDS = 30    # rows of the method table (a BIGINT looks up methods in the INT row)
 
 # Generator states (H[row, B] of a GEN object).
 GEN_CREATED = 0    # made by RETURN_GENERATOR, body not started
@@ -193,11 +202,12 @@ R_DEEP = 21       # set when a deep comparison gave up (cyclic or absurdly neste
 R_NBSLOTS = 25    # how many builtins the program's prelude has replacement slots for
                   # (P_BUILTINS + bid for bid below it; derived from the program's
                   # global names when a VM is made or a snapshot loaded, never trusted)
-# The random module's generator: xoshiro256** state (four 64-bit words, never all
-# zero) and CPython's cached second gauss() value.
-R_RNG = 26        # R[26:30]: the state words s0..s3
-R_GAUSS_HAS = 30  # 1 when R_GAUSS holds the next gauss() value
-R_GAUSS = 31      # its float64 bits (0 when R_GAUSS_HAS is 0)
+# The random module's generator lives in the heap (an RNG object, made on the first
+# use of the module), so programs that never use it carry none.
+R_RNG = 26        # row of the RNG object, -1 until the random module is first used
+R_RNG_SEED = 27   # the default seed: what a fresh generator and seed(None) use
+                  # (0, or the host's VM(random_seed=)); any int64
+# 28-31 free (zero).
 NREGS = 32
 
 # ---- Status codes returned by the interpreter loop. -----------------------------------

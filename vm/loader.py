@@ -110,7 +110,8 @@ def load(program) -> State:
     st.R[L.R_SP] = program.codes[0].nlocals
     st.R[L.R_NBSLOTS] = prelude_builtin_slots(program.globals)
     st.R[L.R_FP] = 0
-    rng.seed_default(st.R)      # the random module's generator (vm/rng.py)
+    st.R[L.R_RNG] = -1      # the random module's generator: made on first use (vm/rng.py)
+    st.R[L.R_RNG_SEED] = rng.DEFAULT_SEED
     return st
 
 

@@ -85,7 +85,10 @@ class Machine:
             state = load(program)
             state.R[L.R_FRAMES_MAX] = recursion_limit
             if random_seed is not None:     # the host's choice; else random.seed(0)'s state
-                rng.set_state(state.R, rng.state_from_int(int(random_seed)))
+                seed = operator.index(random_seed)
+                if not -(1 << 63) <= seed < 1 << 63:
+                    raise ValueError("random_seed must fit in 64 bits (a signed int64)")
+                state.R[L.R_RNG_SEED] = seed
         self.st = state
         self.error: ScriptError | None = None
         self.finished = False

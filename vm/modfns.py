@@ -11,8 +11,8 @@ The math and random functions handle their common cases here (float and int
 arguments, no keywords) and hand everything else, including every error, to the
 host, which runs CPython's own code (stdlib/modules.py).  So results and messages
 are CPython's; the fast paths compute exactly what CPython computes (same libm calls,
-same formulas), and the random fast paths step the same xoshiro256** generator as
-the host's (vm/rng.py).
+same formulas), and the random fast paths step the same generator as the host's
+(CPython's MT19937 in the heap's RNG object, vm/rng.py).
 """
 
 import math
@@ -24,7 +24,7 @@ from . import CACHE
 from .mem import R_, S_, F_, H_, V_, K_, G_
 from .layout import (
     A, B, C, D, E, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, MODULE,
-    R_SP, R_FP, R_SERVICE, R_ARGC, R_KWNAMES, R_RNG, R_GAUSS_HAS, R_GAUSS,
+    R_SP, R_FP, R_SERVICE, R_ARGC, R_KWNAMES, R_RNG, MT_N,
     FR_PC, ST_RUNNING, ST_SERVICE, ERR_VALUE,
 )
 from .opcodes import IMPORT_NAME, IMPORT_FROM as IMPORT_FROM_OP, LOAD_ATTR
@@ -45,6 +45,10 @@ SVC_MODULE_ATTR = -10021   # a name the module does not have (the host raises th
 
 INT_MAX = np.int64(9223372036854775807)
 U64 = np.uint64
+MT_M = 397
+MT_MATRIX_A = 0x9908B0DF
+MT_UPPER = 0x80000000
+MT_LOWER = 0x7FFFFFFF
 TWOPI = 6.283185307179586
 DEG_TO_RAD = math.pi / 180.0
 RAD_TO_DEG = 180.0 / math.pi
@@ -138,39 +142,63 @@ def module_op(st, op, arg, sp, pc):
 
 
 # ---------------------------------------------------------------------------
-# The generator: xoshiro256** on R[R_RNG:R_RNG+4] (same as vm/rng.py)
+# The generator: CPython's MT19937 in the RNG object R[R_RNG] (same as vm/rng.py)
 # ---------------------------------------------------------------------------
+# The helpers take the H and V arrays (and the object's row), so tests can call
+# them from the host on plain arrays.  Words are int64 in [0, 2**32) (validated on
+# load), so every shift below is a logical one.
 
 @njit(cache=CACHE)
-def rotl(x, k):
-    return (x << U64(k)) | (x >> U64(64 - k))
-
-
-@njit(cache=CACHE)
-def rng_next(R):
-    s0 = U64(R[R_RNG])
-    s1 = U64(R[R_RNG + 1])
-    s2 = U64(R[R_RNG + 2])
-    s3 = U64(R[R_RNG + 3])
-    result = rotl(s1 * U64(5), 7) * U64(9)
-    t = s1 << U64(17)
-    s2 ^= s0
-    s3 ^= s1
-    s1 ^= s2
-    s0 ^= s3
-    s2 ^= t
-    s3 = rotl(s3, 45)
-    R[R_RNG] = np.int64(s0)
-    R[R_RNG + 1] = np.int64(s1)
-    R[R_RNG + 2] = np.int64(s2)
-    R[R_RNG + 3] = np.int64(s3)
-    return result
+def mt_twist(V, o):
+    """Regenerate the 624 words stored two per row at V[o:o+MT_ROWS]."""
+    for kk in range(MT_N):
+        k1 = kk + 1
+        if k1 == MT_N:
+            k1 = 0
+        km = kk + MT_M
+        if km >= MT_N:
+            km -= MT_N
+        y = (V[o + (kk >> 1), kk & 1] & MT_UPPER) | (V[o + (k1 >> 1), k1 & 1] & MT_LOWER)
+        w = V[o + (km >> 1), km & 1] ^ (y >> 1)
+        if y & 1:
+            w ^= MT_MATRIX_A
+        V[o + (kk >> 1), kk & 1] = w
 
 
 @njit(cache=CACHE)
-def rng_random(R):
-    """random.random(): 53 random bits as a float in [0, 1)."""
-    return np.float64(rng_next(R) >> U64(11)) * (1.0 / 9007199254740992.0)
+def mt_next(H, V, r):
+    """genrand_uint32: the next tempered 32-bit output of RNG object r."""
+    i = H[r, B]
+    o = H[r, A]
+    if i >= MT_N:
+        mt_twist(V, o)
+        i = 0
+    y = V[o + (i >> 1), i & 1]
+    H[r, B] = i + 1
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9D2C5680
+    y ^= (y << 15) & 0xEFC60000
+    y ^= y >> 18
+    return y
+
+
+@njit(cache=CACHE)
+def mt_random(H, V, r):
+    """random.random(): CPython's random_random (53 bits from two outputs)."""
+    a = mt_next(H, V, r) >> 5
+    b = mt_next(H, V, r) >> 6
+    return (np.float64(a) * 67108864.0 + np.float64(b)) * (1.0 / 9007199254740992.0)
+
+
+@njit(cache=CACHE)
+def mt_bits(H, V, r, k):
+    """getrandbits(k) for 1 <= k <= 63: one output's top k bits, or a full low
+    output and the next one's top k - 32 bits above it."""
+    if k <= 32:
+        return mt_next(H, V, r) >> (32 - k)
+    lo = mt_next(H, V, r)
+    hi = mt_next(H, V, r) >> (64 - k)
+    return lo | (hi << 32)
 
 
 @njit(cache=CACHE)
@@ -183,14 +211,14 @@ def bit_length(n):
 
 
 @njit(cache=CACHE)
-def rng_below(R, n):
+def mt_below(H, V, r, n):
     """CPython's _randbelow_with_getrandbits for 1 <= n < 2**63:
     getrandbits(n.bit_length()) until it is below n."""
     k = bit_length(n)
     while True:
-        r = rng_next(R) >> U64(64 - k)
-        if r < U64(n):
-            return np.int64(r)
+        x = mt_bits(H, V, r, k)
+        if x < n:
+            return x
 
 
 # ---------------------------------------------------------------------------
@@ -332,14 +360,17 @@ def math_fn(st, bid, sp, n):
 
 @njit(cache=CACHE)
 def random_fn(st, bid, sp, n):
-    """The random functions' common cases; the host does the rest (and all errors)."""
+    """The random functions' common cases; the host does the rest (and all errors,
+    and the first use of the module, which makes the generator's state)."""
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    R = R_(st)
+    g = R_(st)[R_RNG]
+    if g < 0:
+        return to_service(st, bid, n)
     res = sp - n - 1
     if bid == B_RANDOM_RANDOM and n == 0:
-        return put_float(S, res, rng_random(R))
+        return put_float(S, res, mt_random(H, V, g))
     if (bid == B_RANDOM_RANDINT and n == 2) or (bid == B_RANDOM_RANDRANGE and 1 <= n <= 3):
         for i in range(n):
             if S[sp - n + i, 0] != INT:
@@ -348,7 +379,7 @@ def random_fn(st, bid, sp, n):
             stop = S[sp - 1, 1]
             if stop <= 0:
                 return to_service(st, bid, n)
-            return put_int(S, res, INT, rng_below(R, stop))
+            return put_int(S, res, INT, mt_below(H, V, g, stop))
         start = S[sp - n, 1]
         stop = S[sp - n + 1, 1]
         step = S[sp - 1, 1] if n == 3 else 1
@@ -362,14 +393,14 @@ def random_fn(st, bid, sp, n):
         if step == 1:
             if width <= 0:
                 return to_service(st, bid, n)
-            return put_int(S, res, INT, start + rng_below(R, width))
+            return put_int(S, res, INT, start + mt_below(H, V, g, width))
         if step > 0 and width > 0 and width < (1 << 62) and step < (1 << 62):
             cnt = (width + step - 1) // step
         elif step < 0 and width < 0 and width > -(1 << 62) and step > -(1 << 62):
             cnt = (width + step + 1) // step
         else:
             return to_service(st, bid, n)
-        return put_int(S, res, INT, start + step * rng_below(R, cnt))
+        return put_int(S, res, INT, start + step * mt_below(H, V, g, cnt))
     if bid == B_RANDOM_UNIFORM and n == 2:
         ta = S[sp - 2, 0]
         tb = S[sp - 1, 0]
@@ -384,14 +415,14 @@ def random_fn(st, bid, sp, n):
             df = np.float64(d)
         else:
             df = b - a
-        return put_float(S, res, a + df * rng_random(R))
+        return put_float(S, res, a + df * mt_random(H, V, g))
     if bid == B_RANDOM_CHOICE and n == 1:
         t = S[sp - 1, 0]
         if t == LIST or t == TUPLE:
             r = S[sp - 1, 1]
             m = H[r, B]
             if m > 0:
-                i = rng_below(R, m)
+                i = mt_below(H, V, g, m)
                 return put_int(S, res, V[H[r, A] + i, 0], V[H[r, A] + i, 1])
         return to_service(st, bid, n)
     if bid == B_RANDOM_SHUFFLE and n == 1:
@@ -401,7 +432,7 @@ def random_fn(st, bid, sp, n):
         o = H[r, A]
         m = H[r, B]
         for i in range(m - 1, 0, -1):
-            j = rng_below(R, i + 1)
+            j = mt_below(H, V, g, i + 1)
             t0 = V[o + i, 0]
             v0 = V[o + i, 1]
             V[o + i, 0] = V[o + j, 0]
@@ -421,23 +452,23 @@ def random_fn(st, bid, sp, n):
             ok, sigma = num(S, sp - 1)
             if not ok:
                 return to_service(st, bid, n)
-        if R[R_GAUSS_HAS] == 1:
-            z = fval(R[R_GAUSS])
-            R[R_GAUSS_HAS] = 0
-            R[R_GAUSS] = 0
+        if H[g, C] == 1:        # CPython's gauss_next
+            z = fval(H[g, D])
+            H[g, C] = 0
+            H[g, D] = 0
         else:
-            x2pi = rng_random(R) * TWOPI
-            g2rad = math.sqrt(-2.0 * math.log(1.0 - rng_random(R)))
+            x2pi = mt_random(H, V, g) * TWOPI
+            g2rad = math.sqrt(-2.0 * math.log(1.0 - mt_random(H, V, g)))
             z = math.cos(x2pi) * g2rad
-            R[R_GAUSS] = fbits(math.sin(x2pi) * g2rad)
-            R[R_GAUSS_HAS] = 1
+            H[g, D] = fbits(math.sin(x2pi) * g2rad)
+            H[g, C] = 1
         return put_float(S, res, mu + z * sigma)
     if bid == B_RANDOM_GETRANDBITS and n == 1 and S[sp - 1, 0] == INT:
         k = S[sp - 1, 1]
         if k == 0:
             return put_int(S, res, INT, 0)
         if 0 < k < 64:
-            return put_int(S, res, INT, np.int64(rng_next(R) >> U64(64 - k)))
+            return put_int(S, res, INT, mt_bits(H, V, g, k))
     return to_service(st, bid, n)
 
 

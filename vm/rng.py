@@ -1,119 +1,203 @@
-"""The random module's generator, host side: xoshiro256** on the VM's registers.
+"""The random module's generator, host side: CPython's Mersenne Twister (MT19937) on
+the VM's heap.
 
-The state is four 64-bit words in R[R_RNG:R_RNG+4] (never all zero) plus CPython's
-cached second gauss() value (R_GAUSS_HAS, R_GAUSS), so it is part of every snapshot.
-The numba fast paths (modfns.py) step the same generator; both must stay in step:
-tests/test_modules.py compares them.
+The generator is CPython's own, bit for bit (Modules/_randommodule.c): 624 32-bit
+words and an index, tempered outputs, init_by_array seeding, and random() built from
+two outputs as (a >> 5, b >> 6) -> (a * 2**26 + b) / 2**53.  So a script seeded
+like a CPython program draws exactly CPython's values.
 
-Seeding (random.seed(a)): the seed is turned into a non-negative int as CPython 3.11
-does (abs() of an int, hash() of a float, the bytes of a str or bytes followed by
-their SHA-512); its 64-bit limbs, least significant first, are folded with
-SplitMix64 (h = len(limbs); h = splitmix(h ^ limb) for each limb), and four more
-SplitMix64 outputs from h are the state.  A fresh VM is in the state seed(0) gives
-(or the host's random_seed=), and seed() / seed(None) go back to that default.
+The state is an RNG object in the heap (layout.RNG: the words two per row of V, the
+index, and CPython's cached second gauss() value), made on the first use of the
+random module and named by register R_RNG (-1 until then), so that programs that
+never use random carry none of it.  It is an ordinary heap object for the garbage
+collector (R_RNG is a root) and for snapshots (validate.py checks it).
+
+A fresh generator is in the state random.seed(R[R_RNG_SEED]) gives: seed 0 unless
+the host passed VM(random_seed=n); seed() and seed(None) go back to that default
+(CPython would read OS entropy, which is not deterministic).
+
+The numba fast paths (vm/modfns.py) step the same state; both must stay in step:
+tests/test_modules.py compares them with each other and with CPython.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from . import layout as L
 
-MASK = (1 << 64) - 1
-GOLDEN = 0x9E3779B97F4A7C15
+N = L.MT_N           # 624 words
+M = 397
+MATRIX_A = 0x9908B0DF
+UPPER = 0x80000000
+LOWER = 0x7FFFFFFF
+MASK32 = 0xFFFFFFFF
 DEFAULT_SEED = 0
 
 
-def _mix(z: int) -> int:
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-    return z ^ (z >> 31)
+# ---------------------------------------------------------------------------
+# The algorithm on a list of 624 words (CPython's _randommodule.c)
+# ---------------------------------------------------------------------------
+
+def init_genrand(s: int) -> list:
+    mt = [0] * N
+    mt[0] = s & MASK32
+    for i in range(1, N):
+        mt[i] = (1812433253 * (mt[i - 1] ^ (mt[i - 1] >> 30)) + i) & MASK32
+    return mt
 
 
-def state_from_int(n: int) -> list:
-    """The four state words for a non-negative int seed."""
-    n = abs(n)
-    limbs = []
+def init_by_array(key: list) -> list:
+    """The 624 words init_by_array(key) leaves (the index is then 624)."""
+    mt = init_genrand(19650218)
+    i, j = 1, 0
+    n = len(key)
+    for _ in range(max(N, n)):
+        mt[i] = ((mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525)) + key[j] + j) & MASK32
+        i += 1
+        j += 1
+        if i >= N:
+            mt[0] = mt[N - 1]
+            i = 1
+        if j >= n:
+            j = 0
+    for _ in range(N - 1):
+        mt[i] = ((mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941)) - i) & MASK32
+        i += 1
+        if i >= N:
+            mt[0] = mt[N - 1]
+            i = 1
+    mt[0] = 0x80000000
+    return mt
+
+
+def key_of(n: int) -> list:
+    """The 32-bit chunks of a non-negative int, least significant first ([0] for 0),
+    as CPython's random_seed() splits it."""
+    key = []
     while True:
-        limbs.append(n & MASK)
-        n >>= 64
+        key.append(n & MASK32)
+        n >>= 32
         if not n:
-            break
-    h = len(limbs)
-    for limb in limbs:
-        h = _mix(((h ^ limb) + GOLDEN) & MASK)
-    words = []
-    for _ in range(4):
-        h = (h + GOLDEN) & MASK
-        words.append(_mix(h))
-    if not any(words):
-        words[0] = 1
-    return words
+            return key
 
 
-def _signed(w: int) -> int:
-    return w - (1 << 64) if w >= 1 << 63 else w
+def words_from_int(n: int) -> list:
+    """The state words random.seed(n) gives for an int n (CPython uses abs(n))."""
+    return init_by_array(key_of(abs(n)))
 
 
-def set_state(R, words: list, gauss=None) -> None:
-    for i, w in enumerate(words):
-        R[L.R_RNG + i] = _signed(w & MASK)
-    set_gauss(R, gauss)
+def twist(mt: list) -> None:
+    """Regenerate the 624 words in place (genrand_uint32's refill)."""
+    for kk in range(N):
+        y = (mt[kk] & UPPER) | (mt[(kk + 1) % N] & LOWER)
+        mt[kk] = mt[(kk + M) % N] ^ (y >> 1) ^ (MATRIX_A if y & 1 else 0)
 
 
-def set_gauss(R, gauss) -> None:
-    import numpy as np
-    if gauss is None:
-        R[L.R_GAUSS_HAS] = 0
-        R[L.R_GAUSS] = 0
-    else:
-        R[L.R_GAUSS_HAS] = 1
-        R[L.R_GAUSS] = int(np.float64(gauss).view(np.int64))
+def temper(y: int) -> int:
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9D2C5680
+    y ^= (y << 15) & 0xEFC60000
+    return y ^ (y >> 18)
 
 
-def get_gauss(R):
-    import numpy as np
-    if int(R[L.R_GAUSS_HAS]) == 0:
+# ---------------------------------------------------------------------------
+# The state in a VM: `st` is a vm.state.State (or anything with arrays R, H, V)
+# ---------------------------------------------------------------------------
+
+def row_of(st) -> int:
+    """The RNG object's row, or -1 before the first use of the random module."""
+    return int(st.R[L.R_RNG])
+
+
+def words(st) -> list:
+    r = row_of(st)
+    o = int(st.H[r, L.A])
+    return [int(w) for w in st.V[o: o + L.MT_ROWS].reshape(-1)]
+
+
+def index(st) -> int:
+    return int(st.H[row_of(st), L.B])
+
+
+def set_state(st, mt: list, idx: int = N, gauss=None) -> None:
+    """Store 624 words, the index and the gauss cache into the (existing) RNG object."""
+    r = row_of(st)
+    o = int(st.H[r, L.A])
+    st.V[o: o + L.MT_ROWS] = np.asarray(mt, np.int64).reshape(L.MT_ROWS, 2)
+    st.H[r, L.B] = idx
+    set_gauss(st, gauss)
+
+
+def get_gauss(st):
+    r = row_of(st)
+    if int(st.H[r, L.C]) == 0:
         return None
-    return float(np.int64(R[L.R_GAUSS]).view(np.float64))
+    return float(np.int64(st.H[r, L.D]).view(np.float64))
 
 
-def words(R) -> list:
-    return [int(R[L.R_RNG + i]) & MASK for i in range(4)]
+def set_gauss(st, gauss) -> None:
+    r = row_of(st)
+    if gauss is None:
+        st.H[r, L.C] = 0
+        st.H[r, L.D] = 0
+    else:
+        st.H[r, L.C] = 1
+        st.H[r, L.D] = int(np.float64(gauss).view(np.int64))
 
 
-def _rotl(x: int, k: int) -> int:
-    return ((x << k) | (x >> (64 - k))) & MASK
+def next_u32(st) -> int:
+    """The generator's next 32-bit output (genrand_uint32)."""
+    r = row_of(st)
+    H, V = st.H, st.V
+    i = int(H[r, L.B])
+    if i >= N:
+        mt = words(st)
+        twist(mt)
+        o = int(H[r, L.A])
+        V[o: o + L.MT_ROWS] = np.asarray(mt, np.int64).reshape(L.MT_ROWS, 2)
+        i = 0
+    o = int(H[r, L.A])
+    y = int(V[o + (i >> 1), i & 1])
+    H[r, L.B] = i + 1
+    return temper(y)
 
 
-def next_u64(R) -> int:
-    """One step of xoshiro256** on the registers: the next 64-bit output."""
-    s0, s1, s2, s3 = words(R)
-    result = (_rotl((s1 * 5) & MASK, 7) * 9) & MASK
-    t = (s1 << 17) & MASK
-    s2 ^= s0
-    s3 ^= s1
-    s1 ^= s2
-    s0 ^= s3
-    s2 ^= t
-    s3 = _rotl(s3, 45)
-    for i, w in enumerate((s0, s1, s2, s3)):
-        R[L.R_RNG + i] = _signed(w)
-    return result
+def random(st) -> float:
+    """random(): CPython's random_random, 53 bits from two outputs."""
+    a = next_u32(st) >> 5
+    b = next_u32(st) >> 6
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
 
 
-def seed_default(R, seed: int = DEFAULT_SEED) -> None:
-    set_state(R, state_from_int(seed))
+def getrandbits(st, k: int) -> int:
+    """getrandbits(k) for k >= 0: 32-bit outputs, least significant first, the last
+    one shifted right to the bits still wanted."""
+    if k <= 32:
+        return next_u32(st) >> (32 - k) if k else 0
+    out = 0
+    shift = 0
+    while k > 0:
+        w = next_u32(st)
+        if k < 32:
+            w >>= 32 - k
+        out |= w << shift
+        shift += 32
+        k -= 32
+    return out
 
 
-def state_ok(R) -> str | None:
-    """Why the registers are not a sound generator state, or None."""
-    import math
-    if not any(words(R)):
-        return "random generator state is all zero"
-    has = int(R[L.R_GAUSS_HAS])
-    if has not in (0, 1):
-        return "bad random gauss flag"
-    if has == 0 and int(R[L.R_GAUSS]) != 0:
-        return "bad random gauss value"
-    if has == 1 and not math.isfinite(get_gauss(R)):
-        return "bad random gauss value"
-    return None
+def allocate(machine) -> int:
+    """The RNG object's row, made (and seeded with the default seed) if the random
+    module has not been used yet.  May collect or grow the arrays."""
+    r = row_of(machine.st)
+    if r >= 0:
+        return r
+    from . import heap
+    machine.ensure(1, L.MT_ROWS, 0)
+    st = machine.st
+    r = heap.new_obj(machine.p, L.RNG)
+    st.H[r, L.A] = heap.new_vals(machine.p, L.MT_ROWS)
+    st.R[L.R_RNG] = r
+    set_state(st, words_from_int(int(st.R[L.R_RNG_SEED])))
+    return r

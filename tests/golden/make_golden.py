@@ -73,6 +73,19 @@ for ch in "snapshot":
     s = ch + s
 print(s, pairs[-1], repr(0.1 + 0.2))
 ''', 45),
+    # the random module: seeded, paused with gauss()'s cached second value pending
+    # (the generator's state object is in the snapshot)
+    "dice": ('''\
+import random
+random.seed(2024)
+rolls = [random.randint(1, 6) for _ in range(5)]
+print(rolls)
+deck = list(range(10))
+random.shuffle(deck)
+print(deck, random.random())
+print(random.gauss(0, 1), random.choice("abc"), random.sample(range(50), 3))
+print(random.gauss(0, 1), random.getrandbits(45), random.uniform(-1, 1))
+''', 350),
 }
 
 

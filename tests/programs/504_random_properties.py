@@ -1,4 +1,4 @@
-# random: properties that hold whatever the generator (Amber's values differ from CPython's)
+# random: properties that hold whatever the seed (509_random_values.py checks the values)
 import random
 from random import randint, choice, shuffle
 
