@@ -787,14 +787,23 @@ class CodeGen:
         return f"{self.qualname}.<locals>.{name}"
 
     def s_ClassDef(self, node):
-        if node.keywords:
+        dyn_name = None
+        if node.keywords and self.module == STDLIB_MODULE and len(node.keywords) == 1 \
+                and node.keywords[0].arg == "name":
+            # class C(..., name=expr): the stdlib modules (namedtuple) name a class
+            # at run time; BUILD_CLASS takes any str from the stack
+            dyn_name = node.keywords[0].value
+        elif node.keywords:
             self.unsupported(node.keywords[0], "class keywords (metaclass=...)")
         for b in node.bases:
             if type(b).__name__ == "Starred":
                 self.unsupported(b, "starred base classes")
 
         def build():
-            self.emit("LOAD_CONST", self.prog.const(node.name))
+            if dyn_name is not None:
+                self.expr(dyn_name)
+            else:
+                self.emit("LOAD_CONST", self.prog.const(node.name))
             for b in node.bases:
                 self.expr(b)
             self.at(node)

@@ -215,6 +215,19 @@ def merge(*iterables, key=None, reverse=False):
         yield from s[3]
 
 
+def _size(x):
+    # len(x) when x has a length, else -1 (Amber's len() of an iterator differs)
+    if isinstance(x, (list, tuple, str, dict, set, frozenset, range)):
+        return len(x)
+    if __amber_userclass(x) is not None and \
+            __amber_lookup(type(x), "__len__", _NOLEN) is not _NOLEN:
+        return len(x)
+    return -1
+
+
+_NOLEN = []
+
+
 def nsmallest(n, iterable, key=None):
     """Find the n smallest elements in a dataset: sorted(iterable, key=key)[:n]."""
     if n == 1:
@@ -222,11 +235,8 @@ def nsmallest(n, iterable, key=None):
         sentinel = object()
         result = min(it, default=sentinel, key=key)
         return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
+    size = _size(iterable)
+    if size >= 0:
         if n >= size:
             return sorted(iterable, key=key)[:n]
     if key is None:
@@ -269,11 +279,8 @@ def nlargest(n, iterable, key=None):
         sentinel = object()
         result = max(it, default=sentinel, key=key)
         return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
+    size = _size(iterable)
+    if size >= 0:
         if n >= size:
             return sorted(iterable, key=key, reverse=True)[:n]
     if key is None:
