@@ -21,7 +21,9 @@ print([k for k, g in groupby([1, 1, 2, 3, 3])], [list(g) for k, g in groupby([1,
 print(list(islice("ABCDEFG", 2)), list(islice("ABCDEFG", 2, 4)), list(islice("ABCDEFG", 2, None)),
       list(islice("ABCDEFG", 0, None, 2)), list(islice(range(10), 1, 9, 3)))
 it = iter(range(10))
-print(list(islice(it, 3)), next(it), list(islice(it, 0, 6, 2)), next(it))
+print(list(islice(it, 3)), next(it), list(islice(it, 0, 6, 2)), next(it, "end"))
+it = iter(range(10))
+print(list(islice(it, 1, 5, 3)), next(it), list(islice(it, 2)), next(it))
 print(list(starmap(pow, [(2, 5), (3, 2), (10, 3)])), list(starmap(lambda a, b: a + b, zip("ab", "cd"))))
 a, b = tee([1, 2, 3])
 print(list(a), list(b), [list(t) for t in tee("xy", 3)], tee([], 0))
