@@ -8,13 +8,14 @@ over the finished instructions (so it cannot be underestimated).
 from __future__ import annotations
 
 from ..vm import opcodes as O
-from ..vm.builtins import BUILTINS, INTERNAL, MODULES, REFUSED_MODULES, module_names
+from ..vm.builtins import (BUILTINS, INTERNAL, MODULES, REFUSED_MODULES, module_names,
+                           AMBER_MODULES)
 from ..stdlib import source as stdlib_source
 from .lower import lower
 import functools
 from . import ast as A
 from ..vm.layout import (MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, PRELUDE_PREFIX,
-                         CO_GENERATOR)
+                         CO_GENERATOR, STDLIB_MODULE)
 from .errors import UnsupportedFeatureError, AmberSyntaxError, AmberImportError, make_error
 from .program import CodeObject, Program
 from .resolve import CELL, FREE, GLOBAL, LOCAL, NAME, Scope, resolve
@@ -51,6 +52,7 @@ class _Program:
         self.const_index: dict = {}
         self.globals: list[str] = []
         self.global_index: dict[str, int] = {}
+        self.imported: list[str] = []   # modules written in Amber the code imports
         # frozenset constants made so far: their constant key -> the item order of the
         # first one (CPython 3.11 reuses that constant for every equal display)
         self.frozen: dict = {}
@@ -123,7 +125,8 @@ class CodeGen:
     def __init__(self, prog: _Program, scope: Scope, scopes: dict, name: str, first_line: int,
                  qualname: str = "", body=(), prefix: str = "", filename: str = ""):
         self.prog = prog
-        self.module = PRELUDE_MODULE if prefix == PRELUDE_PREFIX else 0
+        self.module = PRELUDE_MODULE if prefix == PRELUDE_PREFIX else \
+            STDLIB_MODULE if prefix else 0
         self.prefix = prefix        # prepended to global names (the prelude's "<prelude>.")
         self.filename = filename or prog.filename
         self.qualname = qualname or name
@@ -656,7 +659,10 @@ class CodeGen:
         if node.names[0].name == "*":
             if not self.scope.is_module:
                 self.error(node, "import * only allowed at module level", AmberSyntaxError)
-            names = [n for n in module_names(node.module) if not n.startswith("_")]
+            if node.module in AMBER_MODULES:
+                names = stdlib_public_names(node.module)
+            else:
+                names = [n for n in module_names(node.module) if not n.startswith("_")]
         else:
             names = [(a.name, a.asname or a.name) for a in node.names]
         for item in names:
@@ -670,6 +676,8 @@ class CodeGen:
         ModuleNotFoundError at run time inside a try that catches it (False), else
         refuse the script at compile time."""
         if name in MODULES:
+            if name in AMBER_MODULES and name not in self.prog.imported:
+                self.prog.imported.append(name)
             self.emit("IMPORT_NAME", self.prog.global_slot(f"<modules>.{name}"))
             return True
         top = name.split(".")[0]
@@ -779,14 +787,23 @@ class CodeGen:
         return f"{self.qualname}.<locals>.{name}"
 
     def s_ClassDef(self, node):
-        if node.keywords:
+        dyn_name = None
+        if node.keywords and self.module == STDLIB_MODULE and len(node.keywords) == 1 \
+                and node.keywords[0].arg == "name":
+            # class C(..., name=expr): the stdlib modules (namedtuple) name a class
+            # at run time; BUILD_CLASS takes any str from the stack
+            dyn_name = node.keywords[0].value
+        elif node.keywords:
             self.unsupported(node.keywords[0], "class keywords (metaclass=...)")
         for b in node.bases:
             if type(b).__name__ == "Starred":
                 self.unsupported(b, "starred base classes")
 
         def build():
-            self.emit("LOAD_CONST", self.prog.const(node.name))
+            if dyn_name is not None:
+                self.expr(dyn_name)
+            else:
+                self.emit("LOAD_CONST", self.prog.const(node.name))
             for b in node.bases:
                 self.expr(b)
             self.at(node)
@@ -810,7 +827,9 @@ class CodeGen:
             gen.emit("MAKE_CELL", gen.local_index[cellname])   # at the entry
         gen.emit("BUILD_MAP", 0)
         gen.emit("STORE_FAST", 0)
-        gen.emit("LOAD_CONST", self.prog.const("__main__" if not self.prefix else "amber"))
+        gen.emit("LOAD_CONST", self.prog.const(
+            "__main__" if not self.prefix else "amber" if self.prefix == PRELUDE_PREFIX
+            else self.prefix[1:-2]))
         gen.emit("STORE_NAME", self.prog.name("__module__"))
         gen.emit("LOAD_CONST", self.prog.const(qual))
         gen.emit("STORE_NAME", self.prog.name("__qualname__"))
@@ -1491,14 +1510,76 @@ def generate(module, filename: str, source: str) -> Program:
     prog.codes[pid] = pgen.finish(0, 0)
     gen.code[0] = (O.BY_NAME["MAKE_FUNCTION"].code, pid)
     prog.codes[0] = gen.finish(0, 0)
+    # the modules written in Amber that the script imports, and those they import
+    modules = []
+    i = 0
+    while i < len(prog.imported):
+        modules.append(_compile_stdlib_module(prog, prog.imported[i]))
+        i += 1
     builtin_slots = {}
     for name in BUILTINS:
         if name in prog.global_index and name not in INTERNAL:
             builtin_slots[prog.global_index[name]] = name
         if PRELUDE_PREFIX + name in prog.global_index:
             builtin_slots[prog.global_index[PRELUDE_PREFIX + name]] = name
+    for m in modules:       # a module's own builtin slots ("<heapq>.len")
+        for name in BUILTINS:
+            slot = prog.global_index.get(f"<{m[0]}>.{name}")
+            if slot is not None:
+                builtin_slots[slot] = name
     if "..." in prog.global_index:
         builtin_slots[prog.global_index["..."]] = "Ellipsis"
     consts = [("tuple", list(c[1])) if isinstance(c, tuple) else c for c in prog.consts]
     return Program(filename=filename, source=source, codes=prog.codes, consts=consts,
-                   globals=prog.globals, builtin_slots=builtin_slots)
+                   globals=prog.globals, builtin_slots=builtin_slots, modules=modules)
+
+
+@functools.lru_cache(maxsize=None)
+def _stdlib_ast(name: str):
+    """The parsed and lowered source of stdlib module `name` (once per process)."""
+    from .parser import parse
+    return lower(parse(stdlib_source(name), f"<{name}>"))
+
+
+@functools.lru_cache(maxsize=None)
+def stdlib_names(name: str) -> tuple:
+    """The top-level names of Amber module `name` (its globals), sorted."""
+    top, scopes = resolve(_stdlib_ast(name), f"<{name}>")
+    names = set(top.assigned)
+    for sc in scopes.values():
+        names |= sc.global_decl
+    return tuple(sorted(names))
+
+
+@functools.lru_cache(maxsize=None)
+def stdlib_public_names(name: str) -> list:
+    """What `from NAME import *` binds: __all__ when the module sets it (a list or
+    tuple of str constants), else the names not starting with '_'."""
+    for node in _stdlib_ast(name).body:
+        if type(node).__name__ == "Assign" and len(node.targets) == 1 \
+                and getattr(node.targets[0], "id", None) == "__all__":
+            return [e.value for e in node.value.elts]
+    return [n for n in stdlib_names(name) if not n.startswith("_")]
+
+
+def _compile_stdlib_module(prog: _Program, name: str) -> list:
+    """Compile Amber module `name` into prog: its body becomes a code object (run
+    by the first IMPORT_NAME), its top-level names a block of global slots
+    "<name>.x".  Returns its Program.modules entry."""
+    mod = _stdlib_ast(name)
+    top, scopes = resolve(mod, f"<{name}>")
+    prefix = f"<{name}>."
+    names = stdlib_names(name)
+    first = len(prog.globals)
+    for i, n in enumerate(names):
+        slot = prog.global_slot(prefix + n)
+        assert slot == first + i, f"module {name}: global slots are not contiguous"
+    names_const = prog.const_tuple(list(names))
+    cid = len(prog.codes)
+    prog.codes.append(None)
+    gen = CodeGen(prog, top, scopes, "<module>", 1, "<module>", mod.body, prefix, f"<{name}>")
+    gen.stmts(mod.body)
+    gen.emit("LOAD_CONST", prog.const(None))
+    gen.emit("RETURN_VALUE")
+    prog.codes[cid] = gen.finish(0, 0)
+    return [name, cid, first, names_const]

@@ -60,6 +60,10 @@ class Program:
     consts: list                # None, bool, int, float, str, or ("tuple", [const index...])
     globals: list[str]          # names of the global slots
     builtin_slots: dict[int, str] = attrs.field(factory=dict)  # slot -> builtin it starts as
+    # the modules written in Amber (stdlib/NAME.py) compiled into this program, one
+    # [name, body code id, first global slot, const index of the tuple of its names]
+    # each: its top-level names live in globals[first:first + len(names)]
+    modules: list = attrs.field(factory=list)
 
     def source_line(self, lineno: int) -> str:
         lines = self.source.splitlines()

@@ -49,6 +49,7 @@ def _program_doc(program: Program) -> dict:
         "consts": [_const_doc(c) for c in program.consts],
         "globals": list(program.globals),
         "builtin_slots": [[int(k), v] for k, v in sorted(program.builtin_slots.items())],
+        "modules": [list(m) for m in program.modules],
         "codes": [{
             "name": co.name, "qualname": co.qualname, "filename": co.filename,
             "code": np.asarray(co.code, "<i4").tobytes(),
@@ -215,7 +216,8 @@ def _program(doc) -> Program:
                 nkwdefaults=c["nkwdefaults"], kwdefmap_const=c["kwdefmap_const"]))
         program = Program(filename=p["filename"], source=p["source"], codes=codes,
                           consts=consts, globals=list(p["globals"]),
-                          builtin_slots={k: v for k, v in p["builtin_slots"]})
+                          builtin_slots={k: v for k, v in p["builtin_slots"]},
+                          modules=p.get("modules", []))
     except SnapshotError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as e:

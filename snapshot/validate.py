@@ -18,6 +18,7 @@ from ..vm import layout as L
 from ..vm import opcodes as O
 from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES
 from ..vm.loader import prelude_builtin_slots
+from ..vm.builtins import AMBER_MODULES, MODULE_ID
 from ..vm.state import State, pointers
 from .format import SnapshotError
 
@@ -71,8 +72,47 @@ def check_program(program) -> None:
         _check_code_header(program, cid, co)
         total += len(co.code)
     _need(total < 1 << 23, "program too large")
+    _check_module_table(program)
     for cid, co in enumerate(program.codes):
         verify_code(program, cid, co)
+
+
+def _check_module_table(program):
+    """Program.modules: per module written in Amber, [name, body code id, first
+    global slot, const index of its names]; its names are the globals
+    "<name>.x" from the first slot on, its body a code of the stdlib that takes
+    no arguments, and some IMPORT_NAME can import it (its "<modules>.name" slot)."""
+    mods = program.modules
+    _need(isinstance(mods, list) and len(mods) <= len(AMBER_MODULES), "bad module table")
+    seen = set()
+    bodies = set()
+    for m in mods:
+        _need(isinstance(m, list) and len(m) == 4 and isinstance(m[0], str)
+              and m[0] in AMBER_MODULES and m[0] not in seen
+              and all(_int(x) for x in m[1:]), "bad module table")
+        name, cid, first, nc = m
+        seen.add(name)
+        _need(1 <= cid < len(program.codes) and cid not in bodies, f"module {name}: bad body")
+        bodies.add(cid)
+        co = program.codes[cid]
+        _need(co.module == L.STDLIB_MODULE and co.nargslots == 0 and co.nfree == 0
+              and co.ndefaults == 0 and co.nkwdefaults == 0 and not co.flags & L.CO_GENERATOR,
+              f"module {name}: bad body")
+        _need(nc < len(program.consts) and isinstance(program.consts[nc], tuple)
+              and all(isinstance(program.consts[i], str) for i in program.consts[nc][1]),
+              f"module {name}: bad name tuple")
+        names = [program.consts[i] for i in program.consts[nc][1]]
+        g = program.globals
+        _need(first + len(names) <= len(g) and all(
+            g[first + i] == f"<{name}>.{n}" for i, n in enumerate(names)),
+            f"module {name}: names do not match its globals")
+        _need(f"<modules>.{name}" in g, f"module {name}: no import slot")
+
+
+def _module_entry(program, mid):
+    """The Program.modules entry of module id mid, or None (a builtin module)."""
+    name = MODULES[mid]
+    return next((m for m in program.modules if m[0] == name), None)
 
 
 def _check_code_header(program, cid, co):
@@ -215,7 +255,9 @@ def _check_arg(program, cid, co, pc, op, arg, cells, free_start):
         _need(0 <= arg < len(program.globals), f"{where}: global out of range")
         if op.name == "IMPORT_NAME":
             g = program.globals[arg]
-            _need(g.startswith("<modules>.") and g.split(".", 1)[1] in MODULES,
+            m = g.split(".", 1)[1] if g.startswith("<modules>.") else None
+            _need(m in MODULES and (m not in AMBER_MODULES
+                                    or any(e[0] == m for e in program.modules)),
                   f"{where}: not a module slot")
     elif kind == "name":
         _need(0 <= arg < len(program.consts) and isinstance(program.consts[arg], str),
@@ -531,6 +573,7 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         raise SnapshotError("a string constant is not valid text") from None
     verified = _check_frames(program, code, fn, S, F, H, sp, fp)
     _check_generators(program, fn, S, F, H, V, htop, fp, verified)
+    _check_module_frames(program, code, fn, S, F, H, G, fp)
 
     # room to run: arrays at least twice the live size, never smaller than a fresh VM's
     def room(arr, rows):
@@ -639,8 +682,11 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _check_sets(H, V, np.concatenate([rows_of(L.SET), rows_of(L.FROZENSET)]), htop, vtop)
     mo = rows_of(L.MODULE)
     _need(((A_[mo] >= 0) & (A_[mo] < len(MODULES))).all() and ((B_[mo] >= 0) & (B_[mo] < htop)).all()
-          and (kind[B_[mo]] == L.DICT).all() and (C_[mo] == -1).all() and (D_[mo] == -1).all(),
-          "a bad module")
+          and (kind[B_[mo]] == L.DICT).all(), "a bad module")
+    for r in mo:    # C, D: a module written in Amber names its globals (Program.modules)
+        e = _module_entry(program, int(A_[r]))
+        _need((int(C_[r]), int(D_[r])) == ((-1, -1) if e is None else (e[2], e[3])),
+              "a bad module")
     dv = rows_of(L.DICTVIEW)
     _check_gen_rows(program, H, rows_of(L.GEN), htop, vtop)
     _need(((A_[dv] >= 0) & (A_[dv] < htop)).all() and (kind[A_[dv]] == L.DICT).all()
@@ -1066,3 +1112,33 @@ def _rebuild_dict_indexes(st: State):
     p = pointers(st)
     for r in rows:
         heap.dict_reindex(p, int(r))
+
+
+def _check_module_frames(program, code, fn, S, F, H, G, fp):
+    """The import slots hold nothing or their own module; a frame running the body
+    of a module written in Amber was pushed by the IMPORT_NAME of that module (the
+    caller's instruction), in mode RET_DISCARD, with the module (the instruction's
+    result, the one in the slot) below its function on the caller's stack."""
+    ng = len(program.globals)
+    for slot, g in enumerate(program.globals):
+        if g.startswith("<modules>.") and int(G[slot, 0]) == L.MODULE:
+            name = g.split(".", 1)[1]
+            _need(name in MODULE_ID and int(H[int(G[slot, 1]), L.A]) == MODULE_ID[name],
+                  f"import slot {slot} holds another module")
+    bodies = {m[1]: m[0] for m in program.modules}
+    for i in range(1, fp + 1):
+        name = bodies.get(int(F[i, L.FR_CODE]))
+        if name is None:
+            continue
+        slot = program.globals.index(f"<modules>.{name}")
+        pc = int(F[i - 1, L.FR_PC])
+        _need(pc > int(fn[int(F[i - 1, L.FR_CODE]), L.FN_ENTRY]),
+              f"frame {i}: a module body not run by its import")
+        op, arg = O.decode(int(code[pc - 1]))
+        ret, base = int(F[i, L.FR_RET]), int(F[i, L.FR_BASE])
+        _need(int(F[i, L.FR_FLAGS]) == L.RET_DISCARD and O.OPS[op].name == "IMPORT_NAME"
+              and arg == slot and slot < ng and base == ret + 1 and ret >= 1
+              and int(S[ret, 0]) == L.FUNC and int(S[ret, 1]) == int(F[i, L.FR_FUNC])
+              and int(S[ret - 1, 0]) == L.MODULE and int(G[slot, 0]) == L.MODULE
+              and int(S[ret - 1, 1]) == int(G[slot, 1]),
+              f"frame {i}: a module body not run by its import")

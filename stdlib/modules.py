@@ -135,13 +135,16 @@ def module_name_of_slot(global_name: str) -> str:
     return global_name.split(".", 1)[1]
 
 
-def make_module(machine, name: str) -> Raw:
-    """A new MODULE object for builtin module `name` (its namespace dict filled)."""
+def make_module(machine, name: str, first: int = -1, names_const: int = -1) -> Raw:
+    """A new MODULE object for module `name`: a builtin module's namespace dict
+    holds its functions and constants; a module written in Amber (first,
+    names_const: its Program.modules entry) has only __name__ there, its names are
+    globals."""
     from ..vm import heap
     from ..vm.hostvalues import encode, needs
     consts = MODULE_CONSTS.get(name, {})
     ns = {}
-    for attr in module_names(name):
+    for attr in (module_names(name) if first < 0 else ()):
         bid = BUILTIN_ID.get(f"{name}.{attr}")
         ns[attr] = Raw(L.BUILTIN, bid) if bid is not None else consts[attr]
     ns["__name__"] = name
@@ -158,8 +161,8 @@ def make_module(machine, name: str) -> Raw:
     H = machine.st.H
     H[row, L.A] = MODULE_ID[name]
     H[row, L.B] = d
-    H[row, L.C] = -1
-    H[row, L.D] = -1
+    H[row, L.C] = first
+    H[row, L.D] = names_const
     return Raw(L.MODULE, row)
 
 

@@ -45,7 +45,7 @@ def run(src: str, **kw) -> str:
     ("x = 1\nimport numpy as np\n", ["No module named 'numpy'", "math, random"]),
     ("x = 1\nfrom sys import argv\n", ["No module named 'sys'"]),
     ("x = 1\nimport math.foo\n", ["'math' is not a package"]),
-    ("x = 1\nimport collections\n", ["No module named 'collections'"]),
+    ("x = 1\nimport json\n", ["No module named 'json'"]),
 ])
 def test_unknown_module_is_a_compile_time_error(src, words):
     with pytest.raises(AmberImportError) as info:

@@ -186,7 +186,11 @@ DUNDER = np.array([DUNDER_NAMES.index(name) if name in DUNDER_NAMES else 0
 # The modules a script may import, by module id (H[A] of a MODULE object; append
 # only: ids are in snapshots).  A builtin module's namespace is its functions (the
 # BUILTINS entries named "module.function") and its constants.
-MODULES = ["math", "random"]
+MODULES = ["math", "random",
+           # written in the Amber subset (stdlib/<name>.py), compiled into the programs
+           # that import them (compiler/codegen.py); their MODULE rows use columns C, D
+           "collections", "itertools", "functools", "heapq", "bisect", "operator", "string"]
+AMBER_MODULES = frozenset(MODULES[2:])
 MODULE_ID = {name: i for i, name in enumerate(MODULES)}
 MODULE_CONSTS = {
     "math": {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,

@@ -408,18 +408,11 @@ def call_ex(st, arg, sp, pc):
     if S[ts, 0] != TUPLE:
         return fail(st, ERR_VALUE, 99, CALL_EX, 0)
     ret = ts - 1 - ((arg >> 1) & 1)
+    if not call_ex_prepare(st, arg, ret, ts):
+        return ST_NEED_MEMORY
     ft = S[ret, 0]
-    if ft == FUNC and (arg & 2) and S[ret + 1, 0] != UNDEF:    # a method with its self
-        return call_ex_self(st, S[ret, 1], S[ret + 1, 0], S[ret + 1, 1], ret, ts, kw_dict, pc)
     if ft == FUNC:
         return bind_call(st, S[ret, 1], ret, ret + 1, 0, 0, S[ts, 1], -1, 0, kw_dict, pc + 1)
-    if ft == BOUND and H_(st)[S[ret, 1], C] == FUNC:
-        b = S[ret, 1]
-        return call_ex_self(st, H_(st)[b, D], H_(st)[b, A], H_(st)[b, B], ret, ts, kw_dict, pc)
-    if ft == INSTANCE or (ft == EXC and H_(st)[S[ret, 1], E] >= 0):
-        t, v = objects.special_lookup(st, ft, S[ret, 1], N_CALL)
-        if t == FUNC:
-            return call_ex_self(st, v, ft, S[ret, 1], ret, ts, kw_dict, pc)
     if ft == CLASS:
         return call_ex_class(st, S[ret, 1], ret, ts, kw_dict, pc)
     if ft == BUILTIN or ft == METHOD:
@@ -849,8 +842,8 @@ def gen_materialize(st, sp, pc, bid):
     builtin bid (list or tuple) replaces the generator by its items, then the
     instruction runs again (the call returns to pc itself)."""
     S = S_(st)
-    return call_prelude(st, P_BUILTINS + bid, 1, GEN, S[sp - 1, 1], 0, 0, 0, 0, sp, sp - 1,
-                        pc, 0)
+    return call_prelude(st, P_BUILTINS + bid, 1, S[sp - 1, 0], S[sp - 1, 1], 0, 0, 0, 0, sp,
+                        sp - 1, pc, 0)
 
 
 @njit(cache=CACHE)
@@ -1288,7 +1281,8 @@ def cold_c(st, op, arg, sp, pc):
     fp = R[R_FP]
     if op == CALL_EX:
         return call_ex(st, arg, sp, pc)
-    if (op == LIST_EXTEND or op == UNPACK_EX) and S_(st)[sp - 1, 0] == GEN:
+    if (op == LIST_EXTEND or op == UNPACK_EX) and (S_(st)[sp - 1, 0] == GEN
+                                                   or S_(st)[sp - 1, 0] == INSTANCE):
         return gen_materialize(st, sp, pc, B_TUPLE)
     if op == IMPORT_NAME or op == IMPORT_FROM:
         return modfns.module_op(st, op, arg, sp, pc)
@@ -1488,7 +1482,7 @@ def cold_b(st, op, arg, sp, pc):
         if status != ST_RUNNING:
             return status
         nsp = sp - 2
-    elif op == UNPACK_SEQUENCE and S[sp - 1, 0] == GEN:
+    elif op == UNPACK_SEQUENCE and (S[sp - 1, 0] == GEN or S[sp - 1, 0] == INSTANCE):
         return gen_materialize(st, sp, pc, B_TUPLE)
     elif op == UNPACK_SEQUENCE:
         status = seq.unpack(st, sp, arg)
@@ -1972,3 +1966,59 @@ def run(st):
     R[R_FP] = fp
     Fr[fp, FR_PC] = pc
     return status
+
+
+@njit(cache=CACHE)
+def call_ex_prepare(st, arg, ret, ts):
+    """CALL_EX: make the callee at S[ret] a plain callable whose arguments are all in
+    the tuple S[ts]: a method's self (LOAD_METHOD pair), a bound method's self and an
+    instance with __call__ (itself) become the tuple's first item.  Each step leaves
+    an equivalent call on the stack, so the instruction can run again after a
+    memory request (False)."""
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    for _ in range(4):
+        ft = S[ret, 0]
+        fv = S[ret, 1]
+        if (arg >> 1) & 1 and S[ret + 1, 0] != UNDEF:
+            if ft != FUNC:
+                return True     # a builtin method with its receiver: the host's
+            selft = S[ret + 1, 0]
+            selfv = S[ret + 1, 1]
+            nf = ft
+            nv = fv
+        elif ft == BOUND and H[fv, C] == FUNC:
+            selft = H[fv, A]
+            selfv = H[fv, B]
+            nf = FUNC
+            nv = H[fv, D]
+        elif ft == INSTANCE or (ft == EXC and H[fv, E] >= 0):
+            t, v = objects.special_lookup(st, ft, fv, N_CALL)
+            if t != FUNC:
+                return True
+            selft = ft
+            selfv = fv
+            nf = FUNC
+            nv = v
+        else:
+            return True
+        old = S[ts, 1]
+        n = H[old, B]
+        if not heap.reserve(st, 1, n + 1, 0):
+            return False
+        tup = heap.new_tuple(st, n + 1)
+        o = H[tup, A]
+        oo = H[old, A]
+        V[o, 0] = selft
+        V[o, 1] = selfv
+        for i in range(n):
+            V[o + 1 + i, 0] = V[oo + i, 0]
+            V[o + 1 + i, 1] = V[oo + i, 1]
+        S[ts, 1] = tup
+        S[ret, 0] = nf
+        S[ret, 1] = nv
+        if (arg >> 1) & 1:
+            S[ret + 1, 0] = UNDEF
+            S[ret + 1, 1] = 0
+    return True

@@ -51,9 +51,9 @@ GEN = 24       # a generator: A: function row, B: state (GEN_*), C: resume pc (a
 MODULE = 25    # A: module id (builtins.MODULES), B: namespace dict row (str -> value;
                # a builtin module's functions and constants), C: first global slot of
                # the module's own globals, D: const index of the tuple of their names
-               # (C = D = -1 for builtin modules; modules written in the Amber subset
-               # will run their body with globals G[C:C+len(names)], and an attribute
-               # not in B is read from there)
+               # (C = D = -1 for builtin modules; a module written in the Amber subset
+               # keeps its top-level names in globals G[C:C+len(names)], and an
+               # attribute not in B is read from there: Program.modules)
 BIGINT = 28    # an int outside int64 (ints that fit are always INT): A: offset into V,
                # B: number of 32-bit magnitude limbs (>= 2, the top one nonzero), stored
                # two per V row (column 0 the lower limb), least significant first;
@@ -149,6 +149,9 @@ N_INIT, N_BOOL, N_LEN, N_ITER, N_NEXT, N_GETITEM, N_SETITEM, N_DELITEM, N_CALL, 
 PRELUDE_PREFIX = "<prelude>."   # the prelude's global names start with this
 PRELUDE_MODULE = 1   # FN_MODULE of the prelude's code (its builtin calls are never
                      # redirected to the prelude again)
+STDLIB_MODULE = 2    # FN_MODULE of the code of the modules written in Amber (stdlib/*.py):
+                     # left out of tracebacks like the prelude's, but their builtin calls
+                     # are redirected to the prelude as the script's are
 P_BUILTINS = len(PRELUDE_ENTRIES)   # slot of builtin bid's replacement: P_BUILTINS + bid
 
 

@@ -22,6 +22,7 @@ from . import layout as L
 from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
 from ..stdlib import modules as stdmod
+from .builtins import AMBER_MODULES
 from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME, PRELUDE_ONLY,
                        is_exception_type)
 from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
@@ -343,6 +344,9 @@ class Machine:
             name = stdmod.module_name_of_slot(self.program.globals[arg])
             if name not in MODULES:     # (the compiler and the validator allow none)
                 raise _ScriptException("ModuleNotFoundError", f"No module named '{name}'")
+            if name in AMBER_MODULES:
+                self._import_amber(name, arg, sp, pc)
+                return
             m = stdmod.make_module(self, name)
             self.st.G[arg, 0] = m.tag
             self.st.G[arg, 1] = m.val
@@ -354,6 +358,49 @@ class Machine:
             raise _ScriptException("ImportError", f"cannot import name '{name}' from "
                                    f"'{mod}' (unknown location)")
         raise _ScriptException("AttributeError", f"module '{mod}' has no attribute '{name}'")
+
+    def _import_amber(self, name: str, slot: int, sp: int, pc: int):
+        """The first `import NAME` of a module written in Amber: make the module
+        (its namespace dict holds __name__; its names are the globals of
+        Program.modules), cache it in the import slot, push it as IMPORT_NAME's
+        result and run the module body above it, in a frame whose return value is
+        dropped (RET_DISCARD): when the body returns, the importer continues after
+        IMPORT_NAME with the module on its stack.  Everything that can fail is done
+        before the slot is set."""
+        st = self.st
+        entry = next((m for m in self.program.modules if m[0] == name), None)
+        if entry is None:       # (the validator allows none)
+            raise _ScriptException("ModuleNotFoundError", f"No module named '{name}'")
+        _, cid, first, names_const = entry
+        co = self.program.codes[cid]
+        fp = int(st.R[L.R_FP])
+        if fp + 1 >= int(st.R[L.R_FRAMES_MAX]):
+            raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
+        if fp + 2 > st.F.shape[0]:
+            self._grow("F", fp + 2)
+        self._grow_stack(sp + 2 + co.nlocals + co.stacksize + 8)
+        m = stdmod.make_module(self, name, first, names_const)
+        st = self.st
+        st.G[slot, 0] = m.tag
+        st.G[slot, 1] = m.val
+        self.ensure(1, 0, 0)
+        st = self.st
+        m = Raw(int(st.G[slot, 0]), int(st.G[slot, 1]))     # (a collection moves rows)
+        f = int(heap.new_obj(self.p, L.FUNC))
+        st.H[f, L.A] = cid
+        st.H[f, L.B] = st.H[f, L.C] = st.H[f, L.D] = -1
+        st.S[sp, 0], st.S[sp, 1] = m.tag, m.val
+        st.S[sp + 1, 0], st.S[sp + 1, 1] = L.FUNC, f
+        st.R[L.R_SP] = sp + 2
+        self._run_status(interp.call_function_at(self.p, f, sp + 2, 0, sp + 1, pc + 1,
+                                                 L.RET_DISCARD))
+
+    def _module_body_slot(self, cid: int) -> int:
+        """The import slot of the Amber module whose body is code cid, or -1."""
+        for name, body, _, _ in self.program.modules:
+            if body == cid:
+                return self.program.globals.index(f"<modules>.{name}")
+        return -1
 
     # ---- big ints --------------------------------------------------------------------
 
@@ -1580,6 +1627,11 @@ class Machine:
                     st.R[L.R_ERR] = L.ERR_NONE
                     st.F[i, L.FR_PC] = self._entry[cid] + target
                     return True
+            if co.module == L.STDLIB_MODULE and self.program.modules:
+                slot = self._module_body_slot(cid)
+                if slot >= 0:   # an import that failed: the next one runs the body again
+                    st.G[slot, 0] = L.UNDEF
+                    st.G[slot, 1] = 0
             if i > 0 and int(st.F[i, L.FR_FLAGS]) == L.RET_FOR_ITER and self._is_stop(exc):
                 # __next__ called by a for loop raised StopIteration: the loop ends
                 ret = int(st.F[i, L.FR_RET])
@@ -1634,7 +1686,7 @@ class Machine:
         last = None
         repeat = 0
         for fname, line, func in frames:
-            if fname == "<prelude>":    # the VM's own helpers are not the script's
+            if fname in _HIDDEN_FILES:  # the VM's own helpers are not the script's
                 continue
             entry = (fname, line, func)
             if entry == last:
@@ -2044,3 +2096,8 @@ def _c3(seqs: list) -> list | None:
         seqs = [[x for x in s if x != head] for s in seqs]
         seqs = [s for s in seqs if s]
     return out
+
+
+# frames of these files are left out of tracebacks: the prelude, and the modules
+# written in Amber (CPython's C modules leave no frame either)
+_HIDDEN_FILES = frozenset(["<prelude>"] + [f"<{m}>" for m in AMBER_MODULES])

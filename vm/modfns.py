@@ -65,6 +65,10 @@ def module_attr(st, mod, name_const):
     H = H_(st)
     K = K_(st)
     V = V_(st)
+    if H[mod, C] >= 0:      # a module written in Amber: its names are globals
+        t, v = module_global(st, mod, name_const)
+        if t != UNDEF:
+            return t, v
     d = H[mod, B]
     kv = K[name_const, 1]
     if K[name_const, 0] == STR and H[kv, D] == 1:
@@ -90,6 +94,27 @@ def module_attr(st, mod, name_const):
         return UNDEF, 0
     o = H[d, A] + 2 * e + 1
     return V_(st)[o, 0], V_(st)[o, 1]
+
+
+@njit(cache=CACHE)
+def module_global(st, mod, name_const):
+    """(tag, payload) of the global of Amber module row mod named by str constant
+    name_const, or (UNDEF, 0) if it has none (or it is unbound).  Its names are the
+    tuple constant H[mod, D], whose items are the program's own name strings, so
+    they compare by identity (a name built at run time goes to the host)."""
+    H = H_(st)
+    K = K_(st)
+    V = V_(st)
+    G = G_(st)
+    first = H[mod, C]
+    names = K[H[mod, D], 1]
+    kt = K[name_const, 0]
+    kv = K[name_const, 1]
+    o = H[names, A]
+    for i in range(H[names, B]):
+        if V[o + i, 1] == kv and V[o + i, 0] == kt:
+            return G[first + i, 0], G[first + i, 1]
+    return UNDEF, 0
 
 
 @njit(cache=CACHE)

@@ -1,0 +1,35 @@
+from collections import Counter
+
+c = Counter("abracadabra")
+print(c)
+print(c.most_common(), c.most_common(2), c["z"], c["a"], len(c))
+print(sorted(c.elements()), list(Counter(a=2, b=1).elements()))
+c2 = Counter(a=1, b=5)
+print(c + c2)
+print(c - c2)
+print(c & c2)
+print(c | c2)
+print(+Counter(a=2, b=-1), -Counter(a=2, b=-1))
+c.update("aaa")
+c.subtract({"b": 10})
+print(c)
+c.update({"z": 3})
+print(c, c.total())
+words = "one two three two three three".split()
+wc = Counter(words)
+print(wc, wc.most_common(1), wc["four"], "four" in wc)
+for word, n in wc.most_common():
+    print(word, n)
+print(Counter(), Counter({"x": 1}) == Counter(x=1), Counter(a=1) == Counter(a=1, b=0))
+print(Counter([1, 2, 2, 3, 3, 3]), dict(Counter("aab")), list(Counter("ba")))
+d = Counter(x=3)
+d["y"] += 2
+del d["x"]
+del d["nothing"]
+print(d, d.get("y"), d.get("q", -1))
+e = Counter(a=3, b=1)
+e -= Counter(a=1, b=2)
+print(e)
+e += Counter(c=2)
+print(e)
+print(Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=2), sum(Counter("hello").values()))

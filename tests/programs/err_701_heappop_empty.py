@@ -1,0 +1,6 @@
+import heapq
+
+h = [2, 1]
+heapq.heapify(h)
+while True:
+    print(heapq.heappop(h))
