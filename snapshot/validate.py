@@ -1082,7 +1082,11 @@ def _check_markers(S, start, shape, H, frame):
             mid = int(S[start + k, 1])
             owner = METHODS[mid][0]
             kinds = (L.INT, L.BOOL, L.BIGINT) if owner == L.INT else (owner,)
-            _need(start + k + 1 < S.shape[0] and int(S[start + k + 1, 0]) in kinds,
+            _need(start + k + 1 < S.shape[0], f"frame {frame}: a method slot at the top")
+            above = (int(S[start + k + 1, 0]), int(S[start + k + 1, 1]))
+            # its receiver; or, for a method read from its type (str.lower(s)), an
+            # empty self slot or the method's copy (interp.call_unbound_method)
+            _need(above[0] in kinds or above[0] == L.UNDEF or above == (L.METHOD, mid),
                   f"frame {frame}: a method on the wrong kind of object")
 
 

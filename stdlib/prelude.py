@@ -585,9 +585,14 @@ def b_map(f, *its):
 
 
 def _map(f, its):
+    # a StopIteration out of f ends the map, as it ends CPython's (a C iterator)
     if len(its) == 1:
         for x in its[0]:
-            yield f(x)
+            try:
+                y = f(x)
+            except StopIteration as e:
+                return e.value
+            yield y
         return
     while True:
         args = []
@@ -597,7 +602,11 @@ def _map(f, its):
                 break
             else:
                 return
-        yield f(*args)
+        try:
+            y = f(*args)
+        except StopIteration as e:
+            return e.value
+        yield y
 
 
 def b_filter(f, x):

@@ -179,6 +179,11 @@ DUNDER_NAMES = ("", "__getitem__", "__setitem__", "__delitem__", "__contains__",
                 "__next__")
 DUNDER = np.array([DUNDER_NAMES.index(name) if name in DUNDER_NAMES else 0
                    for tag, name in METHODS], np.int64)
+# The receiver kind of each method (INT also takes BOOL and BIGINT receivers).
+METHOD_OWNER = np.array([tag for tag, name in METHODS], np.int64)
+# The builtin types whose methods can be read from the type (str.lower), by tag.
+TYPE_TAG = {"str": L.STR, "list": L.LIST, "dict": L.DICT, "tuple": L.TUPLE, "set": L.SET,
+            "frozenset": L.FROZENSET, "int": L.INT}
 
 
 

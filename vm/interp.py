@@ -53,7 +53,8 @@ from .opcodes import (
 )
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns
-from .builtins import B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM
+from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
+                       METHOD_OWNER)
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -946,12 +947,44 @@ def call_builtin_from_slot(st, op, arg, sp, pc, ret):
 
 
 @njit(cache=CACHE)
+def method_applies(mid, tag):
+    """Whether builtin method mid may run with a receiver of kind tag."""
+    owner = METHOD_OWNER[mid]
+    if owner == INT:
+        return tag == INT or tag == BOOL or tag == BIGINT
+    return tag == owner
+
+
+@njit(cache=CACHE)
+def call_unbound_method(st, op, arg, sp, pc, ret):
+    """CALL_METHOD of a method that LOAD_METHOD read from its type (str.lower(s)):
+    the receiver is the first argument, above the empty self slot.  The method is
+    copied into that slot (idempotent: a retried instruction finds the copy) and
+    called from there; its result moves down to S[ret]."""
+    S = S_(st)
+    mid = S[ret, 1]
+    if op != CALL_METHOD or arg < 1 or not method_applies(mid, S[ret + 2, 0]):
+        return object_service(st, 9)
+    S[ret + 1, 0] = METHOD
+    S[ret + 1, 1] = mid
+    status = natives.call_method(st, mid, sp, arg - 1)
+    if status == ST_RUNNING:
+        S[ret, 0] = S[ret + 1, 0]
+        S[ret, 1] = S[ret + 1, 1]
+        R_(st)[R_SP] = ret + 1
+        F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+    return status
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
     if op == CALL_METHOD or op == CALL_METHOD_KW:
         kw = 1 if op == CALL_METHOD_KW else 0
         mt = S[sp - arg - 2 - kw, 0]
+        if mt == METHOD and (S[sp - arg - 1 - kw, 0] == UNDEF or S[sp - arg - 1 - kw, 0] == METHOD):
+            return call_unbound_method(st, op, arg, sp, pc, sp - arg - 2 - kw)
         if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
             return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
         if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN:
@@ -1003,6 +1036,14 @@ def do_call(st, op, arg, sp, pc):
         status = natives.call_builtin(st, fv, sp, arg)
         if status == ST_RUNNING:
             R_(st)[R_SP] = sp - arg
+            F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
+        return status
+    if ft == METHOD:        # a method read from its type (f = str.lower): self comes first
+        if op != CALL or arg < 1 or not method_applies(fv, S[ret + 1, 0]):
+            return object_service(st, 9)
+        status = natives.call_method(st, fv, sp, arg - 1)
+        if status == ST_RUNNING:
+            R_(st)[R_SP] = ret + 1
             F_(st)[R_(st)[R_FP], FR_PC] = pc + 1
         return status
     return call_object(st, op, arg, sp, pc, ret, ret + 1)

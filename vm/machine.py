@@ -23,6 +23,7 @@ from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
 from ..stdlib import modules as stdmod
 from .builtins import AMBER_MODULES
+from .builtins import METHOD_ID, TYPE_TAG
 from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME, PRELUDE_ONLY,
                        is_exception_type)
 from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
@@ -290,6 +291,10 @@ class Machine:
                 self._result_down(fp, pc)
         else:
             self._method_service(-1 - svc, n, kwnames, top, pc)
+            if op == O.CALL_METHOD and n == arg - 1:
+                # a method read from its type ran one slot above its own
+                # (interp.call_unbound_method): move the result down
+                self._result_down(fp, pc)
 
     def _dict_union(self, arg: int, sp: int, pc: int):
         """d1 | d2 (a new dict) and d |= x (d.update(x)); values keep their identity."""
@@ -1054,6 +1059,8 @@ class Machine:
             return
         if detail == 5:
             raise _ScriptException("NameError", f"name '{self.program.consts[arg]}' is not defined")
+        if detail == 9:
+            self._unbound_method_error(op, arg, sp)
         if detail in (6, 7, 8):
             slot = sp - 1 if detail != 8 else (sp - 2 if name != "STORE_SUBSCR" else sp - 2)
             tname = self._type_name(slot)
@@ -1219,12 +1226,33 @@ class Machine:
         st.R[L.R_SP] = top
         st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
 
+    def _unbound_method_error(self, op: int, arg: int, sp: int):
+        """A method read from its type (str.lower) called with no receiver, a receiver
+        of another kind, or keywords: CPython's error, else a clear refusal."""
+        st = self.st
+        name = O.OPS[op].name
+        ret = self._callee_slot(op, arg, sp)
+        tag, mname = METHODS[int(st.S[ret, 1])]
+        kw = list(self._value(sp - 1)) if name.endswith("_KW") else []
+        first = ret + 2 if name.startswith("CALL_METHOD") else ret + 1
+        vals = [self._value(i, real=True) for i in range(first, sp - (1 if kw else 0))]
+        npos = len(vals) - len(kw)
+        pytype = {t: getattr(py_builtins, n) for n, t in TYPE_TAG.items()}[tag]
+        self._call_python(getattr(pytype, mname), *vals[:npos], **dict(zip(kw, vals[npos:])))
+        raise _ScriptException("TypeError", f"{pytype.__name__}.{mname}() called through its "
+                               "type with keywords is not supported by Amber yet")
+
     def _load_attr_fallback(self, arg: int, sp: int, pc: int, method: bool):
         """Attribute reads the numba code leaves to the host: special attributes,
         builtin methods read as values, __getattr__, and AttributeError."""
         st = self.st
         attr = self.program.consts[arg]
         t, v = int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1])
+        if t == L.BUILTIN and (TYPE_TAG.get(BUILTINS[v]), attr) in METHOD_ID:
+            # a method read from its type (str.lower): called with the receiver first
+            self._set_result(sp - 1, Raw(L.METHOD, METHOD_ID[(TYPE_TAG[BUILTINS[v]], attr)]),
+                             pc, method)
+            return
         H = st.H
         cls = int(objects.class_of(self.p, t, v))
         if t == L.CLASS:
