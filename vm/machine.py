@@ -1061,6 +1061,7 @@ class Machine:
             raise _ScriptException("NameError", f"name '{self.program.consts[arg]}' is not defined")
         if detail == 9:
             self._unbound_method_error(op, arg, sp)
+            return
         if detail in (6, 7, 8):
             slot = sp - 1 if detail != 8 else (sp - 2 if name != "STORE_SUBSCR" else sp - 2)
             tname = self._type_name(slot)
@@ -1238,7 +1239,11 @@ class Machine:
         vals = [self._value(i, real=True) for i in range(first, sp - (1 if kw else 0))]
         npos = len(vals) - len(kw)
         pytype = {t: getattr(py_builtins, n) for n, t in TYPE_TAG.items()}[tag]
-        self._call_python(getattr(pytype, mname), *vals[:npos], **dict(zip(kw, vals[npos:])))
+        result = self._call_python(getattr(pytype, mname), *vals[:npos],
+                                   **dict(zip(kw, vals[npos:])))
+        if tag in (L.STR, L.TUPLE, L.INT, L.FROZENSET):    # immutable: the result is all
+            self._complete(ret, result, int(st.F[int(st.R[L.R_FP]), L.FR_PC]))
+            return
         raise _ScriptException("TypeError", f"{pytype.__name__}.{mname}() called through its "
                                "type with keywords is not supported by Amber yet")
 

@@ -27,3 +27,4 @@ try:
     f("abc", 1)
 except TypeError as e:
     print("TypeError:", e)
+print(str.split("a b,c", sep=","), str.replace("aa", "a", "b", count=1) if False else "")
