@@ -41,7 +41,7 @@ def test_hostile_class_scripts_fail_cleanly(src, error):
 def test_many_classes_and_instances_stay_within_memory():
     src = ("objs = []\nwhile True:\n    class C:\n        pass\n"
            "    objs.append(C())\n")
-    status, vm, _ = run(src, memory=8 << 20)
+    status, vm, _ = run(src, memory=2 << 20)
     assert status is amber.Status.ERROR and vm.error.type_name == "MemoryError"
 
 
