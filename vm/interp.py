@@ -327,28 +327,37 @@ def call_kw_function(st, f, ret, sp, n, ret_pc):
 
 
 @njit(cache=CACHE)
+def tuple_with_first(st, tup, t0, v0):
+    """A new tuple (x, *tup) with x = (t0, v0); -1 when memory must be made first."""
+    H = H_(st)
+    V = V_(st)
+    n = H[tup, B]
+    if not heap.reserve(st, 1, n + 1, 0):
+        return -1
+    t = heap.new_tuple(st, n + 1)
+    o = H[t, A]
+    oo = H[tup, A]
+    V[o, 0] = t0
+    V[o, 1] = v0
+    for i in range(n):
+        V[o + 1 + i, 0] = V[oo + i, 0]
+        V[o + 1 + i, 1] = V[oo + i, 1]
+    return t
+
+
+@njit(cache=CACHE)
 def call_ex_self(st, f, selft, selfv, ret, ts, kw_dict, pc):
     """CALL_EX of function row f with a self: the args tuple becomes (self, *args)
     and f takes the callable's slot (a retried instruction then sees a plain call)."""
     S = S_(st)
-    H = H_(st)
-    V = V_(st)
-    n = H[S[ts, 1], B]
-    if not heap.reserve(st, 1, n + 1, 0):
-        return ST_NEED_MEMORY
     ot = S[ret, 0]
     ov = S[ret, 1]
     mt = S[ts - 1, 0]       # the method form's self slot (or the callable again)
     mv = S[ts - 1, 1]
     orig = S[ts, 1]
-    t = heap.new_tuple(st, n + 1)
-    src = H[S[ts, 1], A]
-    dst = H[t, A]
-    V[dst, 0] = selft
-    V[dst, 1] = selfv
-    for i in range(n):
-        V[dst + 1 + i, 0] = V[src + i, 0]
-        V[dst + 1 + i, 1] = V[src + i, 1]
+    t = tuple_with_first(st, orig, selft, selfv)
+    if t < 0:
+        return ST_NEED_MEMORY
     S[ret, 0] = FUNC
     S[ret, 1] = f
     for i in range(ret + 1, ts):
@@ -2018,7 +2027,6 @@ def call_ex_prepare(st, arg, ret, ts):
     memory request (False)."""
     S = S_(st)
     H = H_(st)
-    V = V_(st)
     for _ in range(4):
         ft = S[ret, 0]
         fv = S[ret, 1]
@@ -2044,18 +2052,9 @@ def call_ex_prepare(st, arg, ret, ts):
             nv = v
         else:
             return True
-        old = S[ts, 1]
-        n = H[old, B]
-        if not heap.reserve(st, 1, n + 1, 0):
+        tup = tuple_with_first(st, S[ts, 1], selft, selfv)
+        if tup < 0:
             return False
-        tup = heap.new_tuple(st, n + 1)
-        o = H[tup, A]
-        oo = H[old, A]
-        V[o, 0] = selft
-        V[o, 1] = selfv
-        for i in range(n):
-            V[o + 1 + i, 0] = V[oo + i, 0]
-            V[o + 1 + i, 1] = V[oo + i, 1]
         S[ts, 1] = tup
         S[ret, 0] = nf
         S[ret, 1] = nv
