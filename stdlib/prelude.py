@@ -666,8 +666,7 @@ def _percent(fmt, args):
         items = list(args)
     elif type(args) is dict or (__amber_userclass(args) is not None
                                 and _lookup(args, "__getitem__") is not _MISSING):
-        mapping = args
-        items = []
+        mapping = args      # (a plain %s still formats the mapping itself)
     out = []
     i = 0
     k = 0

@@ -56,3 +56,15 @@ try:
     float(BadFloat())
 except TypeError as e:
     print("TypeError:", e)
+
+
+class Table:
+    def __getitem__(self, key):
+        return key.upper()
+
+    def __repr__(self):
+        return "Table()"
+
+
+print("%(abc)s|%(x)r" % Table())
+print("%s" % Table(), "%r" % {"t": t})
