@@ -1476,11 +1476,10 @@ def _prelude_ast():
     return lower(parse(stdlib_source("prelude"), "<prelude>"))
 
 
-def generate(module, filename: str, source: str) -> Program:
-    """Compile a parsed module into a Program: the script, plus the prelude (Amber
-    functions the VM calls for the data model), whose module body runs first."""
-    module = lower(module)
-    top, scopes = resolve(module, filename)
+def _with_prelude(filename: str, source: str) -> tuple[_Program, int]:
+    """A program that holds the prelude: codes[0] is left for the module body, the
+    prelude's body is code 1, and its codes, constants and globals come first, so
+    that this part is the same in every program (snapshots refer to it by hash)."""
     prog = _Program(filename, source)
     prog.codes.append(None)
     # the prelude's entry points, then one slot per builtin, take the first globals
@@ -1488,16 +1487,6 @@ def generate(module, filename: str, source: str) -> Program:
         prog.global_slot(PRELUDE_PREFIX + name)
     for name in BUILTINS:
         prog.global_slot(PRELUDE_PREFIX + "b_" + name)
-    gen = CodeGen(prog, top, scopes, "<module>", 1, body=module.body)
-    gen.emit("MAKE_FUNCTION", 0)       # the prelude's body (patched below)
-    gen.emit("CALL", 0)
-    gen.emit("POP_TOP")
-    if "__name__" in source:           # the script runs as the main module
-        gen.emit("LOAD_CONST", prog.const("__main__"))
-        gen.emit("STORE_GLOBAL", prog.global_slot("__name__"))
-    gen.stmts(module.body)
-    gen.emit("LOAD_CONST", prog.const(None))
-    gen.emit("RETURN_VALUE")
     pmod = _prelude_ast()
     ptop, pscopes = resolve(pmod, "<prelude>")
     pid = len(prog.codes)
@@ -1508,7 +1497,34 @@ def generate(module, filename: str, source: str) -> Program:
     pgen.emit("LOAD_CONST", prog.const(None))
     pgen.emit("RETURN_VALUE")
     prog.codes[pid] = pgen.finish(0, 0)
-    gen.code[0] = (O.BY_NAME["MAKE_FUNCTION"].code, pid)
+    prog.frozen = {}    # the script's set displays take their own item order
+    return prog, pid
+
+
+@functools.lru_cache(maxsize=1)
+def prelude_size() -> tuple[int, int, int]:
+    """(codes, constants, globals) of the prelude part every program starts with:
+    codes[1:1 + codes], consts[:constants], globals[:globals]."""
+    prog, _ = _with_prelude("", "")
+    return len(prog.codes) - 1, len(prog.consts), len(prog.globals)
+
+
+def generate(module, filename: str, source: str) -> Program:
+    """Compile a parsed module into a Program: the prelude (Amber functions the VM
+    calls for the data model), whose module body runs first, plus the script."""
+    module = lower(module)
+    top, scopes = resolve(module, filename)
+    prog, pid = _with_prelude(filename, source)
+    gen = CodeGen(prog, top, scopes, "<module>", 1, body=module.body)
+    gen.emit("MAKE_FUNCTION", pid)     # the prelude's body
+    gen.emit("CALL", 0)
+    gen.emit("POP_TOP")
+    if "__name__" in source:           # the script runs as the main module
+        gen.emit("LOAD_CONST", prog.const("__main__"))
+        gen.emit("STORE_GLOBAL", prog.global_slot("__name__"))
+    gen.stmts(module.body)
+    gen.emit("LOAD_CONST", prog.const(None))
+    gen.emit("RETURN_VALUE")
     prog.codes[0] = gen.finish(0, 0)
     # the modules written in Amber that the script imports, and those they import
     modules = []

@@ -49,8 +49,12 @@ def _int(x, lo=0, hi=INT64_MAX) -> bool:
 # the program
 # ---------------------------------------------------------------------------
 
-def check_program(program) -> None:
-    """Raise SnapshotError unless the program is well-formed bytecode."""
+def check_program(program, trusted: int = 0, verified: dict | None = None) -> None:
+    """Raise SnapshotError unless the program is well-formed bytecode.
+
+    trusted: codes 1..trusted are this Amber's own prelude (already checked, see
+    format.build_prelude), not read from the snapshot.  verified, if given,
+    receives each checked code's stack table (verify_code)."""
     consts = program.consts
     _need(isinstance(consts, list) and len(consts) < 1 << 24, "bad constant pool")
     for i, c in enumerate(consts):
@@ -69,12 +73,16 @@ def check_program(program) -> None:
           "bad code object list")
     total = 0
     for cid, co in enumerate(program.codes):
-        _check_code_header(program, cid, co)
+        if not 1 <= cid <= trusted:
+            _check_code_header(program, cid, co)
         total += len(co.code)
     _need(total < 1 << 23, "program too large")
     _check_module_table(program)
     for cid, co in enumerate(program.codes):
-        verify_code(program, cid, co)
+        if not 1 <= cid <= trusted:
+            table = verify_code(program, cid, co)
+            if verified is not None:
+                verified[cid] = table
 
 
 def _check_module_table(program):
@@ -543,8 +551,11 @@ def _ranges(starts, lengths):
     return offsets + np.arange(total, dtype=np.int64)
 
 
-def check_state(program, arrays: dict, code, fn, mt) -> State:
-    """Validate the loaded arrays against the program; return a runnable State."""
+def check_state(program, arrays: dict, code, fn, mt, verified: dict | None = None) -> State:
+    """Validate the loaded arrays against the program; return a runnable State.
+
+    verified: code id -> stack table (verify_code) of codes already verified; the
+    tables computed here are added to it."""
     R = arrays["R"]
     _need(R.shape == (L.NREGS,), "bad register file")
     S, F, K, H, V, CH, G = (arrays[k] for k in ("S", "F", "K", "H", "V", "CH", "G"))
@@ -571,7 +582,8 @@ def check_state(program, arrays: dict, code, fn, mt) -> State:
         _check_consts(program, K, H, V, CH)
     except UnicodeDecodeError:
         raise SnapshotError("a string constant is not valid text") from None
-    verified = _check_frames(program, code, fn, S, F, H, sp, fp)
+    verified = _check_frames(program, code, fn, S, F, H, sp, fp,
+                             {} if verified is None else verified)
     _check_generators(program, fn, S, F, H, V, htop, fp, verified)
     _check_module_frames(program, code, fn, S, F, H, G, fp)
 
@@ -896,8 +908,7 @@ def _check_class_objects(H, V, kind, htop, rows_of):
     _check_values(H[su, L.B], H[su, L.C], H, htop, "super objects")
 
 
-def _check_frames(program, code, fn, S, F, H, sp, fp):
-    verified = {}
+def _check_frames(program, code, fn, S, F, H, sp, fp, verified):
     prev_top = 0
     for i in range(fp + 1):
         cid, pc, base, func, ret, flags = (int(x) for x in F[i, :L.FRCOLS])

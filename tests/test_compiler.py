@@ -466,7 +466,7 @@ def test_max_stack_bounds_real_depth_on_corpus():
 def test_stack_sizes_are_recorded_per_code_object():
     prog = amber.compile("def f(a):\n    return [a, a, a, a, a, a]\nx = f(1)\n", "t.py")
     assert [co.name for co in prog.codes if co.module == 0] == ["<module>", "f"]
-    f = prog.codes[1]
+    f = next(co for co in prog.codes if co.name == "f")
     assert f.stacksize >= 6
     assert f.nparams == 1 and f.local_names[:1] == ["a"]
 

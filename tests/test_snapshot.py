@@ -30,6 +30,7 @@ import amber
 from amber import snapshot
 from amber.snapshot import SnapshotError
 from oracle import program_paths
+from test_snapshot_fuzz import seal, unseal
 
 TESTS_DIR = Path(__file__).resolve().parent
 ROOT = TESTS_DIR.parent
@@ -456,13 +457,15 @@ def test_golden_snapshot_resumes(path):
     assert out.getvalue() == expected[written:]
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_snapshot_of_an_older_format_is_refused_clearly(version):
-    """Files written by earlier Ambers (kept in golden/old/): version 1, and version 2
+    """Files written by earlier Ambers (kept in golden/old/): version 1, version 2
     (whose registers 26-31 held a xoshiro256** random state, before the generator
-    became CPython's Mersenne Twister in the heap)."""
+    became CPython's Mersenne Twister in the heap), and version 3 (the whole program
+    and the plain arrays in every snapshot, before the prelude reference and compact
+    arrays)."""
     with pytest.raises(SnapshotError, match=f"snapshot format version {version} is not "
-                       r"supported \(this Amber reads version 3\)"):
+                       r"supported \(this Amber reads version 4\)"):
         snapshot.load_file(GOLDEN_DIR / "old" / f"counter-v{version}.snap")
 
 
@@ -575,20 +578,12 @@ def test_huge_range_materialized(tmp_path):
     assert proc.stdout.strip().endswith("ERROR")
 
 
-def _reseal(outer: dict, body: dict) -> bytes:
-    outer["body"] = msgpack.packb(body, use_bin_type=True)
-    if "crc32" in outer:
-        outer["crc32"] = zlib.crc32(outer["body"])
-    return msgpack.packb(outer, use_bin_type=True)
-
-
 def test_method_name_that_is_not_a_str_constant_is_refused():
     """Attribute and method instructions name a str constant; anything else is refused."""
     import numpy as np
     from amber.vm import opcodes as O
     path = GOLDEN_DIR / "counter.snap"
-    outer = msgpack.unpackb(path.read_bytes(), raw=False)
-    body = msgpack.unpackb(outer["body"], raw=False)
+    outer, body = unseal(path.read_bytes())
     consts = body["program"]["consts"]
     not_str = next(i for i, c in enumerate(consts) if not isinstance(c, str))
     co = body["program"]["codes"][0]
@@ -598,7 +593,7 @@ def test_method_name_that_is_not_a_str_constant_is_refused():
     words[hit[0]] = O.encode(O.decode(int(words[hit[0]]))[0], not_str)
     co["code"] = words.tobytes()
     with pytest.raises(SnapshotError, match="name is not a str constant"):
-        snapshot.load(_reseal(outer, body))
+        snapshot.load(seal(outer, body))
 
 
 def _paused_in_try():
@@ -620,13 +615,12 @@ def _paused_in_try():
 ])
 def test_corrupted_exception_table_is_refused(edit, reason):
     vm = _paused_in_try()
-    outer = msgpack.unpackb(snapshot.save(vm), raw=False)
-    body = msgpack.unpackb(outer["body"], raw=False)
+    outer, body = unseal(snapshot.save(vm), expand=False)    # f is the script's own code
     co = next(c for c in body["program"]["codes"] if c["name"] == "f")
     assert co["handlers"]
     edit(co["handlers"][0])
     with pytest.raises(SnapshotError, match=reason):
-        snapshot.load(_reseal(outer, body))
+        snapshot.load(seal(outer, body))
 
 
 def test_paused_inside_a_handler_resumes_exactly():

@@ -450,6 +450,36 @@ def _mutate_outer(rng, outer, body) -> str:
     return f"outer:{how}"
 
 
+def _mutate_compact(rng, body) -> str:
+    """Mutations of the stored (compact) form: the varint streams of the arrays,
+    their row counts, and the prelude reference."""
+    arrays = body["arrays"]
+    how = rng.choice(["bits", "bits", "truncate", "append", "rows", "swap", "prelude"])
+    name = rng.choice(["R", "S", "F", "F", "K", "H", "H", "H", "V", "V", "CH", "G"])
+    e = arrays[name]
+    if how == "bits" and e["d"]:
+        raw = bytearray(e["d"])
+        for _ in range(rng.randint(1, 4)):
+            raw[rng.randrange(len(raw))] ^= 1 << rng.randrange(8)
+        e["d"] = bytes(raw)
+    elif how == "truncate":
+        e["d"] = e["d"][: rng.randrange(len(e["d"]) + 1)]
+    elif how == "append":
+        e["d"] += bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 12)))
+    elif how == "rows":
+        e["n"] = rng.choice([e["n"] - 1, e["n"] + 1, 0, 2 * e["n"], 1 << 41, -1, "x", None])
+    elif how == "swap":
+        other = rng.choice(sorted(arrays))
+        arrays[name], arrays[other] = arrays[other], arrays[name]
+    else:
+        ref = body["program"].get("prelude")
+        if isinstance(ref, dict):
+            key = rng.choice(sorted(ref))
+            ref[key] = (bytes(32) if key == "sha256" else
+                        rng.choice([ref[key] + 1, ref[key] - 1, 0, None]))
+    return f"compact:{name}:{how}"
+
+
 def reseal(outer: dict) -> None:
     """Recompute the outer checksum over outer["body"] (whichever the format uses)."""
     import zlib
@@ -459,9 +489,44 @@ def reseal(outer: dict) -> None:
         outer["sha256"] = hashlib.sha256(outer["body"]).digest()
 
 
-def make_case(i: int, cache: dict) -> tuple[bytes, str]:
-    """The i-th mutated snapshot (deterministic) and a description of the mutation."""
+def unseal(data: bytes, expand: bool = True) -> tuple[dict, dict]:
+    """The outer map and the body of a snapshot, as maps to edit.
+
+    expand: the program as a self-contained map (the prelude's codes, constants
+    and globals included, so that every index is the program's own) and every
+    array in its plain form {"shape", "data"}; else the body as stored (the
+    program map perhaps referring to the prelude, the arrays compact)."""
     import msgpack
+    from amber.snapshot import format as fmt
+    outer = msgpack.unpackb(data, raw=False)
+    body = msgpack.unpackb(outer["body"], raw=False, strict_map_key=False)
+    if expand:
+        entry = fmt.loaded_program(body["program"])
+        arrays = fmt._arrays(body, entry.baseline)
+        body["program"] = fmt.program_doc(entry.program)
+        body["arrays"] = {name: {"shape": list(a.shape),
+                                 "data": a.astype(fmt.DTYPES[name]).tobytes()}
+                          for name, a in arrays.items()}
+    else:
+        body["program"] = msgpack.unpackb(body["program"], raw=False, strict_map_key=False)
+    return outer, body
+
+
+def seal(outer: dict, body: dict, checksum: bool = True) -> bytes:
+    """Snapshot bytes from unseal()'s maps (the checksum recomputed unless told)."""
+    import msgpack
+    if isinstance(body.get("program"), dict):
+        body = dict(body, program=msgpack.packb(body["program"], use_bin_type=True))
+    outer["body"] = msgpack.packb(body, use_bin_type=True)
+    if checksum:
+        reseal(outer)
+    return msgpack.packb(outer, use_bin_type=True)
+
+
+def make_case(i: int, cache: dict) -> tuple[bytes, str]:
+    """The i-th mutated snapshot (deterministic) and a description of the mutation:
+    half of them edit the plain form (every array decoded, the whole program), half
+    the compact form that save() writes."""
     rng = random.Random(f"{BASE_SEED}:{i}")
     snaps = _snapshots(cache)
     name, k, data = snaps[rng.randrange(len(snaps))]
@@ -469,24 +534,25 @@ def make_case(i: int, cache: dict) -> tuple[bytes, str]:
     if rng.random() < 0.2:
         data, what = _mutate_raw(rng, data)
         return data, f"{where} {what}"
-    outer = msgpack.unpackb(data, raw=False)
-    body = msgpack.unpackb(outer["body"], raw=False, strict_map_key=False)
+    expand = rng.random() < 0.5
+    outer, body = unseal(data, expand)
     whats = []
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         kind = rng.choices(["array", "semantic", "code", "program", "host", "outer"],
                            weights=[22, 30, 22, 14, 6, 6])[0]
         try:
-            whats.append({"array": _mutate_array, "semantic": _mutate_semantic,
-                          "code": _mutate_code, "program": _mutate_program,
-                          "host": _mutate_host}[kind](rng, body) if kind != "outer"
-                         else _mutate_outer(rng, outer, body))
+            if kind == "outer":
+                whats.append(_mutate_outer(rng, outer, body))
+            elif kind in ("array", "semantic") and not expand:
+                whats.append(_mutate_compact(rng, body))
+            else:
+                whats.append({"array": _mutate_array, "semantic": _mutate_semantic,
+                              "code": _mutate_code, "program": _mutate_program,
+                              "host": _mutate_host}[kind](rng, body))
         except (KeyError, TypeError, AttributeError, IndexError, ValueError):
             whats.append(f"{kind}:skipped")   # an earlier mutation removed what this one needs
-    new_body = msgpack.packb(body, use_bin_type=True)
-    outer["body"] = new_body
-    if rng.random() < 0.97:
-        reseal(outer)   # so that the checksum passes
-    return msgpack.packb(outer, use_bin_type=True), f"{where} {' + '.join(whats)}"
+    data = seal(outer, body, checksum=rng.random() < 0.97)   # so that the checksum passes
+    return data, f"{where} {'plain' if expand else 'compact'} {' + '.join(whats)}"
 
 
 def run_case(data: bytes, what: str) -> tuple[str, str]:
@@ -624,11 +690,10 @@ def _paused(src: str, stop):
 
 
 def _edit(data: bytes, fn) -> bytes:
-    """Decode the arrays of a snapshot, let fn(arrays, body) change them, re-seal."""
-    import msgpack
+    """Decode the arrays of a snapshot, let fn(arrays, body) change them, re-seal
+    (in the plain form: the whole program, every array as it is)."""
     import numpy as np
-    outer = msgpack.unpackb(data, raw=False)
-    body = msgpack.unpackb(outer["body"], raw=False)
+    outer, body = unseal(data)
     arrays = {}
     for name, e in body["arrays"].items():
         dt, cols = ARRAY_INFO[name]
@@ -637,9 +702,7 @@ def _edit(data: bytes, fn) -> bytes:
     fn(arrays, body)
     for name, a in arrays.items():
         body["arrays"][name] = {"shape": list(a.shape), "data": a.tobytes()}
-    outer["body"] = msgpack.packb(body, use_bin_type=True)
-    reseal(outer)
-    return msgpack.packb(outer, use_bin_type=True)
+    return seal(outer, body)
 
 
 def _global(vm, name):
@@ -654,14 +717,11 @@ def exploit_unknown_opcode() -> bytes:
     import numpy as np
     from amber import snapshot
     vm = _paused("x = 1\nprint(x)\n", lambda vm: vm.instructions == 1)
-    outer = msgpack.unpackb(snapshot.save(vm), raw=False)
-    body = msgpack.unpackb(outer["body"], raw=False)
+    outer, body = unseal(snapshot.save(vm))
     words = np.frombuffer(body["program"]["codes"][0]["code"], "<i4").copy()
     words[-1] = 200                       # opcode 200, argument 0
     body["program"]["codes"][0]["code"] = words.tobytes()
-    outer["body"] = msgpack.packb(body, use_bin_type=True)
-    reseal(outer)
-    return msgpack.packb(outer, use_bin_type=True)
+    return seal(outer, body)
 
 
 def exploit_tuple_length_overflow() -> bytes:

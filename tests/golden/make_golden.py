@@ -11,7 +11,9 @@ the snapshot's count of characters already written).
 Golden files pin the on-disk format: a change to the format must either keep
 loading them or bump FORMAT_VERSION (and then they are refused with "snapshot
 format version N is not supported").  Regenerate them only on purpose, when the
-format version changes.
+format version changes (keep one file of the old version in old/, named
+NAME-vN.snap, to show the refusal).  They are written with embed_prelude=True: a
+file that refers to this Amber's prelude by hash loads only in this build.
 """
 
 from __future__ import annotations
@@ -100,7 +102,9 @@ def main() -> int:
         status = vm.run(fuel=pause)
         if status is not amber.Status.PAUSED:
             raise SystemExit(f"{name}: the program ended before instruction {pause}")
-        snapshot.save_file(vm, HERE / f"{name}.snap")
+        # self-contained: a golden file must load in later Ambers (of this format
+        # version) whose prelude differs, which a prelude reference would not
+        snapshot.save_file(vm, HERE / f"{name}.snap", embed_prelude=True)
         os.chmod(HERE / f"{name}.snap", 0o644)     # save_file's temporary file is 0600
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / filename

@@ -1,0 +1,151 @@
+"""The compact encoding of a state array: the rows that differ from a baseline.
+
+A fresh VM of a program already holds most of a paused VM's arrays: the constants
+(their strings, tuples and big ints in H, V and CH), the builtin fallbacks in G.
+So a snapshot stores, per array, only the rows that differ from that baseline (the
+loader rebuilds the baseline from the program), each value as a zigzag LEB128
+varint, which keeps the small integers that fill the arrays (tags, rows, counts)
+at one or two bytes.  The format is in docs/snapshot-format.md (*Compact arrays*).
+
+    stream := run*                 (until the end of the bytes)
+    run    := gap count value*     (count rows of `cols` values each)
+
+Each value is stored as its difference from the value above it (the same column
+of the previous row, 0 above row 0), wrapping around in 64 bits: consecutive
+objects, frames and list items differ little, so most values take one byte.
+
+`gap` is the number of rows, from the end of the previous run (row 0 at first),
+that equal the baseline; rows past the baseline's end are always stored (so the
+decoded size is bounded by the bytes: a few bytes cannot ask for gigabytes).
+Every number is a varint: gap and count unsigned, values zigzag-signed.
+
+Decoding is hostile-input code: every read is bounds-checked, and a malformed
+stream gives an error code (never an out-of-range write).
+"""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+# decode_into results
+OK = 0
+TRUNCATED = 1        # the bytes end inside a number or a run
+BAD_VARINT = 2       # a varint longer than 64 bits
+PAST_END = 3         # a run reaches beyond the array's rows
+UNSTORED = 4         # rows past the baseline that no run stores
+
+DECODE_ERRORS = {
+    TRUNCATED: "truncated",
+    BAD_VARINT: "a number longer than 64 bits",
+    PAST_END: "rows beyond the array's length",
+    UNSTORED: "rows past the baseline are missing",
+}
+
+
+@numba.njit(cache=True, nogil=True)
+def _put(out, pos, u):
+    """Write the unsigned value u (as uint64 bits in an int64) as a varint."""
+    x = np.uint64(u)
+    while x >= np.uint64(0x80):
+        out[pos] = np.uint8((x & np.uint64(0x7F)) | np.uint64(0x80))
+        x >>= np.uint64(7)
+        pos += 1
+    out[pos] = np.uint8(x)
+    return pos + 1
+
+
+@numba.njit(cache=True, nogil=True)
+def _same_row(arr, base, r, nbase, cols):
+    if r >= nbase:
+        return False
+    for c in range(cols):
+        if arr[r, c] != base[r, c]:
+            return False
+    return True
+
+
+@numba.njit(cache=True, nogil=True)
+def encode(arr, base, out):
+    """Encode arr (rows x cols int64) against base into out (uint8, big enough:
+    see bound()); returns the number of bytes written."""
+    n, cols = arr.shape
+    nbase = min(base.shape[0], n)
+    pos = 0
+    r = 0
+    last = 0
+    while r < n:
+        if _same_row(arr, base, r, nbase, cols):
+            r += 1
+            continue
+        start = r
+        while r < n and not _same_row(arr, base, r, nbase, cols):
+            r += 1
+        pos = _put(out, pos, start - last)
+        pos = _put(out, pos, r - start)
+        for i in range(start, r):
+            for c in range(cols):
+                v = arr[i, c] - arr[i - 1, c] if i > 0 else arr[i, c]
+                pos = _put(out, pos, (v << 1) ^ (v >> 63))     # zigzag
+        last = r
+    return pos
+
+
+def bound(rows: int, cols: int) -> int:
+    """Most bytes encode() can write for that many rows (10 per number)."""
+    return 10 * rows * (cols + 2)
+
+
+@numba.njit(cache=True, nogil=True)
+def _get(buf, pos):
+    """(value as int64 bits, next pos), or (error code, -1)."""
+    x = np.uint64(0)
+    shift = 0
+    n = buf.shape[0]
+    while True:
+        if pos >= n:
+            return TRUNCATED, -1
+        b = np.uint64(buf[pos])
+        pos += 1
+        if shift == 63 and b > np.uint64(1):
+            return BAD_VARINT, -1
+        x |= (b & np.uint64(0x7F)) << np.uint64(shift)
+        if b < np.uint64(0x80):
+            return np.int64(x), pos
+        shift += 7
+        if shift > 63:
+            return BAD_VARINT, -1
+
+
+@numba.njit(cache=True, nogil=True)
+def decode_into(buf, out, nbase):
+    """Apply the runs in buf to out (rows x cols int64, already holding the
+    baseline's first nbase rows).  Returns OK or an error code."""
+    n, cols = out.shape
+    pos = 0
+    row = 0
+    end = buf.shape[0]
+    while pos < end:
+        gap, pos = _get(buf, pos)
+        if pos < 0:
+            return gap
+        count, pos = _get(buf, pos)
+        if pos < 0:
+            return count
+        # unsigned comparisons: a huge gap or count must not wrap around
+        if gap < 0 or count < 0 or gap > n - row or count > n - row - gap:
+            return PAST_END
+        if gap > 0 and row + gap > nbase:
+            return UNSTORED
+        row += gap
+        for i in range(row, row + count):
+            for c in range(cols):
+                u, pos = _get(buf, pos)
+                if pos < 0:
+                    return u
+                v = (np.int64(np.uint64(u) >> np.uint64(1))) ^ -(u & 1)
+                out[i, c] = out[i - 1, c] + v if i > 0 else v
+        row += count
+    if row < n and n > nbase:
+        return UNSTORED
+    return OK
