@@ -1,4 +1,5 @@
-"""Amber against CPython, in one run: `python -m bench [--reps N] [--only NAME]`.
+"""Amber against CPython, in one run: `python -m bench [--reps N] [--only NAME]`
+(`--snapshot`: only the snapshot costs).
 
 For each program in bench/programs: alternating runs under CPython and Amber in
 fresh processes, each timing only the program's own execution; medians and the
@@ -88,9 +89,29 @@ def slice_switch_cost() -> float:
     return (time.perf_counter() - t0) / n
 
 
+def _per_call(f, reps: int) -> float:
+    """Median seconds per call of f over 5 batches of reps calls."""
+    batches = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            f()
+        batches.append((time.perf_counter() - t0) / reps)
+    return statistics.median(batches)
+
+
 def snapshot_costs() -> dict:
+    """Snapshot size and save/load times for two paused states.  "first" numbers
+    are one call each: the first save of a VM's program (it encodes the program and
+    makes the fresh VM's arrays the compact form is relative to; with a big heap it
+    also collects garbage) and a load with load()'s program cache emptied (it
+    decodes and checks the program).  "repeated" numbers are medians of many calls:
+    saving the same paused VM again, loading the same bytes again (the program
+    cached).  The prelude has been compiled by then (about 0.1 s once per process,
+    on the first save or load)."""
     import amber
     from amber import snapshot
+    from amber.snapshot import format as snapfmt
     results = {}
     cases = {
         "30 frames, small heap": ("def deep(n):\n    if n == 0:\n        while True:\n"
@@ -99,20 +120,23 @@ def snapshot_costs() -> dict:
         "100,000-int list": ("xs = []\nfor i in range(100000):\n    xs.append(i)\n"
                              "while True:\n    pass\n", 800_000, 20),
     }
+    snapfmt.build_prelude()
     for name, (src, fuel, reps) in cases.items():
         vm = amber.VM(amber.compile(src, "snap.py"), stdout=io.StringIO())
         vm.run(fuel=fuel)
+        t0 = time.perf_counter()
         data = snapshot.save(vm)
+        first_save = time.perf_counter() - t0
+        save_s = _per_call(lambda: snapshot.save(vm), reps)
+        snapfmt.clear_program_cache()
         t0 = time.perf_counter()
-        for _ in range(reps):
-            data = snapshot.save(vm)
-        save_s = (time.perf_counter() - t0) / reps
         snapshot.load(data)
-        t0 = time.perf_counter()
-        for _ in range(reps):
-            snapshot.load(data)
-        load_s = (time.perf_counter() - t0) / reps
-        results[name] = {"save_us": save_s * 1e6, "load_us": load_s * 1e6, "bytes": len(data)}
+        first_load = time.perf_counter() - t0
+        load_s = _per_call(lambda: snapshot.load(data), reps)
+        results[name] = {"bytes": len(data),
+                         "save_us": save_s * 1e6, "load_us": load_s * 1e6,
+                         "first_save_us": first_save * 1e6, "first_load_us": first_load * 1e6,
+                         "self_contained_bytes": len(snapshot.save(vm, embed_prelude=True))}
     return results
 
 
@@ -157,7 +181,11 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--only")
     ap.add_argument("--skip-vm", action="store_true", help="only the program table")
+    ap.add_argument("--snapshot", action="store_true", help="only the snapshot costs")
     args = ap.parse_args(argv)
+    if args.snapshot:
+        print(json.dumps({"snapshot": snapshot_costs()}, indent=2))
+        return 0
     print("programs (Amber time / CPython time, median of alternating runs):")
     rows = bench_programs(args.reps, args.only)
     ratios = [r["ratio"] for r in rows if "ratio" in r]

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..compiler.program import CodeObject, Program
 from ..vm import layout as L
-from ..vm.loader import link_code, method_table
+from ..vm.loader import link_code, method_table, prelude_builtin_slots
 from ..vm.state import State
 from . import compact
 
@@ -409,6 +409,7 @@ class Loaded(NamedTuple):
     mt: np.ndarray        # MT (read-only)
     baseline: dict        # the fresh VM's live arrays (read-only)
     verified: dict        # code id -> stack table, filled as frames need them
+    nbslots: int          # loader.prelude_builtin_slots(program.globals)
 
 
 _programs: "OrderedDict[bytes, Loaded]" = OrderedDict()
@@ -511,7 +512,8 @@ def loaded_program(blob) -> Loaded:
     code, fn = link_code(program.codes)
     entry = Loaded(program, _read_only(code), _read_only(fn),
                    _read_only(method_table(program.consts)),
-                   baseline_arrays(program, pre is not None), verified)
+                   baseline_arrays(program, pre is not None), verified,
+                   prelude_builtin_slots(program.globals))
     with _lock:
         _programs[key] = entry
         while len(_programs) > PROGRAM_CACHE_SIZE:
@@ -597,7 +599,8 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     arrays = _arrays(doc, entry.baseline)
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
-    st = check_state(program, arrays, entry.code, entry.fn, entry.mt, entry.verified)
+    st = check_state(program, arrays, entry.code, entry.fn, entry.mt, entry.verified,
+                     entry.baseline, entry.nbslots)
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])

@@ -12,6 +12,7 @@ from the entries rather than trusted.  Any failure is a SnapshotError.
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from ..vm import layout as L
@@ -421,28 +422,53 @@ def _arity(program, name, arg):
 # the state
 # ---------------------------------------------------------------------------
 
+# _value_errors results, and what they mean
+_VALUE_ERRORS = (None, "a value has an unknown tag", "a bool that is neither 0 nor 1",
+                 "unknown builtin", "unknown method", "an unbound slot with a payload",
+                 "a reference outside the heap", "a reference of the wrong kind")
+
+
+@numba.njit(cache=True, nogil=True)
+def _value_errors(tags, vals, kinds, allowed, nbuiltins, nmethods):
+    """0 if every (tag, payload) pair is a valid value, else the first error's
+    number (_VALUE_ERRORS).  kinds: the KIND column of the live heap; allowed[tag]:
+    whether a value may have that tag."""
+    htop = kinds.shape[0]
+    for i in range(tags.shape[0]):
+        t = tags[i]
+        v = vals[i]
+        if t < 0 or t >= allowed.shape[0] or not allowed[t]:
+            return 1
+        if t == L.BOOL and v != 0 and v != 1:
+            return 2
+        if t == L.BUILTIN and (v < 0 or v >= nbuiltins):
+            return 3
+        if t == L.METHOD and (v < 0 or v >= nmethods):
+            return 4
+        if t == L.UNDEF and v != 0:
+            return 5
+        if t >= L.HEAP:
+            if v < 0 or v >= htop:
+                return 6
+            if kinds[v] != t:
+                return 7
+    return 0
+
+
+_ALLOWED = np.zeros(L.NKINDS, np.bool_)
+_ALLOWED[[L.NONE, L.BOOL, L.INT, L.FLOAT, L.BUILTIN, L.METHOD, *VALUE_KINDS]] = True
+_ALLOWED_UNDEF = _ALLOWED.copy()
+_ALLOWED_UNDEF[L.UNDEF] = True
+
+
 def _check_values(tags, vals, H, htop, where, undef_ok=False):
-    """Every (tag, payload) pair is a valid value (vectorized)."""
-    tags = np.asarray(tags)
-    vals = np.asarray(vals)
+    """Every (tag, payload) pair is a valid value."""
+    tags = np.asarray(tags, np.int64)
     if tags.size == 0:
         return
-    ok = np.isin(tags, (L.NONE, L.BOOL, L.INT, L.FLOAT, L.BUILTIN, L.METHOD) + VALUE_KINDS
-                 + ((L.UNDEF,) if undef_ok else ()))
-    _need(ok.all(), f"{where}: a value has an unknown tag")
-    b = tags == L.BOOL
-    _need(((vals[b] == 0) | (vals[b] == 1)).all(), f"{where}: a bool that is neither 0 nor 1")
-    bi = tags == L.BUILTIN
-    _need(((vals[bi] >= 0) & (vals[bi] < len(BUILTINS))).all(), f"{where}: unknown builtin")
-    me = tags == L.METHOD
-    _need(((vals[me] >= 0) & (vals[me] < len(METHODS))).all(), f"{where}: unknown method")
-    u = tags == L.UNDEF
-    _need((vals[u] == 0).all(), f"{where}: an unbound slot with a payload")
-    heap = tags >= L.HEAP
-    if heap.any():
-        rows = vals[heap]
-        _need(((rows >= 0) & (rows < htop)).all(), f"{where}: a reference outside the heap")
-        _need((H[rows, L.KIND] == tags[heap]).all(), f"{where}: a reference of the wrong kind")
+    err = _value_errors(tags, np.asarray(vals, np.int64), np.ascontiguousarray(H[:htop, L.KIND]),
+                        _ALLOWED_UNDEF if undef_ok else _ALLOWED, len(BUILTINS), len(METHODS))
+    _need(err == 0, f"{where}: {_VALUE_ERRORS[err]}")
 
 
 def _inside(starts, lengths, top) -> bool:
@@ -482,13 +508,12 @@ def _check_acyclic_tuples(H, V, tuples):
     """Tuples cannot contain themselves (hashing and comparison rely on it)."""
     if not len(tuples):
         return
-    children = {}
-    for r in tuples:
-        o, n = int(H[r, L.A]), int(H[r, L.B])
-        items = V[o: o + n]
-        kids = items[items[:, 0] == L.TUPLE, 1]
-        if len(kids):
-            children[int(r)] = [int(x) for x in kids]
+    items = _ranges(H[tuples, L.A], H[tuples, L.B])
+    owner = np.repeat(tuples, H[tuples, L.B])
+    nested = V[items, 0] == L.TUPLE
+    children: dict = {}
+    for parent, kid in zip(owner[nested].tolist(), V[items[nested], 1].tolist()):
+        children.setdefault(parent, []).append(kid)
     state = {}
     for root in children:
         if root in state:
@@ -541,6 +566,33 @@ def _check_consts(program, K, H, V, CH):
                       f"constant {i} differs from the program")
 
 
+def _same_consts(K, H, V, CH, base) -> bool:
+    """Whether the constants are the very objects of a fresh VM of the program
+    (same rows, regions and contents): then they hold the program's constants."""
+    if K.shape != base["K"].shape or not np.array_equal(K, base["K"]):
+        return False
+    rows = K[K[:, 0] >= L.HEAP, 1]
+    bH = base["H"]
+    if len(rows) and (int(rows.max()) >= min(H.shape[0], bH.shape[0]) or int(rows.min()) < 0):
+        return False
+    cols = [L.KIND, L.A, L.B, L.C]
+    kinds = bH[rows, L.KIND]
+    mine, theirs = H[rows][:, cols], bH[rows][:, cols]
+    mine[kinds != L.BIGINT, 3] = 0       # C is a cached hash but for big ints
+    theirs[kinds != L.BIGINT, 3] = 0
+    if not np.array_equal(mine, theirs):
+        return False
+    s = rows[kinds == L.STR]
+    ch = _ranges(bH[s, L.A], bH[s, L.B])
+    t = rows[kinds == L.TUPLE]
+    b = rows[kinds == L.BIGINT]
+    v = np.concatenate([_ranges(bH[t, L.A], bH[t, L.B]), _ranges(bH[b, L.A], (bH[b, L.B] + 1) // 2)])
+    if (len(ch) and int(ch.max()) >= CH.shape[0]) or (len(v) and int(v.max()) >= V.shape[0]):
+        return False
+    return (np.array_equal(CH[ch], base["CH"][ch, 0])
+            and np.array_equal(V[v], base["V"][v]))
+
+
 def _ranges(starts, lengths):
     """Concatenated index ranges [s, s+n) (vectorized)."""
     lengths = np.asarray(lengths, np.int64)
@@ -551,11 +603,15 @@ def _ranges(starts, lengths):
     return offsets + np.arange(total, dtype=np.int64)
 
 
-def check_state(program, arrays: dict, code, fn, mt, verified: dict | None = None) -> State:
+def check_state(program, arrays: dict, code, fn, mt, verified: dict | None = None,
+                baseline: dict | None = None, nbslots: int | None = None) -> State:
     """Validate the loaded arrays against the program; return a runnable State.
 
     verified: code id -> stack table (verify_code) of codes already verified; the
-    tables computed here are added to it."""
+    tables computed here are added to it.  baseline: a fresh VM's arrays of this
+    program (format.baseline_arrays), whose constants, when the snapshot's are the
+    same objects, need not be compared with the program's one by one.  nbslots:
+    prelude_builtin_slots(program.globals), if known."""
     R = arrays["R"]
     _need(R.shape == (L.NREGS,), "bad register file")
     S, F, K, H, V, CH, G = (arrays[k] for k in ("S", "F", "K", "H", "V", "CH", "G"))
@@ -572,14 +628,16 @@ def check_state(program, arrays: dict, code, fn, mt, verified: dict | None = Non
     _need(R[L.R_COUNT] >= 0 and R[L.R_SERIAL] >= 0 and R[L.R_EXTRA] >= 0, "bad counters")
     _need(1 <= R[L.R_FRAMES_MAX] <= 1 << 20, "bad recursion limit")
     _need(fp >= 0, "no frames")
-    R[L.R_NBSLOTS] = prelude_builtin_slots(program.globals)     # derived, never trusted
+    # derived, never trusted
+    R[L.R_NBSLOTS] = prelude_builtin_slots(program.globals) if nbslots is None else nbslots
 
     _check_heap(program, H, V, CH, htop, vtop, ctop, R)
     _check_values(S[:, 0], S[:, 1], H, htop, "stack", undef_ok=True)
     _check_values(G[:, 0], G[:, 1], H, htop, "globals", undef_ok=True)
     _check_values(K[:, 0], K[:, 1], H, htop, "constants")
     try:
-        _check_consts(program, K, H, V, CH)
+        if baseline is None or not _same_consts(K, H, V, CH, baseline):
+            _check_consts(program, K, H, V, CH)
     except UnicodeDecodeError:
         raise SnapshotError("a string constant is not valid text") from None
     verified = _check_frames(program, code, fn, S, F, H, sp, fp,
@@ -594,8 +652,8 @@ def check_state(program, arrays: dict, code, fn, mt, verified: dict | None = Non
         return out
     # every frame, not only the top one, gets its full operand stack back when the
     # frames above it return
-    need = max(int(F[i, L.FR_BASE]) + int(fn[int(F[i, L.FR_CODE]), L.FN_NLOCALS])
-               + int(fn[int(F[i, L.FR_CODE]), L.FN_STACK]) + 8 for i in range(fp + 1))
+    cids = F[:, L.FR_CODE]
+    need = int((F[:, L.FR_BASE] + fn[cids, L.FN_NLOCALS] + fn[cids, L.FN_STACK]).max()) + 8
     st = State(
         R=R.copy(), S=room(S, max(sp, need) + 1024),
         F=room(F, fp + 64), CODE=code, FN=fn, K=K.copy(), H=room(H, 1024),
@@ -659,27 +717,7 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
     _need((live == F_[d]).all(), "dict entry count does not match")
     f = rows_of(L.FUNC)
     _need(((A_[f] >= 1) & (A_[f] < len(program.codes))).all(), "a function of unknown code")
-    for r in f:
-        co = program.codes[int(A_[r])]
-        dflt, clo = int(B_[r]), int(C_[r])
-        _need(dflt == -1 or (0 <= dflt < htop and kind[dflt] == L.TUPLE and
-                             H[dflt, L.B] == co.ndefaults), "bad function defaults")
-        _need(dflt != -1 or co.ndefaults == 0, "bad function defaults")
-        if co.nfree:
-            _need(0 <= clo < htop and kind[clo] == L.TUPLE and H[clo, L.B] == co.nfree,
-                  "bad function closure")
-            cl = V[H[clo, L.A]: H[clo, L.A] + co.nfree]
-            _need((cl[:, 0] == L.CELL).all(), "a closure item that is not a cell")
-        else:
-            _need(clo == -1, "bad function closure")
-        kwd = int(D_[r])
-        if co.nkwdefaults:
-            _need(0 <= kwd < htop and kind[kwd] == L.TUPLE and H[kwd, L.B] == co.nkwdefaults,
-                  "bad function keyword defaults")
-        else:
-            # -1; 0 in snapshots written before keyword-only parameters (check_state
-            # turns it into -1)
-            _need(kwd in (-1, 0), "bad function keyword defaults")
+    _check_functions(program, H, V, f, htop)
     c = rows_of(L.CELL)
     _check_values(A_[c], B_[c], H, htop, "cells", undef_ok=True)
     _need((C_[rows_of(L.RANGE)] != 0).all(), "a range with step 0")
@@ -725,6 +763,34 @@ def _check_heap(program, H, V, CH, htop, vtop, ctop, R):
         _need(((cids >= 0) & (cids < len(program.codes))).all(), "a bad traceback")
         total = sum(len(co.code) for co in program.codes)
         _need(((pcs >= 0) & (pcs < total)).all(), "a bad traceback")
+
+
+def _refs_to(ref, kind, length, H, htop):
+    """Which of the rows ref are objects of that kind whose B (length) is length."""
+    inside = (ref >= 0) & (ref < htop)
+    r = np.where(inside, ref, 0)
+    return inside & (H[r, L.KIND] == kind) & (H[r, L.B] == length)
+
+
+def _check_functions(program, H, V, f, htop):
+    """Each function's defaults, closure and keyword-only defaults are tuples of
+    the lengths its code expects (or -1 when it expects none)."""
+    if not len(f):
+        return
+    table = np.array([(co.ndefaults, co.nfree, co.nkwdefaults) for co in program.codes],
+                     np.int64)[H[f, L.A]]
+    nd, nf, nk = table[:, 0], table[:, 1], table[:, 2]
+    dflt, clo, kwd = H[f, L.B], H[f, L.C], H[f, L.D]
+    _need(np.where(dflt == -1, nd == 0, _refs_to(dflt, L.TUPLE, nd, H, htop)).all(),
+          "bad function defaults")
+    _need(np.where(nf > 0, _refs_to(clo, L.TUPLE, nf, H, htop), clo == -1).all(),
+          "bad function closure")
+    cells = _ranges(H[clo[nf > 0], L.A], nf[nf > 0])
+    _need((V[cells, 0] == L.CELL).all(), "a closure item that is not a cell")
+    # -1; 0 in snapshots written before keyword-only parameters (check_state turns
+    # it into -1)
+    _need(np.where(nk > 0, _refs_to(kwd, L.TUPLE, nk, H, htop), (kwd == -1) | (kwd == 0)).all(),
+          "bad function keyword defaults")
 
 
 class _Arrays:

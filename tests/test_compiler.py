@@ -665,7 +665,7 @@ def test_starred_misuse_is_cpythons_syntax_error(source):
 
 def test_signature_fields_of_code_objects():
     prog = amber.compile("def f(a, b=1, /, c=2, *args, k, m=3, n, **kw):\n    x = 1\n", "t.py")
-    co = prog.codes[1]
+    co = next(c for c in prog.codes if c.name == "f")
     assert (co.nparams, co.nposonly, co.nkwonly, co.flags, co.ndefaults, co.nkwdefaults) == \
         (3, 2, 3, 3, 2, 1)
     assert co.local_names[:co.nargslots] == ["a", "b", "c", "k", "m", "n", "args", "kw"]

@@ -783,7 +783,7 @@ def exploit_cell_not_made() -> bytes:
     src = ('s = "abcdef"\ndef f():\n    c = 1000000000000\n    def g():\n        return c\n'
            '    d = {s: 1}\n    return d\nprint(f())\n')
     prog = amber.compile(src, "hostile.py")
-    co = prog.codes[1]
+    co = next(c for c in prog.codes if c.name == "f")
     code = list(co.code)
     assert O.OPS[O.decode(code[0])[0]].name == "MAKE_CELL"
     assert O.OPS[O.decode(code[-2])[0]].name == "LOAD_CONST"
@@ -800,7 +800,7 @@ def exploit_paramnames_constant() -> bytes:
     from amber import snapshot
     from amber.vm import layout as L
     vm = _paused("def f(a, b):\n    return a\nprint(f(1, b=2))\n", lambda vm: vm.instructions == 1)
-    pc = vm.program.codes[1].paramnames_const
+    pc = next(c for c in vm.program.codes if c.name == "f").paramnames_const
 
     def f(a, body):
         a["K"][pc] = (L.INT, 1 << 40)
