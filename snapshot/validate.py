@@ -463,10 +463,11 @@ _ALLOWED_UNDEF[L.UNDEF] = True
 
 def _check_values(tags, vals, H, htop, where, undef_ok=False):
     """Every (tag, payload) pair is a valid value."""
-    tags = np.asarray(tags, np.int64)
+    tags = np.ascontiguousarray(tags, np.int64)     # (one compiled specialization)
     if tags.size == 0:
         return
-    err = _value_errors(tags, np.asarray(vals, np.int64), np.ascontiguousarray(H[:htop, L.KIND]),
+    err = _value_errors(tags, np.ascontiguousarray(vals, np.int64),
+                        np.ascontiguousarray(H[:htop, L.KIND]),
                         _ALLOWED_UNDEF if undef_ok else _ALLOWED, len(BUILTINS), len(METHODS))
     _need(err == 0, f"{where}: {_VALUE_ERRORS[err]}")
 
