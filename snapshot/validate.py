@@ -1024,10 +1024,12 @@ def _check_frames(program, code, fn, S, F, H, sp, fp, verified):
                   "where it resumes")
             _check_markers(S, base + co.nlocals, resume[:depth], H, i)
         # cells: slots made cells by MAKE_CELL before pc, and free variables
-        for j, w in enumerate(co.code[: local_pc]):
+        # (verify_code allows MAKE_CELL only in the code's first instructions)
+        for w in co.code[: local_pc]:
             o, a = O.decode(w)
-            if O.OPS[o].name == "MAKE_CELL":
-                _need(S[base + a, 0] == L.CELL, f"frame {i}: a cell slot without a cell")
+            if O.OPS[o].name != "MAKE_CELL":
+                break
+            _need(S[base + a, 0] == L.CELL, f"frame {i}: a cell slot without a cell")
         for a in range(co.nlocals - co.nfree, co.nlocals):
             _need(S[base + a, 0] == L.CELL, f"frame {i}: a free variable without a cell")
         if co.flags & L.CO_GENERATOR:
