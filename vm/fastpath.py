@@ -73,6 +73,23 @@ def class_attr(st, cls, name):
     return -1
 
 
+@njit(cache=CACHE)
+def plain_attr(st, ov, name):
+    """For attribute str row `name` of instance row ov: (its attribute dict row, the
+    V row of the class attribute of that name or -1); the dict row is -1 when the
+    general path must decide (no class or dict, a descriptor of that name along
+    the MRO, or a lookup that could not decide)."""
+    H = H_(st)
+    cls = H[ov, A]
+    d = H[ov, B]
+    if cls < 0 or d < 0:
+        return -1, -1
+    ca = class_attr(st, cls, name)
+    if ca == UNSURE or (ca >= 0 and V_(st)[ca, 0] == WRAPPER):
+        return -1, -1
+    return d, ca
+
+
 @njit(sig("b1(P, i8, i8, b1)"), cache=CACHE)
 def load_attr(st, name, sp, method):
     """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the instance at
@@ -83,12 +100,8 @@ def load_attr(st, name, sp, method):
     H = H_(st)
     V = V_(st)
     ov = S[sp - 1, 1]
-    cls = H[ov, A]
-    d = H[ov, B]
-    if cls < 0 or d < 0:
-        return False
-    ca = class_attr(st, cls, name)
-    if ca == UNSURE or (ca >= 0 and V[ca, 0] == WRAPPER):
+    d, ca = plain_attr(st, ov, name)
+    if d < 0:
         return False
     e = attr_probe(st, d, name)
     if e >= 0:
@@ -122,13 +135,8 @@ def store_attr(st, name, sp):
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    ov = S[sp - 1, 1]
-    cls = H[ov, A]
-    d = H[ov, B]
-    if cls < 0 or d < 0:
-        return False
-    ca = class_attr(st, cls, name)
-    if ca == UNSURE or (ca >= 0 and V[ca, 0] == WRAPPER):
+    d, ca = plain_attr(st, S[sp - 1, 1], name)
+    if d < 0:
         return False
     e = attr_probe(st, d, name)
     if e >= 0:
@@ -156,6 +164,33 @@ def simple_call(st, f, nargs, base):
             and base + FN[c, FN_NLOCALS] + FN[c, FN_STACK] + 8 <= S_(st).shape[0])
 
 
+@njit(sig("none(P, i8, i8, i8, i8, i8, i8)"), cache=CACHE)
+def enter(st, f, base, nargs, ret, ret_pc, mode):
+    """Push the frame of function row f, which simple_call accepted, with its nargs
+    arguments at S[base...]; the result goes to S[ret] by return mode `mode`, then
+    the caller continues at ret_pc."""
+    S = S_(st)
+    R = R_(st)
+    Fr = F_(st)
+    FN = FN_(st)
+    c = H_(st)[f, A]
+    nlocals = FN[c, FN_NLOCALS]
+    for i in range(base + nargs, base + nlocals):
+        S[i, 0] = UNDEF
+        S[i, 1] = 0
+    fp = R[R_FP]
+    Fr[fp, FR_PC] = ret_pc
+    fp += 1
+    Fr[fp, FR_CODE] = c
+    Fr[fp, FR_PC] = FN[c, FN_ENTRY]
+    Fr[fp, FR_BASE] = base
+    Fr[fp, FR_FUNC] = f
+    Fr[fp, FR_RET] = ret
+    Fr[fp, FR_FLAGS] = mode
+    R[R_FP] = fp
+    R[R_SP] = base + nlocals
+
+
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
 def new_instance(st, cls, arg, sp, pc):
     """CALL of class row cls (a plain class) with arg positional arguments, whose
@@ -166,9 +201,6 @@ def new_instance(st, cls, arg, sp, pc):
     H = H_(st)
     S = S_(st)
     V = V_(st)
-    R = R_(st)
-    Fr = F_(st)
-    FN = FN_(st)
     if H[cls, E] != B_OBJECT:
         return False
     name = objects.special_name(st, N_INIT)
@@ -192,20 +224,5 @@ def new_instance(st, cls, arg, sp, pc):
     S[ret, 1] = obj
     S[base, 0] = INSTANCE
     S[base, 1] = obj
-    c = H[f, A]
-    nlocals = FN[c, FN_NLOCALS]
-    for i in range(base + arg + 1, base + nlocals):
-        S[i, 0] = UNDEF
-        S[i, 1] = 0
-    fp = R[R_FP]
-    Fr[fp, FR_PC] = pc + 1
-    fp += 1
-    Fr[fp, FR_CODE] = c
-    Fr[fp, FR_PC] = FN[c, FN_ENTRY]
-    Fr[fp, FR_BASE] = base
-    Fr[fp, FR_FUNC] = f
-    Fr[fp, FR_RET] = ret
-    Fr[fp, FR_FLAGS] = RET_INIT
-    R[R_FP] = fp
-    R[R_SP] = base + nlocals
+    enter(st, f, base, arg + 1, ret, pc + 1, RET_INIT)
     return True

@@ -54,7 +54,9 @@ from .opcodes import (
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
 from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
-                       METHOD_OWNER, M_LIST_APPEND)
+                       METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
+                       M_LIST_REMOVE, M_TUPLE_INDEX, M_TUPLE_COUNT, M_SET_ADD, M_SET_REMOVE,
+                       M_SET_DISCARD, M_DICT_GET, M_DICT_POP, M_DICT_SETDEFAULT)
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -986,6 +988,17 @@ def call_unbound_method(st, op, arg, sp, pc, ret):
 
 
 @njit(cache=CACHE)
+def takes_element(mid):
+    """Whether builtin method mid keeps or compares its last argument as it is (a
+    generator there is an element, not items to materialize: lst.append(gen))."""
+    return (mid == M_LIST_APPEND or mid == M_LIST_INSERT or mid == M_LIST_INDEX
+            or mid == M_LIST_COUNT or mid == M_LIST_REMOVE or mid == M_TUPLE_INDEX
+            or mid == M_TUPLE_COUNT or mid == M_SET_ADD or mid == M_SET_REMOVE
+            or mid == M_SET_DISCARD or mid == M_DICT_GET or mid == M_DICT_POP
+            or mid == M_DICT_SETDEFAULT)
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
@@ -996,7 +1009,8 @@ def do_call(st, op, arg, sp, pc):
             return call_unbound_method(st, op, arg, sp, pc, sp - arg - 2 - kw)
         if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
             return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
-        if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN:
+        if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN and \
+                not takes_element(S[sp - arg - 2, 1]):
             return gen_materialize(st, sp, pc, B_LIST)   # "".join(gen), lst.extend(gen)
         if mt == METHOD:
             if op == CALL_METHOD_KW:
@@ -1979,28 +1993,16 @@ def run(st):
                 st, S[sp - arg - 1 - (op == CALL_METHOD), 1],
                 arg + (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF),
                 sp - arg - (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF)):
-            # the common call, inline: exact positional arguments, no cells; CALL_METHOD
-            # with a self passes it as the first argument, without one (a function read
-            # from a module) returns into the slot below the empty one
-            ret = sp - arg - 1 - (op == CALL_METHOD)
+            # the common call: exact positional arguments, no cells; CALL_METHOD with a
+            # self passes it as the first argument, without one (a function read from a
+            # module) returns into the slot below the empty one
             nargs = arg + (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF)
-            f = S[ret, 1]
-            c = H[f, A]
-            base = sp - nargs
-            nlocals = FN[c, FN_NLOCALS]
-            for i in range(base + nargs, base + nlocals):
-                S[i, 0] = UNDEF
-                S[i, 1] = 0
-            Fr[fp, FR_PC] = pc + 1
-            fp += 1
-            Fr[fp, FR_CODE] = c
-            Fr[fp, FR_BASE] = base
-            Fr[fp, FR_FUNC] = f
-            Fr[fp, FR_RET] = ret
-            Fr[fp, FR_FLAGS] = RET_NORMAL
-            R[R_FP] = fp
-            sp = base + nlocals
-            pc = FN[c, FN_ENTRY]
+            ret = sp - arg - 1 - (op == CALL_METHOD)
+            fastpath.enter(st, S[ret, 1], sp - nargs, nargs, ret, pc + 1, RET_NORMAL)
+            fp = R[R_FP]
+            sp = R[R_SP]
+            pc = Fr[fp, FR_PC]
+            base = Fr[fp, FR_BASE]
         elif (op == LOAD_ATTR or op == LOAD_METHOD) and S[sp - 1, 0] == INSTANCE and \
                 fastpath.load_attr(st, K[arg, 1], sp, op == LOAD_METHOD):
             if op == LOAD_METHOD:
