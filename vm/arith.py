@@ -19,7 +19,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 from .layout import (
     A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW, SET,
     FROZENSET, BUILTIN, BIGINT, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, ST_SERVICE,
-    R_ERR, R_ERR_A, R_ERR_B, R_ERR_C,
+    R_ERR, R_ERR_A, R_ERR_B, R_ERR_C, R_CTOP,
     ERR_BINOP_TYPES, ERR_UNARY_TYPE, ERR_CMP_TYPES, ERR_ZERO_DIV, ERR_OVERFLOW,
     ERR_VALUE, ERR_UNHASHABLE, ERR_TYPE, ERR_MEMORY,
 )
@@ -321,12 +321,35 @@ def seq_binop(st, op, inplace, sp, ta, a, tb, b):
         na = H[a, B]
         nb = H[b, B]
         if ta == STR:
-            if not heap.reserve(st, 1, 0, na + nb):
-                return ST_NEED_MEMORY
-            r = heap.new_str(st, na + nb)
-            o = H[r, A]
-            for i in range(na):
-                CH_(st)[o + i] = CH_(st)[H[a, A] + i]
+            if na > 0 and nb > 0 and H[a, A] + na == H[b, A]:
+                # b's characters follow a's in the arena (s += chr(c), s += f(x): the
+                # piece was made just after s): the result is both, copying nothing
+                if not heap.reserve(st, 1, 0, 0):
+                    return ST_NEED_MEMORY
+                r = heap.new_obj(st, STR)
+                H[r, A] = H[a, A]
+                H[r, B] = na + nb
+                S[sp - 2, 1] = r
+                heap.charge(st, na + nb)
+                return ST_RUNNING
+            if na > 0 and H[a, A] + na == R_(st)[R_CTOP]:
+                # a's characters end the arena (s += x in a loop): the result shares
+                # them and only b's are written, so building a string piece by piece
+                # is linear, as CPython's in-place resize.  Strings never change, so
+                # sharing characters is safe; the collector copies each string apart.
+                if not heap.reserve(st, 1, 0, nb):
+                    return ST_NEED_MEMORY
+                r = heap.new_obj(st, STR)
+                H[r, A] = H[a, A]
+                H[r, B] = na + nb
+                o = heap.new_chars(st, nb) - na
+            else:
+                if not heap.reserve(st, 1, 0, na + nb):
+                    return ST_NEED_MEMORY
+                r = heap.new_str(st, na + nb)
+                o = H[r, A]
+                for i in range(na):
+                    CH_(st)[o + i] = CH_(st)[H[a, A] + i]
             ob = H[b, A]
             for i in range(nb):
                 CH_(st)[o + na + i] = CH_(st)[ob + i]

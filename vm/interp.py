@@ -52,9 +52,11 @@ from .opcodes import (
     IMPORT_NAME, IMPORT_FROM, SEND,
 )
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT
-from . import heap, arith, seq, natives, sets, objects, gen, modfns
+from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
 from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
-                       METHOD_OWNER)
+                       METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
+                       M_LIST_REMOVE, M_TUPLE_INDEX, M_TUPLE_COUNT, M_SET_ADD, M_SET_REMOVE,
+                       M_SET_DISCARD, M_DICT_GET, M_DICT_POP, M_DICT_SETDEFAULT)
 from .arith import fail, fbits, fval
 
 # Service numbers for instructions the host completes (R_SERVICE when the status is
@@ -986,6 +988,17 @@ def call_unbound_method(st, op, arg, sp, pc, ret):
 
 
 @njit(cache=CACHE)
+def takes_element(mid):
+    """Whether builtin method mid keeps or compares its last argument as it is (a
+    generator there is an element, not items to materialize: lst.append(gen))."""
+    return (mid == M_LIST_APPEND or mid == M_LIST_INSERT or mid == M_LIST_INDEX
+            or mid == M_LIST_COUNT or mid == M_LIST_REMOVE or mid == M_TUPLE_INDEX
+            or mid == M_TUPLE_COUNT or mid == M_SET_ADD or mid == M_SET_REMOVE
+            or mid == M_SET_DISCARD or mid == M_DICT_GET or mid == M_DICT_POP
+            or mid == M_DICT_SETDEFAULT)
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
@@ -996,7 +1009,8 @@ def do_call(st, op, arg, sp, pc):
             return call_unbound_method(st, op, arg, sp, pc, sp - arg - 2 - kw)
         if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
             return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
-        if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN:
+        if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN and \
+                not takes_element(S[sp - arg - 2, 1]):
             return gen_materialize(st, sp, pc, B_LIST)   # "".join(gen), lst.extend(gen)
         if mt == METHOD:
             if op == CALL_METHOD_KW:
@@ -1761,6 +1775,8 @@ def run(st):
     G = G_(st)
     H = H_(st)
     V = V_(st)
+    FN = FN_(st)
+    MT = MT_(st)
     fp = R[R_FP]
     sp = R[R_SP]
     pc = Fr[fp, FR_PC]
@@ -1914,6 +1930,25 @@ def run(st):
             S[sp - 1, 0] = BOOL
             S[sp - 1, 1] = 1 if r else 0
             pc += 1
+        elif op == COMPARE_OP and (arg == 8 or arg == 9):      # is, is not
+            r = S[sp - 1, 0] == S[sp - 2, 0] and S[sp - 1, 1] == S[sp - 2, 1]
+            sp -= 1
+            S[sp - 1, 0] = BOOL
+            S[sp - 1, 1] = 1 if r == (arg == 8) else 0
+            pc += 1
+        elif (op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP or (
+                op == UNARY_OP and arg == 2)) and (
+                S[sp - 1, 0] == BOOL or S[sp - 1, 0] == INT or S[sp - 1, 0] == NONE):
+            truth = S[sp - 1, 0] != NONE and S[sp - 1, 1] != 0
+            if op == UNARY_OP:          # not x
+                S[sp - 1, 0] = BOOL
+                S[sp - 1, 1] = 0 if truth else 1
+                pc += 1
+            elif truth == (op == JUMP_IF_TRUE_OR_POP):
+                pc = arg
+            else:
+                sp -= 1
+                pc += 1
         elif op == FOR_ITER and S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_RANGE:
             it = S[sp - 1, 1]
             cur = H[it, D]
@@ -1953,6 +1988,55 @@ def run(st):
             S[sp - 1, 0] = V[H[lst, A] + i, 0]
             S[sp - 1, 1] = V[H[lst, A] + i, 1]
             pc += 1
+        elif ((op == CALL and S[sp - arg - 1, 0] == FUNC) or (
+                op == CALL_METHOD and S[sp - arg - 2, 0] == FUNC)) and fastpath.simple_call(
+                st, S[sp - arg - 1 - (op == CALL_METHOD), 1],
+                arg + (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF),
+                sp - arg - (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF)):
+            # the common call: exact positional arguments, no cells; CALL_METHOD with a
+            # self passes it as the first argument, without one (a function read from a
+            # module) returns into the slot below the empty one
+            nargs = arg + (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF)
+            ret = sp - arg - 1 - (op == CALL_METHOD)
+            fastpath.enter(st, S[ret, 1], sp - nargs, nargs, ret, pc + 1, RET_NORMAL)
+            fp = R[R_FP]
+            sp = R[R_SP]
+            pc = Fr[fp, FR_PC]
+            base = Fr[fp, FR_BASE]
+        elif (op == LOAD_ATTR or op == LOAD_METHOD) and S[sp - 1, 0] == INSTANCE and \
+                fastpath.load_attr(st, K[arg, 1], sp, op == LOAD_METHOD):
+            if op == LOAD_METHOD:
+                sp += 1
+            pc += 1
+        elif op == LOAD_METHOD and STR <= S[sp - 1, 0] <= DICT and 0 <= arg < MT.shape[1] and \
+                MT[S[sp - 1, 0], arg] >= 0:        # a method of str, list, tuple or dict
+            S[sp, 0] = S[sp - 1, 0]
+            S[sp, 1] = S[sp - 1, 1]
+            S[sp - 1, 0] = METHOD
+            S[sp - 1, 1] = MT[S[sp, 0], arg]
+            sp += 1
+            pc += 1
+        elif op == CALL_METHOD and arg == 1 and S[sp - 3, 0] == METHOD and \
+                S[sp - 3, 1] == M_LIST_APPEND and S[sp - 2, 0] == LIST and \
+                H[S[sp - 2, 1], B] < H[S[sp - 2, 1], C]:        # lst.append(x) with room
+            lst = S[sp - 2, 1]
+            o = H[lst, A] + H[lst, B]
+            V[o, 0] = S[sp - 1, 0]
+            V[o, 1] = S[sp - 1, 1]
+            H[lst, B] += 1
+            sp -= 2
+            S[sp - 1, 0] = NONE
+            S[sp - 1, 1] = 0
+            pc += 1
+        elif op == STORE_ATTR and S[sp - 1, 0] == INSTANCE and fastpath.store_attr(st, K[arg, 1], sp):
+            sp -= 2
+            pc += 1
+        elif op == CALL and S[sp - arg - 1, 0] == CLASS and fastpath.new_instance(
+                st, S[sp - arg - 1, 1], arg, sp, pc):
+            fp = R[R_FP]
+            sp = R[R_SP]
+            pc = Fr[fp, FR_PC]
+            base = Fr[fp, FR_BASE]
         elif op == CALL and S[sp - arg - 1, 0] == FUNC:
             Fr[fp, FR_PC] = pc
             R[R_SP] = sp

@@ -42,6 +42,10 @@ class Status(enum.Enum):
     ERROR = "error"         # an uncaught exception; see vm.error
 
 
+GC_SPACING = 50_000     # instructions: collections closer than this grow the heap
+GC_FLOOR = 1 << 16      # ... up to this many int64 words per arena (512 KB)
+
+
 class ScriptError(Exception):
     """An uncaught exception in a script: its type name, message and traceback text."""
 
@@ -98,6 +102,7 @@ class Machine:
         self._ex_call = None        # (top, n, kwnames, method) while CALL_EX calls a builtin
         self._p_state = None
         self._p = ()
+        self._last_gc = -GC_SPACING  # R_COUNT at the last collection (growth policy only)
         self._entry = [int(x) for x in self.st.FN[:, L.FN_ENTRY]]
 
     # ---- public --------------------------------------------------------------
@@ -172,16 +177,33 @@ class Machine:
         """Make sure the next allocations of this size succeed (collect / grow)."""
         if heap.reserve(self.p, objs, vals, chars):
             return
-        self.collect()
         st = self.st
         R = st.R
+        # a collection has a fixed cost of tens of microseconds besides the live heap:
+        # if the last one was less than GC_SPACING instructions ago, an arena that ran
+        # out and is still below its GC_FLOOR size doubles rather than fill up again at
+        # once (so VMs that allocate little stay small)
+        short_h = (objs > st.H.shape[0] - R[L.R_HTOP] + R[L.R_HLIVE]
+                   and st.H.shape[0] < GC_FLOOR // 8)
+        short_v = R[L.R_VTOP] + vals > st.V.shape[0] and st.V.shape[0] < GC_FLOOR // 2
+        short_c = R[L.R_CTOP] + chars > st.CH.shape[0] and st.CH.shape[0] < GC_FLOOR * 2
+        if int(R[L.R_COUNT]) - self._last_gc >= GC_SPACING:
+            short_h = short_v = short_c = False
+        self._last_gc = int(R[L.R_COUNT])
+        self.collect()
+        st = self.st
+        # after a collection each arena is at most half full (a collection costs the
+        # whole heap, so it should free at least as much as stays live); growing for
+        # that reason alone is skipped where the memory limit forbids it
         free_objs = st.H.shape[0] - R[L.R_HTOP] + R[L.R_HLIVE]
-        if objs > free_objs or free_objs < st.H.shape[0] // 4:
-            self._grow("H", st.H.shape[0] + objs)
-        if R[L.R_VTOP] + vals > st.V.shape[0] or R[L.R_VTOP] > 0.75 * st.V.shape[0]:
-            self._grow("V", int(R[L.R_VTOP]) + vals)
-        if R[L.R_CTOP] + chars > st.CH.shape[0] or R[L.R_CTOP] > 0.75 * st.CH.shape[0]:
-            self._grow("CH", int(R[L.R_CTOP]) + chars)
+        if objs > free_objs or free_objs < st.H.shape[0] // 2 or short_h:
+            self._grow("H", st.H.shape[0] + objs, objs > free_objs)
+        need = R[L.R_VTOP] + vals > st.V.shape[0]
+        if need or R[L.R_VTOP] > 0.5 * st.V.shape[0] or short_v:
+            self._grow("V", int(R[L.R_VTOP]) + vals, need)
+        need = R[L.R_CTOP] + chars > st.CH.shape[0]
+        if need or R[L.R_CTOP] > 0.5 * st.CH.shape[0] or short_c:
+            self._grow("CH", int(R[L.R_CTOP]) + chars, need)
 
     def collect(self):
         """Run the garbage collector now."""
@@ -190,7 +212,7 @@ class Machine:
         V, CH = heap.collect(self.p, pins, st.V.shape[0], st.CH.shape[0])
         self.st = st._replace(V=V, CH=CH)
 
-    def _grow(self, field: str, rows: int):
+    def _grow(self, field: str, rows: int, required: bool = True):
         arr = getattr(self.st, field)
         new_rows = max(rows, 2 * arr.shape[0])
         row_bytes = arr.nbytes // max(arr.shape[0], 1)
@@ -198,6 +220,8 @@ class Machine:
             # try the exact need before giving up (doubling may overshoot the limit)
             new_rows = rows
             if self._bytes_used() - arr.nbytes + new_rows * row_bytes > self.memory_limit:
+                if not required:
+                    return
                 if field == "S" or field == "F":
                     raise _ScriptException("RecursionError", "maximum recursion depth exceeded")
                 raise _ScriptException("MemoryError", "")

@@ -20,12 +20,12 @@ from .layout import (
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
     IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET, GEN,
 )
-from . import heap, seq, sets, objects, modfns
+from . import heap, seq, sets, objects, modfns, strs
 from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy, contains
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
-    B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
+    B_CHR, B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
     B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_OBJECT, B_SUPER, B_GENERATOR,
     B_STATICMETHOD, B_CLASSMETHOD, B_PROPERTY, B_CALLABLE, B_ID, B___AMBER_LOOKUP,
     B___AMBER_USERCLASS, B___AMBER_NEW, B_SLICE, MODULE_FN_FIRST, MODULE_FN_LAST,
@@ -829,6 +829,11 @@ def call_builtin(st, bid, sp, n):
             int_to_str(st, S[sp - 1, 1], res)
             return ST_RUNNING
         return service(st, bid, n)
+    if bid == B_CHR:
+        status = strs.builtin_chr(st, sp, n)
+        if status != strs.NOT_HANDLED:
+            return status
+        return service(st, bid, n)
     if bid == B_ORD:
         if n == 1 and S[sp - 1, 0] == STR and H[S[sp - 1, 1], B] == 1:
             return put(st, res, INT, CH_(st)[H[S[sp - 1, 1], A]])
@@ -1045,6 +1050,11 @@ def call_method(st, mid, sp, n):
     if S[sp - n - 1, 0] == SET or S[sp - n - 1, 0] == FROZENSET:
         status = sets.set_method(st, mid, sp, n)
         if status == -1:
+            return service(st, -1 - mid, n)
+        return status
+    if S[sp - n - 1, 0] == STR:
+        status = strs.str_method(st, mid, sp, n)
+        if status == strs.NOT_HANDLED:
             return service(st, -1 - mid, n)
         return status
     if mid == M_LIST_APPEND:

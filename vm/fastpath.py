@@ -1,0 +1,228 @@
+"""Fast paths the interpreter loop tries before its general helpers.
+
+Each function either completes the common case of an instruction and returns True,
+or changes nothing and returns False (the loop then takes the general path, which
+gives the same result).  None can fail or ask for memory (new_instance, the only
+one that allocates, checks its room first); none keeps anything between
+instructions (no cache outside the state), so a pause and resume anywhere behaves
+exactly as before.
+"""
+
+import numpy as np
+from numba import njit
+
+from . import CACHE
+from .mem import sig, S_, F_, FN_, H_, V_, R_
+
+from .layout import (A, B, C, D, E, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
+                     FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
+                     FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
+                     FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, N_INIT)
+from . import heap, objects
+from .builtins import B_OBJECT
+
+UNSURE = -2     # attr_probe: a key that is not a str has the same hash
+
+
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
+def attr_probe(st, d, name):
+    """The entry of str row `name` in dict row d, -1 if absent, or UNSURE (a key
+    of another type hashes the same: the general lookup decides).  The probe
+    sequence is heap.dict_lookup's."""
+    H = H_(st)
+    V = V_(st)
+    h = H[name, C] if H[name, D] == 1 else heap.str_hash(st, name)
+    io = H[d, D]
+    mask = H[d, E] - 1
+    eo = H[d, A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        e = V[io + i, 0]
+        if e == -1:
+            return -1
+        if V[io + i, 1] == h:
+            kt = V[eo + 2 * e, 0]
+            if kt == STR:
+                kv = V[eo + 2 * e, 1]
+                if kv == name or heap.str_eq(st, kv, name):
+                    return e
+            elif kt != UNDEF:
+                return UNSURE
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+
+
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
+def class_attr(st, cls, name):
+    """Where class attribute `name` of class row cls is, along its MRO: the V row of
+    the value, -1 if no class has it, UNSURE if a lookup could not decide."""
+    H = H_(st)
+    V = V_(st)
+    mro = H[cls, C]
+    mo = H[mro, A]
+    for i in range(H[mro, B]):
+        if V[mo + i, 0] != CLASS:
+            continue
+        d = H[V[mo + i, 1], B]
+        e = attr_probe(st, d, name)
+        if e >= 0:
+            return H[d, A] + 2 * e + 1
+        if e == UNSURE:
+            return UNSURE
+    return -1
+
+
+@njit(cache=CACHE)
+def plain_attr(st, ov, name):
+    """For attribute str row `name` of instance row ov: (its attribute dict row, the
+    V row of the class attribute of that name or -1); the dict row is -1 when the
+    general path must decide (no class or dict, a descriptor of that name along
+    the MRO, or a lookup that could not decide)."""
+    H = H_(st)
+    cls = H[ov, A]
+    d = H[ov, B]
+    if cls < 0 or d < 0:
+        return -1, -1
+    ca = class_attr(st, cls, name)
+    if ca == UNSURE or (ca >= 0 and V_(st)[ca, 0] == WRAPPER):
+        return -1, -1
+    return d, ca
+
+
+@njit(sig("b1(P, i8, i8, b1)"), cache=CACHE)
+def load_attr(st, name, sp, method):
+    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the instance at
+    S[sp-1]: an instance attribute, a plain class attribute, or (LOAD_METHOD) a
+    function of the class with the instance as self.  Properties, static and class
+    methods, bound methods to make, missing names: False."""
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    ov = S[sp - 1, 1]
+    d, ca = plain_attr(st, ov, name)
+    if d < 0:
+        return False
+    e = attr_probe(st, d, name)
+    if e >= 0:
+        o = H[d, A] + 2 * e + 1
+        S[sp - 1, 0] = V[o, 0]
+        S[sp - 1, 1] = V[o, 1]
+        if method:
+            S[sp, 0] = UNDEF
+            S[sp, 1] = 0
+        return True
+    if e == UNSURE or ca < 0:
+        return False
+    t = V[ca, 0]
+    if t == FUNC:
+        if not method:
+            return False        # a bound method object must be made
+        S[sp, 0] = INSTANCE
+        S[sp, 1] = ov
+    elif method:
+        S[sp, 0] = UNDEF
+        S[sp, 1] = 0
+    S[sp - 1, 0] = t
+    S[sp - 1, 1] = V[ca, 1]
+    return True
+
+
+@njit(sig("b1(P, i8, i8)"), cache=CACHE)
+def store_attr(st, name, sp):
+    """STORE_ATTR (v obj ->) on an instance whose class has no descriptor of that
+    name: replace an existing attribute, or add one to a dict with room."""
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    d, ca = plain_attr(st, S[sp - 1, 1], name)
+    if d < 0:
+        return False
+    e = attr_probe(st, d, name)
+    if e >= 0:
+        o = H[d, A] + 2 * e + 1
+        V[o, 0] = S[sp - 2, 0]
+        V[o, 1] = S[sp - 2, 1]
+        return True
+    if e == UNSURE or H[d, B] >= H[d, C]:
+        return False
+    heap.dict_set(st, d, STR, name, S[sp - 2, 0], S[sp - 2, 1])    # no resize: room
+    return True
+
+
+@njit(sig("b1(P, i8, i8, i8)"), cache=CACHE)
+def simple_call(st, f, nargs, base):
+    """Whether calling function row f with exactly nargs positional arguments at
+    S[base...] needs nothing but a new frame: no defaults, *args, **kwargs,
+    keyword-only parameters or free variables, and room for the frame and its stack."""
+    FN = FN_(st)
+    c = H_(st)[f, A]
+    fp = R_(st)[R_FP]
+    return (FN[c, FN_NPARAMS] == nargs and FN[c, FN_NFREE] == 0
+            and FN[c, FN_FLAGS] & (CO_VARARGS | CO_VARKW) == 0 and FN[c, FN_NKWONLY] == 0
+            and fp + 1 < R_(st)[R_FRAMES_MAX] and fp + 2 <= F_(st).shape[0]
+            and base + FN[c, FN_NLOCALS] + FN[c, FN_STACK] + 8 <= S_(st).shape[0])
+
+
+@njit(sig("none(P, i8, i8, i8, i8, i8, i8)"), cache=CACHE)
+def enter(st, f, base, nargs, ret, ret_pc, mode):
+    """Push the frame of function row f, which simple_call accepted, with its nargs
+    arguments at S[base...]; the result goes to S[ret] by return mode `mode`, then
+    the caller continues at ret_pc."""
+    S = S_(st)
+    R = R_(st)
+    Fr = F_(st)
+    FN = FN_(st)
+    c = H_(st)[f, A]
+    nlocals = FN[c, FN_NLOCALS]
+    for i in range(base + nargs, base + nlocals):
+        S[i, 0] = UNDEF
+        S[i, 1] = 0
+    fp = R[R_FP]
+    Fr[fp, FR_PC] = ret_pc
+    fp += 1
+    Fr[fp, FR_CODE] = c
+    Fr[fp, FR_PC] = FN[c, FN_ENTRY]
+    Fr[fp, FR_BASE] = base
+    Fr[fp, FR_FUNC] = f
+    Fr[fp, FR_RET] = ret
+    Fr[fp, FR_FLAGS] = mode
+    R[R_FP] = fp
+    R[R_SP] = base + nlocals
+
+
+@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
+def new_instance(st, cls, arg, sp, pc):
+    """CALL of class row cls (a plain class) with arg positional arguments, whose
+    __init__ is a function simple_call accepts: the new instance goes to the class's
+    slot and as self below the arguments, and __init__'s frame is pushed in mode
+    RET_INIT.  The same objects, in the same order, as interp.call_class makes.
+    False (nothing changed) for anything else, or when memory is short."""
+    H = H_(st)
+    S = S_(st)
+    V = V_(st)
+    if H[cls, E] != B_OBJECT:
+        return False
+    name = objects.special_name(st, N_INIT)
+    if name < 0:
+        return False
+    ca = class_attr(st, cls, name)
+    if ca < 0 or V[ca, 0] != FUNC:
+        return False
+    f = V[ca, 1]
+    ret = sp - arg - 1
+    base = ret + 1
+    if not simple_call(st, f, arg + 1, base) or not heap.reserve(st, 2, heap.dict_rows(4), 0):
+        return False
+    obj = heap.new_obj(st, INSTANCE)
+    H[obj, A] = cls
+    H[obj, B] = heap.new_dict(st, 0)
+    for i in range(sp - 1, ret, -1):
+        S[i + 1, 0] = S[i, 0]
+        S[i + 1, 1] = S[i, 1]
+    S[ret, 0] = INSTANCE
+    S[ret, 1] = obj
+    S[base, 0] = INSTANCE
+    S[base, 1] = obj
+    enter(st, f, base, arg + 1, ret, pc + 1, RET_INIT)
+    return True
