@@ -1213,6 +1213,7 @@ def _mark(st, pins):
                 top = _push_ref(marks, work, top, CLASS, H[r, A])
             if H[r, B] >= 0:
                 top = _push_ref(marks, work, top, DICT, H[r, B])
+            top = _push_ref(marks, work, top, H[r, C], H[r, D])   # a base value
         elif k == BOUND:
             top = _push_ref(marks, work, top, H[r, A], H[r, B])
             top = _push_ref(marks, work, top, H[r, C], H[r, D])
