@@ -1575,6 +1575,7 @@ class Machine:
         st.H[row, L.C] = mro_t[1]
         st.H[row, L.D] = bases_t[1]
         st.H[row, L.E] = base_bid
+        st.H[row, L.F] = 1 if self._keys_by_value(row) else 0
         self._static_new(ns)
         key = self._const_str_row("__classcell__")
         if key is not None:
@@ -1586,6 +1587,26 @@ class Machine:
                 st.H[c, L.B] = row
                 heap.dict_delete_entry(self.p, ns, e)
         self._set_result(sp - 3, Raw(L.CLASS, int(row)), pc)
+
+    def _keys_by_value(self, row: int) -> bool:
+        """Whether the instances of class row are, as dict keys and set elements, the
+        value of a builtin type they hold (heap.key_value): it is a class of module
+        __amber_bases, or derives from one and neither it nor a class before that one
+        in its MRO defines __hash__ or __eq__."""
+        st = self.st
+        names = [k for k in (self._const_str_row("__hash__"), self._const_str_row("__eq__"))
+                 if k is not None]
+        mro = int(st.H[row, L.C])
+        off = int(st.H[mro, L.A])
+        for i in range(int(st.H[mro, L.B])):
+            if st.V[off + i, 0] != L.CLASS:
+                continue
+            c = int(st.V[off + i, 1])
+            if class_module(st, c) == "__amber_bases":
+                return True
+            if any(int(heap.dict_get(self.p, int(st.H[c, L.B]), L.STR, k)) >= 0 for k in names):
+                return False
+        return False
 
     def _static_new(self, ns: int):
         """A function named __new__ in a class body is a static method (as CPython's
