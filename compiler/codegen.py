@@ -8,7 +8,7 @@ over the finished instructions (so it cannot be underestimated).
 from __future__ import annotations
 
 from ..vm import opcodes as O
-from ..vm.builtins import (BUILTINS, INTERNAL, MODULES, REFUSED_MODULES, module_names,
+from ..vm.builtins import (BUILTINS, INTERNAL, VALUE_BASES, MODULES, REFUSED_MODULES, module_names,
                            AMBER_MODULES)
 from ..stdlib import source as stdlib_source
 from .lower import lower
@@ -671,11 +671,19 @@ class CodeGen:
             self.store_name(bind)
         self.emit("POP_TOP")
 
+    def import_bases(self):
+        """Load module __amber_bases, whose classes give a subclass of a builtin type
+        (class L(list)) the type's methods (vm/machine.py _build_class)."""
+        if "__amber_bases" not in self.prog.imported:
+            self.prog.imported.append("__amber_bases")
+        self.emit("IMPORT_NAME", self.prog.global_slot("<modules>.__amber_bases"))
+        self.emit("POP_TOP")
+
     def import_module(self, node, name: str) -> bool:
         """Push module `name` (True); or, for a module Amber does not provide, raise
         ModuleNotFoundError at run time inside a try that catches it (False), else
         refuse the script at compile time."""
-        if name in MODULES:
+        if name in MODULES and not name.startswith("__amber"):
             if name in AMBER_MODULES and name not in self.prog.imported:
                 self.prog.imported.append(name)
             self.emit("IMPORT_NAME", self.prog.global_slot(f"<modules>.{name}"))
@@ -693,7 +701,7 @@ class CodeGen:
             msg = f"No module named '{name}': {REFUSED_MODULES[top]}"
         else:
             msg = (f"No module named '{name}' (Amber scripts can import only "
-                   f"{', '.join(MODULES)} and modules their host provides)")
+                   f"{', '.join(m for m in MODULES if not m.startswith('__amber'))} and modules their host provides)")
         self.error(node, msg, AmberImportError)
 
     def s_Raise(self, node):
@@ -798,6 +806,8 @@ class CodeGen:
         for b in node.bases:
             if type(b).__name__ == "Starred":
                 self.unsupported(b, "starred base classes")
+        if any(type(b).__name__ == "Name" and b.id in VALUE_BASES for b in node.bases):
+            self.import_bases()
 
         def build():
             if dyn_name is not None:

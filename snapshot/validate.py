@@ -17,7 +17,7 @@ import numpy as np
 
 from ..vm import layout as L
 from ..vm import opcodes as O
-from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES
+from ..vm.builtins import is_exception_type, BUILTIN_ID, BUILTINS, METHODS, MODULES, VALUE_BASES
 from ..vm.loader import prelude_builtin_slots
 from ..vm.builtins import AMBER_MODULES, MODULE_ID
 from ..vm.state import State, pointers
@@ -952,7 +952,9 @@ def _check_class_objects(H, V, kind, htop, rows_of):
               and _row_of(H, htop, H[r, L.C], L.TUPLE) and _row_of(H, htop, H[r, L.D], L.TUPLE),
               "a bad class")
         base = int(H[r, L.E])
-        _need(base == BUILTIN_ID["object"] or is_exception_type(base), "a bad class base")
+        _need(base == BUILTIN_ID["object"] or is_exception_type(base)
+              or (0 <= base < len(BUILTINS) and BUILTINS[base] in VALUE_BASES),
+              "a bad class base")
         mro = int(H[r, L.C])
         items = V[H[mro, L.A]: H[mro, L.A] + H[mro, L.B]]
         _need(len(items) >= 1 and all(
@@ -962,6 +964,8 @@ def _check_class_objects(H, V, kind, htop, rows_of):
         c, d = int(H[r, L.A]), int(H[r, L.B])
         _need(c == -1 or _row_of(H, htop, c, L.CLASS), "an instance of a bad class")
         _need((c == -1 and d == -1) or _row_of(H, htop, d, L.DICT), "a bad instance dict")
+    inst = rows_of(L.INSTANCE)      # C, D: the base value (UNDEF, 0 for none)
+    _check_values(H[inst, L.C], H[inst, L.D], H, htop, "instance base values", undef_ok=True)
     b = rows_of(L.BOUND)
     _check_values(H[b, L.A], H[b, L.B], H, htop, "bound method parts")
     _check_values(H[b, L.C], H[b, L.D], H, htop, "bound method parts")

@@ -59,6 +59,11 @@ def binop(a, b, op):
         r = fb(b, a)
         if r is not NotImplemented:
             return r
+    ua = __amber_base(a)
+    ub = __amber_base(b)
+    if (ua is not a or ub is not b) and __amber_userclass(ua) is None \
+            and __amber_userclass(ub) is None:
+        return _native_binop(ua, ub, op)    # (a builtin type's operator takes its subclasses)
     if op & 15 == 5 and ta is str:
         return _percent(a, b)
     sym = names[3] + ("=" if op & 16 else "")
@@ -67,6 +72,53 @@ def binop(a, b, op):
                         + ta.__name__ + "' and '" + tb.__name__ + "'")
     raise TypeError("unsupported operand type(s) for " + sym + ": '" + ta.__name__
                     + "' and '" + tb.__name__ + "'")
+
+
+def _native_binop(a, b, op):
+    """The operator `op` (BINARY_OP's argument) on two values of builtin types."""
+    k = op & 15
+    if op & 16:
+        if k == 0:
+            a += b
+        elif k == 1:
+            a -= b
+        elif k == 2:
+            a *= b
+        elif k == 9:
+            a &= b
+        elif k == 10:
+            a |= b
+        elif k == 11:
+            a ^= b
+        else:
+            return _native_binop(a, b, k)
+        return a
+    if k == 0:
+        return a + b
+    if k == 1:
+        return a - b
+    if k == 2:
+        return a * b
+    if k == 3:
+        return a / b
+    if k == 4:
+        return a // b
+    if k == 5:
+        return a % b
+    if k == 6:
+        return a ** b
+    if k == 7:
+        return a << b
+    if k == 8:
+        return a >> b
+    if k == 9:
+        return a & b
+    if k == 10:
+        return a | b
+    if k == 11:
+        return a ^ b
+    raise TypeError("unsupported operand type(s) for @: '" + _name(a) + "' and '"
+                    + _name(b) + "'")
 
 
 def compare(a, b, op):
@@ -524,6 +576,9 @@ def b_int(x=0, *base):
                 raise TypeError(_name(x) + "." + name + " returned non-int (type " + _name(r)
                                 + ")")
             return r
+    b = __amber_base(x)
+    if b is not x:          # a subclass of str: its text
+        return int(b, *base)
     raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
                     "not '" + _name(x) + "'")
 
@@ -538,6 +593,9 @@ def b_float(x=0.0):
     f = _lookup(x, "__index__")
     if f is not _MISSING:
         return float(f(x))
+    b = __amber_base(x)
+    if b is not x:
+        return float(b)
     raise TypeError("float() argument must be a string or a real number, not '"
                     + _name(x) + "'")
 
@@ -553,7 +611,11 @@ def b_dict(*args, **kw):
     d = {}
     if args:
         src = args[0]
-        if __amber_userclass(src) is not None and _lookup(src, "keys") is not _MISSING:
+        base = __amber_base(src)
+        if type(base) is dict:      # a subclass of dict: its items (as CPython's dict())
+            for k in base:
+                d[k] = base[k]
+        elif __amber_userclass(src) is not None and _lookup(src, "keys") is not _MISSING:
             for k in src.keys():
                 d[k] = src[k]
         else:

@@ -26,7 +26,11 @@ def run(src, memory=64 << 20):
     ("class A:\n    def __bool__(self):\n        return 1\nif A():\n    pass\n", "TypeError"),
     ("class A:\n    def __len__(self):\n        return -1\nlen(A())\n", "ValueError"),
     ("class A:\n    def __init__(self):\n        return 5\nA()\n", "TypeError"),
-    ("class A(int):\n    pass\n", "TypeError"),
+    ("class A(bool):\n    pass\n", "TypeError"),
+    ("class A(list, dict):\n    pass\n", "TypeError"),
+    ("class A(list):\n    def __len__(self):\n        return len(self)\nlen(A())\n",
+     "RecursionError"),
+    ("__amber_wrap(int, 5)\n", "NameError"),
     ("class A:\n    pass\nclass B(A, A):\n    pass\n", "TypeError"),
     ("class A:\n    pass\nA().missing\n", "AttributeError"),
     ("class A:\n    pass\nA()[0]\n", "TypeError"),
@@ -84,7 +88,11 @@ def test_snapshot_with_objects_resumes_exactly():
     lambda a: a["H"].__setitem__((_rows(a, L.CLASS)[0], L.E), 10 ** 6),
     lambda a: a["H"].__setitem__((_rows(a, L.BOUND)[0], L.C), 99),
     lambda a: a["H"].__setitem__((_rows(a, L.BOUND)[0], L.E), 7),
+    lambda a: a["H"].__setitem__((_rows(a, L.INSTANCE)[0], L.C), 99),
+    lambda a: a["H"].__setitem__((_rows(a, L.INSTANCE)[0], slice(L.C, L.E)), (L.LIST, 10 ** 6)),
+    lambda a: a["H"].__setitem__((_rows(a, L.INSTANCE)[0], slice(L.C, L.E)), (L.UNDEF, 3)),
 ], ids=["instance-class-self", "instance-dict-is-class", "class-mro-not-tuple",
-        "class-base-unknown", "bound-bad-tag", "bound-bad-extra"])
+        "class-base-unknown", "bound-bad-tag", "bound-bad-extra", "instance-base-bad-tag",
+        "instance-base-outside-heap", "instance-base-undef-payload"])
 def test_corrupted_class_objects_are_refused(edit):
     _corrupt(lambda arrays, body: edit(arrays))

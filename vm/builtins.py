@@ -58,7 +58,13 @@ BUILTINS = [
     # written in the prelude only (PRELUDE_ONLY: a call always runs the prelude's
     # version), then the type of modules (internal, as "generator")
     "map", "filter", "__amber_yield_from", "module", "__amber_list_sort",
+    # instances of subclasses of builtin types (stdlib/__amber_bases.py): the value
+    # of the builtin type an instance holds, and a new instance holding a value
+    "__amber_base", "__amber_wrap",
 ]
+# The builtin types a script's class may derive from besides object and the
+# exception types (stdlib/__amber_bases.py has a class for each).
+VALUE_BASES = ("list", "tuple", "dict", "set", "frozenset", "str", "int", "float")
 INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n in ("generator",
                                                                               "module"))
 PRELUDE_ONLY = ("map", "filter", "__amber_yield_from")
@@ -194,7 +200,10 @@ TYPE_TAG = {"str": L.STR, "list": L.LIST, "dict": L.DICT, "tuple": L.TUPLE, "set
 MODULES = ["math", "random",
            # written in the Amber subset (stdlib/<name>.py), compiled into the programs
            # that import them (compiler/codegen.py); their MODULE rows use columns C, D
-           "collections", "itertools", "functools", "heapq", "bisect", "operator", "string"]
+           "collections", "itertools", "functools", "heapq", "bisect", "operator", "string",
+           # the base classes of subclasses of builtin types: imported by the
+           # compiler only (scripts cannot import __amber_ names)
+           "__amber_bases"]
 AMBER_MODULES = frozenset(MODULES[2:])
 MODULE_ID = {name: i for i, name in enumerate(MODULES)}
 MODULE_CONSTS = {

@@ -341,9 +341,24 @@ def _grow1(a):
     return b
 
 
+@njit(sig("UniTuple(i8, 2)(P, i8, i8)"), cache=CACHE)
+def key_value(st, tag, val):
+    """What a value is as a dict key or set element: an instance of a subclass of a
+    builtin type whose class keeps the type's __hash__ and __eq__ (CLASS F = 1) is
+    the value it holds (as in CPython, P((1, 2)) finds the key (1, 2)); any other
+    value is itself."""
+    if tag == INSTANCE:
+        H = H_(st)
+        cls = H[val, A]
+        if H[val, C] != UNDEF and cls >= 0 and H[cls, F] == 1:
+            return H[val, C], H[val, D]
+    return tag, val
+
+
 @njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def is_hashable(st, tag, val):
     """False for lists, dicts and tuples that contain them (checked without recursion)."""
+    tag, val = key_value(st, tag, val)
     if tag == LIST or tag == DICT or tag == SET or tag == SLICE or tag == DICTVIEW:
         return False
     if tag != TUPLE:
@@ -358,13 +373,13 @@ def is_hashable(st, tag, val):
         r = work[top]
         o = H[r, A]
         for i in range(H[r, B]):
-            t = V[o + i, 0]
+            t, v = key_value(st, V[o + i, 0], V[o + i, 1])
             if t == LIST or t == DICT or t == SET:
                 return False
-            if t == TUPLE and H[V[o + i, 1], D] != 1:
+            if t == TUPLE and H[v, D] != 1:
                 if top == work.shape[0]:
                     work = _grow1(work)
-                work[top] = V[o + i, 1]
+                work[top] = v
                 top += 1
     return True
 
@@ -429,6 +444,7 @@ def frozenset_hash(st, s):
 @njit(cache=CACHE)
 def hash_scalar(st, tag, val):
     """hash() of a hashable value that is not an unhashed tuple."""
+    tag, val = key_value(st, tag, val)
     if tag == INT:
         return int_hash(val)
     if tag == BOOL:
@@ -463,6 +479,7 @@ def hash_value(st, tag, val):
     Tuples use CPython's xxHash-based combination; nested tuples are hashed with an
     explicit stack of (tuple, next item, accumulator) so nesting depth cannot
     overflow the native stack.  Each tuple caches its hash."""
+    tag, val = key_value(st, tag, val)
     if tag != TUPLE or H_(st)[val, D] == 1:
         return hash_scalar(st, tag, val)
     H = H_(st)
@@ -478,8 +495,7 @@ def hash_value(st, tag, val):
         n = H[r, B]
         if i < n:
             o = H[r, A] + i
-            t = V[o, 0]
-            v = V[o, 1]
+            t, v = key_value(st, V[o, 0], V[o, 1])
             if t == TUPLE and H[v, D] != 1:
                 if top == stack.shape[0]:
                     stack = _grow2(stack)
@@ -587,6 +603,8 @@ def big_order(st, ta, a, tb, b):
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
 def scalar_eq(st, ta, a, tb, b):
     """== for numbers and strings; for other kinds, identity (callers handle containers)."""
+    ta, a = key_value(st, ta, a)
+    tb, b = key_value(st, tb, b)
     if ta == tb and a == b and ta != FLOAT:
         return True
     if ta == BIGINT or tb == BIGINT:
@@ -674,6 +692,8 @@ def fs_eq_shallow(st, a, b):
 @njit(cache=CACHE)
 def key_eq(st, ta, a, tb, b):
     """== for hashable values (dict keys): scalars and tuples, no recursion."""
+    ta, a = key_value(st, ta, a)
+    tb, b = key_value(st, tb, b)
     if is_set_kind(ta) and is_set_kind(tb):
         return fs_eq_shallow(st, a, b)
     if ta != TUPLE or tb != TUPLE:
@@ -694,6 +714,8 @@ def key_eq(st, ta, a, tb, b):
         a = work[top, 1]
         tb = work[top, 2]
         b = work[top, 3]
+        ta, a = key_value(st, ta, a)
+        tb, b = key_value(st, tb, b)
         if ta != TUPLE or tb != TUPLE:
             if is_set_kind(ta) and is_set_kind(tb):
                 if not fs_eq_shallow(st, a, b):
@@ -844,6 +866,8 @@ def _deep_eq(st, ta, a, tb, b):
         a = work[top, 1]
         tb = work[top, 2]
         b = work[top, 3]
+        ta, a = key_value(st, ta, a)
+        tb, b = key_value(st, tb, b)
         if is_set_kind(ta) and is_set_kind(tb):
             if not set_equal(st, a, b):
                 return False
@@ -1213,6 +1237,7 @@ def _mark(st, pins):
                 top = _push_ref(marks, work, top, CLASS, H[r, A])
             if H[r, B] >= 0:
                 top = _push_ref(marks, work, top, DICT, H[r, B])
+            top = _push_ref(marks, work, top, H[r, C], H[r, D])   # a base value
         elif k == BOUND:
             top = _push_ref(marks, work, top, H[r, A], H[r, B])
             top = _push_ref(marks, work, top, H[r, C], H[r, D])

@@ -205,6 +205,11 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         if val == _ELLIPSIS:
             return Ellipsis
         return BuiltinRef(val)
+    if tag == L.INSTANCE and NeedsUserCode.strict and H[val, L.C] != L.UNDEF \
+            and plain_subclass(st, int(H[val, L.A])):
+        # an instance of a subclass of a builtin type that changes none of its
+        # behaviour: the services take it as the value it holds (as CPython's do)
+        return decode(st, H[val, L.C], H[val, L.D], program, memo)
     if tag in _SCRIPT_KINDS or (tag == L.EXC and H[val, L.E] >= 0 and NeedsUserCode.strict):
         raise NeedsUserCode()
     if tag == L.CLASS:
@@ -236,6 +241,37 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         kind = _ITER_NAMES.get(int(H[val, L.A]), "iterator")
         return opaque(kind, f"<{kind} object at {_address(H, val)}>")
     return opaque("object", f"<object at {_address(H, val)}>")
+
+
+# Special names a subclass of a builtin type may define without changing how the
+# builtins see its instances.
+_NEUTRAL_NAMES = frozenset(("__init__", "__new__", "__getattr__", "__module__", "__qualname__",
+                            "__doc__", "__classcell__", "__slots__", "__missing__", "__call__",
+                            "__enter__", "__exit__", "__del__"))
+
+
+def plain_subclass(st, cls: int) -> bool:
+    """Whether the script classes in cls's MRO before the base of module
+    __amber_bases define no special method that changes the builtin type's
+    behaviour (__repr__, __eq__, __iter__, ...)."""
+    H, V = st.H, st.V
+    mro = int(H[cls, L.C])
+    off = int(H[mro, L.A])
+    for i in range(int(H[mro, L.B])):
+        if V[off + i, 0] != L.CLASS:
+            continue
+        c = int(V[off + i, 1])
+        if class_module(st, c) == "__amber_bases":
+            return True
+        ns = int(H[c, L.B])
+        noff = int(H[ns, L.A])
+        for e in range(int(H[ns, L.B])):
+            k = V[noff + 2 * e]
+            if k[0] == L.STR:
+                name = str_of(st, int(k[1]))
+                if name.startswith("__") and name.endswith("__") and name not in _NEUTRAL_NAMES:
+                    return False
+    return True
 
 
 class NeedsUserCode(Exception):

@@ -384,6 +384,8 @@ def call_ex_class(st, cls, ret, ts, kw_dict, pc):
     H = H_(st)
     it, iv, owner = objects.mro_lookup(st, cls, objects.special_name(st, N_INIT), -1)
     empty = H[S[ts, 1], B] == 0 and (kw_dict < 0 or H[kw_dict, F] == 0)
+    if not natives.is_exc_type(H[cls, E]) and H[cls, E] != B_OBJECT:
+        return object_service(st, 10)          # a subclass of a builtin type: the host
     if H[cls, E] != B_OBJECT or not (it == FUNC or (it == UNDEF and empty)):
         return fail(st, ERR_NOT_CALLABLE, 0, CLASS, 0)     # not supported with * / **
     if not heap.reserve(st, 3, heap.dict_rows(4), 0):
@@ -536,6 +538,8 @@ def call_class(st, op, arg, sp, pc, ret, first, cls):
     if it != UNDEF and it != FUNC:
         return object_service(st, 1)
     base_bid = H[cls, E]
+    if not natives.is_exc_type(base_bid) and base_bid != B_OBJECT:
+        return object_service(st, 10)          # a subclass of a builtin type: the host
     if base_bid == B_OBJECT:
         if it == UNDEF and arg > 0:
             return object_service(st, 2)       # "Foo() takes no arguments"
@@ -1278,10 +1282,12 @@ def dict_merge(st, arg, sp):
     V = V_(st)
     if S[sp - 2, 0] != DICT:
         return fail(st, ERR_VALUE, 99, DICT_MERGE, 0)    # only a hostile snapshot gets here
-    if S[sp - 1, 0] != DICT:
+    m = S[sp - 1, 1]
+    if S[sp - 1, 0] == INSTANCE and H[m, C] == DICT:     # a subclass of dict: its dict
+        m = H[m, D]
+    elif S[sp - 1, 0] != DICT:
         return fail(st, ERR_TYPE, TYPE_NOT_MAPPING, S[sp - 1, 0], 0)
     d = S[sp - 2, 1]
-    m = S[sp - 1, 1]
     n = H[m, B]
     if arg > 0:
         for e in range(n):

@@ -37,9 +37,12 @@ EXC = 17       # A: exception type (builtin id), B: args tuple row, C: traceback
 DICTVIEW = 18  # A: dict row, B: 0 keys, 1 values, 2 items
 CLASS = 19     # A: name (STR row), B: namespace dict row, C: MRO tuple row (this class
                # first; CLASS values and BUILTIN types, ending with object), D: bases
-               # tuple row, E: the builtin base instances are made from (OBJECT_ID or an
-               # exception type's builtin id), F: 0
-INSTANCE = 20  # A: class row, B: attribute dict row
+               # tuple row, E: the builtin base instances are made from (OBJECT_ID, an
+               # exception type's builtin id, or one of builtins.VALUE_BASES), F: 1 when
+               # its instances are, as dict keys and set elements, the value they hold
+               # (heap.key_value), else 0
+INSTANCE = 20  # A: class row, B: attribute dict row, C, D: the value of a builtin type
+               # an instance of a subclass of that type holds (UNDEF, 0 for none)
 BOUND = 21     # a bound method: A, B: self (tag, payload); C, D: function (tag, payload)
 WRAPPER = 22   # A: WR_* kind, B: tuple row of what it wraps (property: fget, fset, fdel)
 SUPER = 23     # A: the class to start after in the MRO, B, C: self (tag, payload)

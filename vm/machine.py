@@ -23,10 +23,10 @@ from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
 from ..stdlib import modules as stdmod
 from .builtins import AMBER_MODULES
-from .builtins import METHOD_ID, TYPE_TAG
+from .builtins import METHOD_ID, TYPE_TAG, VALUE_BASES
 from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME, PRELUDE_ONLY,
                        is_exception_type)
-from .hostvalues import (NeedsUserCode, class_module, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
+from .hostvalues import (NeedsUserCode, class_module, plain_subclass, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
 from .loader import load
 from .state import grown, pointers
@@ -1031,6 +1031,13 @@ class Machine:
             st.S[ret, 0] = L.FUNC
             st.S[ret, 1] = st.G[slot, 1]
             return          # the call runs again: the prelude's sort(self, ...)
+        if name in ("BINARY_SUBSCR", "STORE_SUBSCR", "DELETE_SUBSCR") \
+                and st.S[sp - 1, 0] == L.INSTANCE \
+                and st.H[int(st.S[sp - 1, 1]), L.C] in (L.INT, L.BOOL, L.BIGINT) \
+                and plain_subclass(st, int(st.H[int(st.S[sp - 1, 1]), L.A])):
+            inst = int(st.S[sp - 1, 1])     # an index of a subclass of int: its value
+            st.S[sp - 1, 0], st.S[sp - 1, 1] = int(st.H[inst, L.C]), int(st.H[inst, L.D])
+            return          # the instruction runs again
         if name == "BINARY_OP" and not in_prelude:     # str % (..., object, ...)
             self._grow_stack(sp + 8)
             st = self.st
@@ -1085,6 +1092,9 @@ class Machine:
             raise _ScriptException("NameError", f"name '{self.program.consts[arg]}' is not defined")
         if detail == 9:
             self._unbound_method_error(op, arg, sp)
+            return
+        if detail == 10:
+            self._new_base_instance(op, arg, sp, pc)
             return
         if detail in (6, 7, 8):
             slot = sp - 1 if detail != 8 else (sp - 2 if name != "STORE_SUBSCR" else sp - 2)
@@ -1166,6 +1176,15 @@ class Machine:
                 what = f"type object '{self._class_name(obj[1])}'" if obj[0] == L.CLASS \
                     else f"'{cname}' object"
                 raise _ScriptException("AttributeError", f"{what} has no attribute '{attr}'")
+            vt = int(st.S[res + 1, 0])
+            mtag = L.INT if vt in (L.BOOL, L.BIGINT) else vt
+            if name == "getattr" and (mtag, attr) in METHOD_ID:     # a bound builtin method
+                self.ensure(1, 0, 0)
+                st = self.st
+                b = objects.new_bound(self.p, vt, int(st.S[res + 1, 1]), L.METHOD,
+                                      METHOD_ID[(mtag, attr)])
+                self._set_result(res, Raw(L.BOUND, int(b)), pc)
+                return
             value = self._value(res + 1, real=True)
             try:
                 result = getattr(value, attr)
@@ -1260,6 +1279,12 @@ class Machine:
         tag, mname = METHODS[int(st.S[ret, 1])]
         kw = list(self._value(sp - 1)) if name.endswith("_KW") else []
         first = ret + 2 if name.startswith("CALL_METHOD") else ret + 1
+        if first < sp and st.S[first, 0] == L.INSTANCE:     # list.append(instance of a
+            inst = int(st.S[first, 1])                     # subclass of list, x)
+            bt = int(st.H[inst, L.C])
+            if bt != L.UNDEF and interp.method_applies(int(st.S[ret, 1]), bt):
+                st.S[first, 0], st.S[first, 1] = bt, int(st.H[inst, L.D])
+                return      # the call runs again, on the value the instance holds
         vals = [self._value(i, real=True) for i in range(first, sp - (1 if kw else 0))]
         npos = len(vals) - len(kw)
         pytype = {t: getattr(py_builtins, n) for n, t in TYPE_TAG.items()}[tag]
@@ -1271,6 +1296,44 @@ class Machine:
         raise _ScriptException("TypeError", f"{pytype.__name__}.{mname}() called through its "
                                "type with keywords is not supported by Amber yet")
 
+    def _base_method(self, inst: int, attr: str, sp: int, pc: int, method: bool) -> bool:
+        """A method of the builtin type an instance of a subclass of it holds a value
+        of (l.append, super().append): bound to that value, replacing the object at
+        S[sp - 1] (True); False when it is not one."""
+        st = self.st
+        bt, bv = int(st.H[inst, L.C]), int(st.H[inst, L.D])
+        mid = METHOD_ID.get((L.INT if bt in (L.BOOL, L.BIGINT) else bt, attr))
+        if bt == L.UNDEF or mid is None:
+            return False
+        if method:
+            self._grow_stack(sp + 2)
+            st = self.st
+            st.S[sp - 1, 0], st.S[sp - 1, 1] = L.METHOD, mid
+            st.S[sp, 0], st.S[sp, 1] = bt, bv
+            st.R[L.R_SP] = sp + 1
+            st.F[int(st.R[L.R_FP]), L.FR_PC] = pc + 1
+            return True
+        self.ensure(1, 0, 0)
+        b = objects.new_bound(self.p, bt, bv, L.METHOD, mid)
+        self._set_result(sp - 1, Raw(L.BOUND, int(b)), pc)
+        return True
+
+    def _base_type_attr(self, bid: int, arg: int, sp: int, pc: int, method: bool) -> bool:
+        """A special method read from a builtin type that scripts subclass (list.__init__,
+        str.__repr__): the function of module __amber_bases that implements it, which
+        takes the type's values and its subclasses' instances alike (True); False when
+        the program has no such function."""
+        mixin = self._bases_global("_" + BUILTINS[bid])
+        if mixin is None or mixin[0] != L.CLASS:
+            return False
+        ft, fv, _ = objects.mro_lookup(self.p, mixin[1], int(self.st.K[arg, 1]), -1)
+        if int(ft) == L.WRAPPER:        # __new__, a staticmethod
+            ft, fv = objects.wrapped(self.p, int(fv), 0)
+        if int(ft) != L.FUNC:
+            return False
+        self._set_result(sp - 1, Raw(L.FUNC, int(fv)), pc, method)
+        return True
+
     def _load_attr_fallback(self, arg: int, sp: int, pc: int, method: bool):
         """Attribute reads the numba code leaves to the host: special attributes,
         builtin methods read as values, __getattr__, and AttributeError."""
@@ -1281,6 +1344,9 @@ class Machine:
             # a method read from its type (str.lower): called with the receiver first
             self._set_result(sp - 1, Raw(L.METHOD, METHOD_ID[(TYPE_TAG[BUILTINS[v]], attr)]),
                              pc, method)
+            return
+        if t == L.BUILTIN and BUILTINS[v] in VALUE_BASES and self._base_type_attr(
+                v, arg, sp, pc, method):
             return
         H = st.H
         cls = int(objects.class_of(self.p, t, v))
@@ -1314,6 +1380,8 @@ class Machine:
             if t == L.EXC and attr == "args":
                 self._set_result(sp - 1, Raw(L.TUPLE, int(H[v, L.B])), pc, method)
                 return
+            if t == L.INSTANCE and self._base_method(v, attr, sp, pc, method):
+                return
             if cls >= 0:
                 hook = objects.special_lookup(self.p, t, v, L.N_GETATTR)
                 if int(hook[0]) == L.FUNC:
@@ -1328,6 +1396,9 @@ class Machine:
                 raise _ScriptException("AttributeError", f"'{self._class_name(cls)}' object "
                                        f"has no attribute '{attr}'")
         if t == L.SUPER:
+            if int(H[v, L.B]) == L.INSTANCE and self._base_method(int(H[v, L.C]), attr, sp,
+                                                                  pc, method):
+                return
             if attr == "__init__":      # a builtin base's __init__ (object, exceptions)
                 self.ensure(1, 0, 0)
                 b = objects.new_bound(self.p, int(H[v, L.B]), int(H[v, L.C]), L.BUILTIN,
@@ -1487,6 +1558,15 @@ class Machine:
                     chain.append((L.BUILTIN, bid))
                     bid = int(EXC_PARENT_ID[bid])
                 seqs.append(chain + [obj])
+            elif t == L.BUILTIN and BUILTINS[v] in VALUE_BASES:
+                # the methods of the builtin type come from a class of module
+                # __amber_bases, which the compiler imports for such a class statement
+                mixin = self._bases_global("_" + BUILTINS[v])
+                if mixin is None or mixin[0] != L.CLASS:
+                    raise _ScriptException("TypeError", f"Amber classes can derive from "
+                                           f"'{BUILTINS[v]}' only where the class statement "
+                                           f"names it among its bases")
+                seqs.append([mixin, (L.BUILTIN, v), obj])
             elif t == L.BUILTIN:
                 raise _ScriptException("TypeError", f"Amber classes cannot derive from "
                                        f"'{BUILTINS[v]}' yet")
@@ -1519,6 +1599,8 @@ class Machine:
         st.H[row, L.C] = mro_t[1]
         st.H[row, L.D] = bases_t[1]
         st.H[row, L.E] = base_bid
+        st.H[row, L.F] = 1 if self._keys_by_value(row) else 0
+        self._static_new(ns)
         key = self._const_str_row("__classcell__")
         if key is not None:
             e = int(heap.dict_get(self.p, ns, L.STR, key))
@@ -1529,6 +1611,92 @@ class Machine:
                 st.H[c, L.B] = row
                 heap.dict_delete_entry(self.p, ns, e)
         self._set_result(sp - 3, Raw(L.CLASS, int(row)), pc)
+
+    def _keys_by_value(self, row: int) -> bool:
+        """Whether the instances of class row are, as dict keys and set elements, the
+        value of a builtin type they hold (heap.key_value): it is a class of module
+        __amber_bases, or derives from one and neither it nor a class before that one
+        in its MRO defines __hash__ or __eq__."""
+        st = self.st
+        names = [k for k in (self._const_str_row("__hash__"), self._const_str_row("__eq__"))
+                 if k is not None]
+        mro = int(st.H[row, L.C])
+        off = int(st.H[mro, L.A])
+        for i in range(int(st.H[mro, L.B])):
+            if st.V[off + i, 0] != L.CLASS:
+                continue
+            c = int(st.V[off + i, 1])
+            if class_module(st, c) == "__amber_bases":
+                return True
+            if any(int(heap.dict_get(self.p, int(st.H[c, L.B]), L.STR, k)) >= 0 for k in names):
+                return False
+        return False
+
+    def _static_new(self, ns: int):
+        """A function named __new__ in a class body is a static method (as CPython's
+        type() makes it)."""
+        key = self._const_str_row("__new__")
+        if key is None:
+            return
+        e = int(heap.dict_get(self.p, ns, L.STR, key))
+        if e < 0:
+            return
+        off = int(self.st.H[ns, L.A]) + 2 * e + 1
+        if self.st.V[off, 0] == L.FUNC:
+            w = self._new_wrapper(L.WR_STATIC, [Raw(L.FUNC, int(self.st.V[off, 1]))])
+            off = int(self.st.H[ns, L.A]) + 2 * e + 1      # (a collection moves rows)
+            self.st.V[off, 0], self.st.V[off, 1] = w.tag, w.val
+
+    def _bases_global(self, name: str):
+        """Global `name` of module __amber_bases (subclasses of builtin types), as
+        (tag, payload), or None when the program does not have the module."""
+        try:
+            slot = self.program.globals.index("<__amber_bases>." + name)
+        except ValueError:
+            return None
+        return int(self.st.G[slot, 0]), int(self.st.G[slot, 1])
+
+    def _new_base_instance(self, op: int, arg: int, sp: int, pc: int):
+        """A call of a subclass of a builtin type (class L(list)): the class, the
+        positional arguments as a tuple and the keywords as a dict go to
+        __amber_bases._construct, which runs __new__ and __init__ in the script; its
+        result replaces the callee."""
+        st = self.st
+        name = O.OPS[op].name
+        construct = self._bases_global("_construct")
+        if construct is None or construct[0] != L.FUNC:
+            raise _ScriptException("TypeError", "this class cannot be instantiated")
+        if name == "CALL_EX":
+            has_kw = arg & 1
+            ts = sp - 1 - has_kw
+            ret = ts - 1 - ((arg >> 1) & 1)
+            args = Raw(L.TUPLE, int(st.S[ts, 1]))
+            if has_kw:
+                kw = Raw(L.DICT, int(st.S[sp - 1, 1]))
+            else:
+                self.ensure(*needs({}))
+                kw = Raw(*encode(self.st, {}, self.p))
+        else:
+            ret = self._callee_slot(op, arg, sp)
+            kwnames = list(self._value(sp - 1)) if name.endswith("_KW") else []
+            first = ret + 1
+            if name.startswith("CALL_METHOD") and st.S[first, 0] == L.UNDEF:
+                first += 1
+            vals = [Raw(int(st.S[i, 0]), int(st.S[i, 1]))
+                    for i in range(first, sp - (1 if kwnames else 0))]
+            npos = len(vals) - len(kwnames)
+            objs, nvals, chars = needs((tuple(vals[:npos]), dict(zip(kwnames, vals[npos:]))))
+            self.ensure(objs, nvals, chars)
+            args = Raw(*encode(self.st, tuple(vals[:npos]), self.p))
+            self._pins.append(args)
+            self.ensure(objs, nvals, chars)
+            kw = Raw(*encode(self.st, dict(zip(kwnames, vals[npos:])), self.p))
+        st = self.st
+        cls = int(st.S[ret, 1])
+        self._grow_stack(sp + 8)
+        self._run_status(interp.call_prelude(
+            self.p, self.program.globals.index("<__amber_bases>._construct"), 3,
+            L.CLASS, cls, args.tag, args.val, kw.tag, kw.val, sp, ret, pc + 1, 0))
 
     def _type_label(self, tv) -> str:
         t, v = tv

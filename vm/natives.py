@@ -28,7 +28,7 @@ from .builtins import (
     B_CHR, B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
     B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_OBJECT, B_SUPER, B_GENERATOR,
     B_STATICMETHOD, B_CLASSMETHOD, B_PROPERTY, B_CALLABLE, B_ID, B___AMBER_LOOKUP,
-    B___AMBER_USERCLASS, B___AMBER_NEW, B_SLICE, MODULE_FN_FIRST, MODULE_FN_LAST,
+    B___AMBER_USERCLASS, B___AMBER_NEW, B___AMBER_BASE, B___AMBER_WRAP, B_SLICE, MODULE_FN_FIRST, MODULE_FN_LAST,
     B_MODULE,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
@@ -564,7 +564,10 @@ def isinstance_one(st, t, v, ct, cv):
         return True, True
     if t == CLASS:
         return cv == B_TYPE, True
-    if t == INSTANCE or t == BOUND or t == WRAPPER or t == SUPER:
+    if t == INSTANCE:       # a subclass of a builtin type has it in its MRO
+        cls = objects.class_of(st, t, v)
+        return cls >= 0 and objects.is_subclass(st, cls, BUILTIN, cv), True
+    if t == BOUND or t == WRAPPER or t == SUPER:
         return False, True
     return is_instance(st, t, v, cv), True
 
@@ -695,6 +698,31 @@ def class_builtin(st, bid, sp, n, res):
 
 
 @njit(cache=CACHE)
+def base_value_builtin(st, bid, sp, n, res):
+    """__amber_base(x): the value of a builtin type that an instance of a subclass of
+    that type holds (x itself for any other value); __amber_wrap(cls, value): a new
+    instance of class cls holding value (stdlib/__amber_bases.py)."""
+    S = S_(st)
+    H = H_(st)
+    t = S[sp - 1, 0]
+    v = S[sp - 1, 1]
+    if bid == B___AMBER_BASE and n == 1:
+        if t == INSTANCE and H[v, C] != UNDEF:
+            return put(st, res, H[v, C], H[v, D])
+        return put(st, res, t, v)
+    if bid == B___AMBER_WRAP and n == 2 and S[sp - 2, 0] == CLASS and t != UNDEF:
+        if not heap.reserve(st, 3, heap.dict_rows(4), 0):
+            return ST_NEED_MEMORY
+        r = heap.new_obj(st, INSTANCE)
+        H[r, A] = S[sp - 2, 1]
+        H[r, B] = heap.new_dict(st, 0)
+        H[r, C] = t
+        H[r, D] = v
+        return put(st, res, INSTANCE, r)
+    return service(st, bid, n)
+
+
+@njit(cache=CACHE)
 def call_builtin(st, bid, sp, n):
     """Call builtin `bid` with the n arguments on top of the stack."""
     S = S_(st)
@@ -710,6 +738,8 @@ def call_builtin(st, bid, sp, n):
         return service(st, bid, n)
     if B_OBJECT <= bid <= B___AMBER_NEW:
         return class_builtin(st, bid, sp, n, res)
+    if bid == B___AMBER_BASE or bid == B___AMBER_WRAP:
+        return base_value_builtin(st, bid, sp, n, res)
     if (bid == B_ISINSTANCE or bid == B_ISSUBCLASS) and n == 2 and (
             S[sp - 1, 0] == CLASS or S[sp - 2, 0] == CLASS or S[sp - 1, 0] == TUPLE
             or S[sp - 2, 0] == INSTANCE or (S[sp - 2, 0] == EXC and H[S[sp - 2, 1], E] >= 0)):
