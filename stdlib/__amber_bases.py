@@ -361,58 +361,47 @@ def _new_float(cls, *args, **kw):
 
 
 # ---- the classes: one per builtin type, the special methods its type has ----------
+# (each class gets its own methods in its body and the shared groups below from _give)
+
+_ORDER = (("__eq__", _eq), ("__ne__", _ne), ("__lt__", _lt), ("__le__", _le),
+          ("__gt__", _gt), ("__ge__", _ge))
+_COLLECTION = (("__getattr__", _attr), ("__contains__", _contains), ("__iter__", _iter),
+               ("__len__", _len), ("__repr__", _repr))
+_SEQUENCE = (("__add__", _add), ("__getitem__", _getitem), ("__mul__", _mul),
+             ("__rmul__", _rmul))
+_SET_ALGEBRA = (("__and__", _and), ("__rand__", _rand), ("__or__", _or), ("__ror__", _ror),
+                ("__sub__", _sub), ("__rsub__", _rsub), ("__xor__", _xor),
+                ("__rxor__", _rxor))
+_NUMBER = (("__getattr__", _attr), ("__abs__", _abs), ("__add__", _add), ("__radd__", _radd),
+           ("__sub__", _sub), ("__rsub__", _rsub), ("__mul__", _mul), ("__rmul__", _rmul),
+           ("__truediv__", _truediv), ("__rtruediv__", _rtruediv),
+           ("__floordiv__", _floordiv), ("__rfloordiv__", _rfloordiv), ("__mod__", _mod),
+           ("__rmod__", _rmod), ("__divmod__", _divmod), ("__rdivmod__", _rdivmod),
+           ("__pow__", _pow), ("__rpow__", _rpow), ("__neg__", _neg), ("__pos__", _pos),
+           ("__bool__", _bool), ("__int__", _to_int), ("__float__", _to_float),
+           ("__round__", _round), ("__format__", _format), ("__hash__", _hash),
+           ("__repr__", _repr))
+
 
 class _list(name="list"):
     __new__ = staticmethod(_new_list)
     __init__ = _list_init
-    __getattr__ = _attr
-    __add__ = _add
-    __contains__ = _contains
     __delitem__ = _delitem
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
-    __getitem__ = _getitem
     __setitem__ = _setitem
     __hash__ = None
     __iadd__ = _list_iadd
     __imul__ = _list_imul
-    __iter__ = _iter
     __reversed__ = _reversed
-    __len__ = _len
-    __mul__ = _mul
-    __rmul__ = _rmul
-    __repr__ = _repr
 
 
 class _tuple(name="tuple"):
     __new__ = staticmethod(_new_tuple)
-    __getattr__ = _attr
-    __add__ = _add
-    __contains__ = _contains
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
-    __getitem__ = _getitem
     __hash__ = _hash
-    __iter__ = _iter
-    __len__ = _len
-    __mul__ = _mul
-    __rmul__ = _rmul
-    __repr__ = _repr
 
 
 class _dict(name="dict"):
     __new__ = staticmethod(_new_dict)
     __init__ = _dict_init
-    __getattr__ = _attr
-    __contains__ = _contains
     __delitem__ = _delitem
     __eq__ = _eq
     __ne__ = _ne
@@ -422,146 +411,39 @@ class _dict(name="dict"):
     __ior__ = _dict_ior
     __or__ = _or
     __ror__ = _ror
-    __iter__ = _iter
     __reversed__ = _reversed
-    __len__ = _len
-    __repr__ = _repr
 
 
 class _set(name="set"):
     __new__ = staticmethod(_new_set)
     __init__ = _set_init
-    __getattr__ = _attr
-    __and__ = _and
-    __rand__ = _rand
-    __or__ = _or
-    __ror__ = _ror
-    __sub__ = _sub
-    __rsub__ = _rsub
-    __xor__ = _xor
-    __rxor__ = _rxor
     __iand__ = _set_iand
     __ior__ = _set_ior
     __isub__ = _set_isub
     __ixor__ = _set_ixor
-    __contains__ = _contains
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
     __hash__ = None
-    __iter__ = _iter
-    __len__ = _len
-    __repr__ = _repr
 
 
 class _frozenset(name="frozenset"):
     __new__ = staticmethod(_new_frozenset)
-    __getattr__ = _attr
-    __and__ = _and
-    __rand__ = _rand
-    __or__ = _or
-    __ror__ = _ror
-    __sub__ = _sub
-    __rsub__ = _rsub
-    __xor__ = _xor
-    __rxor__ = _rxor
-    __contains__ = _contains
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
     __hash__ = _hash
-    __iter__ = _iter
-    __len__ = _len
-    __repr__ = _repr
 
 
 class _str(name="str"):
     __new__ = staticmethod(_new_str)
-    __getattr__ = _attr
-    __add__ = _add
-    __contains__ = _contains
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
     __format__ = _format
-    __getitem__ = _getitem
     __hash__ = _hash
-    __iter__ = _iter
-    __len__ = _len
     __mod__ = _mod
     __rmod__ = _rmod
-    __mul__ = _mul
-    __rmul__ = _rmul
-    __repr__ = _repr
     __str__ = _to_str
 
 
 class _float(name="float"):
     __new__ = staticmethod(_new_float)
-    __getattr__ = _attr
-    __abs__ = _abs
-    __add__ = _add
-    __radd__ = _radd
-    __sub__ = _sub
-    __rsub__ = _rsub
-    __mul__ = _mul
-    __rmul__ = _rmul
-    __truediv__ = _truediv
-    __rtruediv__ = _rtruediv
-    __floordiv__ = _floordiv
-    __rfloordiv__ = _rfloordiv
-    __mod__ = _mod
-    __rmod__ = _rmod
-    __divmod__ = _divmod
-    __rdivmod__ = _rdivmod
-    __pow__ = _pow
-    __rpow__ = _rpow
-    __neg__ = _neg
-    __pos__ = _pos
-    __bool__ = _bool
-    __int__ = _to_int
-    __float__ = _to_float
-    __round__ = _round
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
-    __format__ = _format
-    __hash__ = _hash
-    __repr__ = _repr
 
 
 class _int(name="int"):
     __new__ = staticmethod(_new_int)
-    __getattr__ = _attr
-    __abs__ = _abs
-    __add__ = _add
-    __radd__ = _radd
-    __sub__ = _sub
-    __rsub__ = _rsub
-    __mul__ = _mul
-    __rmul__ = _rmul
-    __truediv__ = _truediv
-    __rtruediv__ = _rtruediv
-    __floordiv__ = _floordiv
-    __rfloordiv__ = _rfloordiv
-    __mod__ = _mod
-    __rmod__ = _rmod
-    __divmod__ = _divmod
-    __rdivmod__ = _rdivmod
-    __pow__ = _pow
-    __rpow__ = _rpow
     __and__ = _and
     __rand__ = _rand
     __or__ = _or
@@ -572,20 +454,21 @@ class _int(name="int"):
     __rlshift__ = _rlshift
     __rshift__ = _rshift
     __rrshift__ = _rrshift
-    __neg__ = _neg
-    __pos__ = _pos
     __invert__ = _invert
-    __bool__ = _bool
-    __int__ = _to_int
-    __float__ = _to_float
     __index__ = _index
-    __round__ = _round
-    __eq__ = _eq
-    __ne__ = _ne
-    __lt__ = _lt
-    __le__ = _le
-    __gt__ = _gt
-    __ge__ = _ge
-    __format__ = _format
-    __hash__ = _hash
-    __repr__ = _repr
+
+
+def _give(cls, *groups):
+    for group in groups:
+        for name, f in group:
+            setattr(cls, name, f)
+
+
+_give(_list, _COLLECTION, _SEQUENCE, _ORDER)
+_give(_tuple, _COLLECTION, _SEQUENCE, _ORDER)
+_give(_dict, _COLLECTION)
+_give(_set, _COLLECTION, _SET_ALGEBRA, _ORDER)
+_give(_frozenset, _COLLECTION, _SET_ALGEBRA, _ORDER)
+_give(_str, _COLLECTION, _SEQUENCE, _ORDER)
+_give(_float, _NUMBER, _ORDER)
+_give(_int, _NUMBER, _ORDER)
