@@ -149,3 +149,166 @@ def decode_into(buf, out, nbase):
     if row < n and n > nbase:
         return UNSTORED
     return OK
+
+
+# ---------------------------------------------------------------------------
+# all the arrays of a state in one call (one numba call per save and per load,
+# instead of one per array)
+# ---------------------------------------------------------------------------
+
+OUT_OF_RANGE = 5     # a value that does not fit the array's type (CH is int32)
+DECODE_ERRORS[OUT_OF_RANGE] = "a value out of range"
+
+INT64_MIN = -(1 << 63)
+INT64_MAX = (1 << 63) - 1
+
+
+def bound_all(rows, cols) -> int:
+    """Most bytes encode_state() can write for arrays of those rows and columns."""
+    return int((10 * rows * (cols + 2)).sum())
+
+
+@numba.njit(cache=True, nogil=True)
+def _encode_rows(arr, n, base, out, pos):
+    """encode() of arr[:n] against base, written from out[pos]; the new pos."""
+    cols = arr.shape[1]
+    nbase = min(base.shape[0], n)
+    r = 0
+    last = 0
+    while r < n:
+        if _same_row(arr, base, r, nbase, cols):
+            r += 1
+            continue
+        start = r
+        r += 1
+        while r < n and not _same_row(arr, base, r, nbase, cols):
+            r += 1
+        pos = _put(out, pos, start - last)
+        pos = _put(out, pos, r - start)
+        for i in range(start, r):
+            for c in range(cols):
+                v = np.int64(arr[i, c]) - np.int64(arr[i - 1, c]) if i > 0 else np.int64(arr[i, c])
+                u = (v << 1) ^ (v >> 63)                      # zigzag
+                if u >= 0 and u < 0x80:
+                    out[pos] = np.uint8(u)
+                    pos += 1
+                else:
+                    pos = _put(out, pos, u)
+        last = r
+    return pos
+
+
+@numba.njit(cache=True, nogil=True)
+def encode_state(R, S, F, K, H, V, CH, G, base, nbase, rows, out, ends):
+    """Encode the live part of every state array (R S F K H V CH G; rows: their live
+    rows) against the baseline (base: the baselines' rows one after the other,
+    nbase: their row counts) into out; ends[k]: where array k's stream ends."""
+    o = 0
+    pos = 0
+    widths = (1, 2, F.shape[1], 2, H.shape[1], 2, 1, 2)
+    for k in range(8):
+        cols = widths[k]
+        b = base[o: o + nbase[k] * cols].reshape((nbase[k], cols))
+        o += nbase[k] * cols
+        if k == 0:
+            pos = _encode_rows(R.reshape((R.shape[0], 1)), rows[0], b, out, pos)
+        elif k == 1:
+            pos = _encode_rows(S, rows[1], b, out, pos)
+        elif k == 2:
+            pos = _encode_rows(F, rows[2], b, out, pos)
+        elif k == 3:
+            pos = _encode_rows(K, rows[3], b, out, pos)
+        elif k == 4:
+            pos = _encode_rows(H, rows[4], b, out, pos)
+        elif k == 5:
+            pos = _encode_rows(V, rows[5], b, out, pos)
+        elif k == 6:
+            pos = _encode_rows(CH.reshape((CH.shape[0], 1)), rows[6], b, out, pos)
+        else:
+            pos = _encode_rows(G, rows[7], b, out, pos)
+        ends[k] = pos
+    return pos
+
+
+@numba.njit(cache=True, nogil=True)
+def _decode_rows(buf, pos, end, out, n, base, lo, hi):
+    """decode_into() of buf[pos:end] into out[:n] (any integer dtype; every value
+    must lie in [lo, hi]), the baseline's rows first.  OK or an error code."""
+    cols = out.shape[1]
+    nbase = base.shape[0]
+    k = min(n, nbase)
+    for i in range(k):
+        for c in range(cols):
+            out[i, c] = base[i, c]
+    row = 0
+    while pos < end:
+        gap, pos = _get(buf[:end], pos)
+        if pos < 0:
+            return gap
+        count, pos = _get(buf[:end], pos)
+        if pos < 0:
+            return count
+        if gap < 0 or count < 0 or gap > n - row or count > n - row - gap:
+            return PAST_END
+        if gap > 0 and row + gap > nbase:
+            return UNSTORED
+        row += gap
+        for i in range(row, row + count):
+            for c in range(cols):
+                if pos >= end:
+                    return TRUNCATED
+                b = buf[pos]
+                if b < 0x80:
+                    u = np.int64(b)
+                    pos += 1
+                else:
+                    u, pos = _get(buf[:end], pos)
+                    if pos < 0:
+                        return u
+                v = (np.int64(np.uint64(u) >> np.uint64(1))) ^ -(u & 1)
+                x = np.int64(out[i - 1, c]) + v if i > 0 else v
+                if x < lo or x > hi:
+                    return OUT_OF_RANGE
+                out[i, c] = x
+        row += count
+    if row < n and n > nbase:
+        return UNSTORED
+    return OK
+
+
+@numba.njit(cache=True, nogil=True)
+def decode_state(buf, spans, rows, base, nbase, R, S, F, K, H, V, CH, G):
+    """Decode every compact array of a state at once: array k (R S F K H V CH G)
+    from buf[spans[k, 0]:spans[k, 1]] into the first rows[k] rows of its output,
+    against its baseline (base, nbase: as encode_state's).  spans[k, 0] < 0: array
+    k is already filled (it was stored plain).  (OK, 0) or (error code, k)."""
+    o = 0
+    widths = (1, 2, F.shape[1], 2, H.shape[1], 2, 1, 2)
+    for k in range(8):
+        cols = widths[k]
+        b = base[o: o + nbase[k] * cols].reshape((nbase[k], cols))
+        o += nbase[k] * cols
+        s, e = spans[k, 0], spans[k, 1]
+        if s < 0:
+            continue
+        n = rows[k]
+        if k == 0:
+            err = _decode_rows(buf, s, e, R.reshape((R.shape[0], 1)), n, b, INT64_MIN, INT64_MAX)
+        elif k == 1:
+            err = _decode_rows(buf, s, e, S, n, b, INT64_MIN, INT64_MAX)
+        elif k == 2:
+            err = _decode_rows(buf, s, e, F, n, b, INT64_MIN, INT64_MAX)
+        elif k == 3:
+            err = _decode_rows(buf, s, e, K, n, b, INT64_MIN, INT64_MAX)
+        elif k == 4:
+            err = _decode_rows(buf, s, e, H, n, b, INT64_MIN, INT64_MAX)
+        elif k == 5:
+            err = _decode_rows(buf, s, e, V, n, b, INT64_MIN, INT64_MAX)
+        elif k == 6:
+            err = _decode_rows(buf, s, e, CH.reshape((CH.shape[0], 1)), n, b,
+                               -(1 << 31), (1 << 31) - 1)
+        else:
+            err = _decode_rows(buf, s, e, G, n, b, INT64_MIN, INT64_MAX)
+        if err != OK:
+            return err, k
+    return OK, 0

@@ -34,7 +34,7 @@ from ..compiler.program import CodeObject, Program
 from ..vm import layout as L
 from ..vm.loader import link_code, method_table, prelude_builtin_slots
 from ..vm.state import State
-from . import compact
+from . import checks, compact
 
 MAGIC = "AMBER-SNAPSHOT"
 FORMAT_VERSION = 4
@@ -261,10 +261,19 @@ def baseline_arrays(program: Program, referred: bool) -> dict:
     return out
 
 
-def _baseline(saved: _Saved, program: Program, referred: bool) -> dict:
+def _flat(base: dict) -> tuple:
+    """The baseline as compact.encode_state/decode_state take it: every array's rows
+    one after the other, and their row counts (read-only)."""
+    flat = _read_only(np.concatenate([base[name].reshape(-1) for name in ARRAYS]))
+    return flat, _read_only(np.array([base[name].shape[0] for name in ARRAYS], np.int64))
+
+
+def _baseline(saved: _Saved, program: Program, referred: bool) -> tuple:
+    """(baseline arrays, flat baseline, row counts) of the program, made once."""
     base = saved.baselines.get(referred)
     if base is None:
-        base = saved.baselines[referred] = baseline_arrays(program, referred)
+        arrays = baseline_arrays(program, referred)
+        base = saved.baselines[referred] = (arrays,) + _flat(arrays)
     return base
 
 
@@ -297,13 +306,26 @@ def _maybe_collect(vm) -> None:
     _collected[vm] = int(R[L.R_VTOP]) + 8 * int(R[L.R_HTOP]) + int(R[L.R_CTOP]) // 2
 
 
-def _compact_array(name: str, arr: np.ndarray, base: np.ndarray) -> dict:
-    a = arr.reshape(arr.shape[0], COLS[name])
-    if a.dtype != np.int64:
-        a = a.astype(np.int64)
-    out = np.empty(compact.bound(a.shape[0], a.shape[1]), np.uint8)
-    n = compact.encode(a, base, out)
-    return {"n": a.shape[0], "d": out[:n].tobytes()}
+def _compact_arrays(st: State, base: tuple) -> dict:
+    """Every array in the compact form: one numba call encodes them all."""
+    R = st.R
+    rows = np.array([L.NREGS, R[L.R_SP], R[L.R_FP] + 1, st.K.shape[0], R[L.R_HTOP],
+                     R[L.R_VTOP], R[L.R_CTOP], st.G.shape[0]], np.int64)
+    out = np.empty(compact.bound_all(rows, _WIDTHS), np.uint8)
+    ends = np.empty(len(ARRAYS), np.int64)
+    compact.encode_state(R, st.S, st.F, st.K, st.H, st.V, st.CH, st.G, base[1], base[2],
+                         rows, out, ends)
+    mv = memoryview(out)
+    arrays = {}
+    start = 0
+    for k, name in enumerate(ARRAYS):
+        end = int(ends[k])
+        arrays[name] = {"n": int(rows[k]), "d": mv[start:end]}
+        start = end
+    return arrays
+
+
+_WIDTHS = np.array([COLS[name] for name in ARRAYS], np.int64)
 
 
 def _raw_array(arr: np.ndarray, dtype: str) -> dict:
@@ -322,11 +344,10 @@ def save(vm, embed_prelude: bool = False, compact_arrays: bool = True) -> bytes:
     _maybe_collect(vm)
     saved = _saved_program(vm.program)
     referred = saved.compact is not None and not embed_prelude
-    base = _baseline(saved, vm.program, referred) if compact_arrays else None
-    arrays = {}
-    for name, arr in _live(vm.st).items():
-        arrays[name] = (_compact_array(name, arr, base[name]) if compact_arrays
-                        else _raw_array(arr, DTYPES[name]))
+    if compact_arrays:
+        arrays = _compact_arrays(vm.st, _baseline(saved, vm.program, referred))
+    else:
+        arrays = {name: _raw_array(arr, DTYPES[name]) for name, arr in _live(vm.st).items()}
     body = _pack({
         "amber": AMBER_VERSION,
         "program": saved.compact if referred else saved.full,
@@ -408,8 +429,12 @@ class Loaded(NamedTuple):
     fn: np.ndarray        # FN (read-only)
     mt: np.ndarray        # MT (read-only)
     baseline: dict        # the fresh VM's live arrays (read-only)
-    verified: dict        # code id -> stack table, filled as frames need them
+    verified: dict        # code id -> stack table (validate.verify_code)
     nbslots: int          # loader.prelude_builtin_slots(program.globals)
+    flat: np.ndarray      # the baseline as compact.decode_state takes it
+    nbase: np.ndarray     # its arrays' rows
+    tables: tuple         # checks.program_tables()
+    consts: tuple         # the baseline's K, H, V and CH (validate.check_state)
 
 
 _programs: "OrderedDict[bytes, Loaded]" = OrderedDict()
@@ -510,10 +535,12 @@ def loaded_program(blob) -> Loaded:
     check_program(program, trusted=len(pre.codes) if pre is not None else 0,
                   verified=verified)
     code, fn = link_code(program.codes)
+    base = baseline_arrays(program, pre is not None)
+    tables = tuple(_read_only(t) for t in checks.program_tables(program, fn, verified))
     entry = Loaded(program, _read_only(code), _read_only(fn),
-                   _read_only(method_table(program.consts)),
-                   baseline_arrays(program, pre is not None), verified,
-                   prelude_builtin_slots(program.globals))
+                   _read_only(method_table(program.consts)), base, verified,
+                   prelude_builtin_slots(program.globals), *_flat(base), tables,
+                   (base["K"], base["H"], base["V"], base["CH"]))
     with _lock:
         _programs[key] = entry
         while len(_programs) > PROGRAM_CACHE_SIZE:
@@ -533,28 +560,6 @@ def _rows(shape, name: str) -> int:
     return shape
 
 
-def _compact_entry(name: str, entry: dict, base: np.ndarray) -> np.ndarray:
-    _need(set(entry) == {"n", "d"}, f"malformed array {name}")
-    n = _rows(entry["n"], name)
-    buf = entry["d"]
-    _need(isinstance(buf, bytes), f"bad data for {name}")
-    cols = COLS[name]
-    nbase = base.shape[0]
-    # every row past the baseline is stored (at least one byte a value), which
-    # bounds what a short stream can make us allocate
-    _need(n <= nbase + len(buf) // cols, f"array {name}: {n} rows do not match its data")
-    out = np.zeros((n, cols), np.int64)
-    k = min(n, nbase)
-    out[:k] = base[:k]
-    err = compact.decode_into(np.frombuffer(buf, np.uint8), out, nbase)
-    _need(err == compact.OK, f"array {name}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
-    if name == "CH":
-        _need(n == 0 or (int(out.min()) >= -(1 << 31) and int(out.max()) < 1 << 31),
-              "a character out of range")
-        return out.reshape(-1).astype(np.int32)
-    return out.reshape(-1) if name == "R" else out
-
-
 def _raw_entry(name: str, entry: dict) -> np.ndarray:
     shape = entry["shape"]
     data = entry["data"]
@@ -564,25 +569,86 @@ def _raw_entry(name: str, entry: dict) -> np.ndarray:
     dt = np.dtype(DTYPES[name])
     _need(int(np.prod(shape, dtype=object)) * dt.itemsize == len(data),
           f"array {name}: {len(data)} bytes do not match shape {shape}")
-    # copy: frombuffer gives a read-only view, and numba needs native order
-    return np.frombuffer(data, dt).reshape(shape).astype(dt.newbyteorder("="))
+    if name == "R":
+        _need(len(shape) == 1, "bad register file")
+    elif name == "CH":
+        _need(len(shape) == 1, "array CH has the wrong shape")
+    else:
+        _need(len(shape) == 2 and shape[1] == COLS[name], f"array {name} has the wrong shape")
+    return np.frombuffer(data, dt).reshape(shape)
 
 
-def _arrays(doc, baseline: dict) -> dict:
+def _room(name: str, n: int) -> int:
+    """Rows to give an array of n live rows: room to run again (at least twice the
+    live size, never less than a fresh VM's), none for R, K and G (fixed sizes)."""
+    extra = _ROOM[name]
+    if extra < 0:
+        return n
+    return max(n + extra if name in ("S", "F") else extra, 2 * n, 16)
+
+
+_ROOM = {"R": -1, "S": 1024, "F": 63, "K": -1, "H": 1024, "V": 4096, "CH": 8192, "G": -1}
+
+
+def _arrays(doc, entry: Loaded) -> tuple:
+    """The state arrays of a snapshot (R S F K H V CH G), each with free room after
+    its live rows, and the live rows of each."""
+    program = entry.program
+    nbase = entry.nbase
+    spans = np.full((len(ARRAYS), 2), -1, np.int64)
+    rows = np.empty(len(ARRAYS), np.int64)
+    streams = []
+    plain = {}
+    pos = 0
     try:
         raw = doc["arrays"]
-        _need(isinstance(raw, dict) and set(raw) == set(ARRAYS), "snapshot arrays are incomplete")
-        out = {}
-        for name in ARRAYS:
-            entry = raw[name]
-            _need(isinstance(entry, dict), f"malformed array {name}")
-            out[name] = (_compact_entry(name, entry, baseline[name]) if "d" in entry
-                         else _raw_entry(name, entry))
+        _need(isinstance(raw, dict) and len(raw) == len(ARRAYS) and all(k in raw for k in ARRAYS),
+              "snapshot arrays are incomplete")
+        for k, name in enumerate(ARRAYS):
+            e = raw[name]
+            _need(isinstance(e, dict), f"malformed array {name}")
+            if "d" in e:
+                _need(len(e) == 2 and "n" in e, f"malformed array {name}")
+                n, buf = e["n"], e["d"]
+                _need(type(n) is int and 0 <= n < MAX_ROWS, f"bad shape for {name}")
+                _need(type(buf) is bytes, f"bad data for {name}")
+                # every row past the baseline is stored (at least one byte a value),
+                # which bounds what a short stream can make us allocate
+                _need(n <= nbase[k] + len(buf) // COLS[name],
+                      f"array {name}: {n} rows do not match its data")
+                spans[k] = pos, pos + len(buf)
+                pos += len(buf)
+                streams.append(buf)
+            else:
+                plain[k] = _raw_entry(name, e)
+                n = plain[k].shape[0]
+            rows[k] = n
     except SnapshotError:
         raise
     except (KeyError, TypeError, ValueError) as e:
         raise SnapshotError(f"malformed arrays in snapshot ({type(e).__name__})") from None
-    return out
+    _need(rows[0] == L.NREGS, "bad register file")
+    _need(rows[3] == max(len(program.consts), 1), "constant array does not match the program")
+    _need(rows[7] == 2 * max(len(program.globals), 1), "global array does not match the program")
+    arrays = []
+    for k, name in enumerate(ARRAYS):
+        n = int(rows[k])
+        shape = (_room(name, n),) if name in ("R", "CH") else (_room(name, n), COLS[name])
+        a = np.zeros(shape, np.int32 if name == "CH" else np.int64)
+        if k in plain:
+            a[:n] = plain[k]
+        arrays.append(a)
+    if streams:
+        buf = np.frombuffer(streams[0] if len(streams) == 1 else b"".join(streams), np.uint8)
+        err, k = compact.decode_state(buf, spans, rows, entry.flat, nbase, *arrays)
+        _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
+    return arrays, rows
+
+
+def live_arrays(doc: dict, entry: Loaded) -> dict:
+    """name -> the live part of each array of a snapshot body, decoded (unchecked)."""
+    arrays, rows = _arrays(doc, entry)
+    return {name: a[: int(n)] for name, a, n in zip(ARRAYS, arrays, rows)}
 
 
 def load(data: bytes, stdout=None, recursion_limit: int | None = None,
@@ -596,11 +662,11 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     doc = _unpack(data)
     entry = loaded_program(doc.get("program"))
     program = entry.program
-    arrays = _arrays(doc, entry.baseline)
+    arrays, rows = _arrays(doc, entry)
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
-    st = check_state(program, arrays, entry.code, entry.fn, entry.mt, entry.verified,
-                     entry.baseline, entry.nbslots)
+    st = check_state(program, arrays, rows, entry.code, entry.fn, entry.mt, entry.tables,
+                     entry.consts, entry.nbslots)
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])
