@@ -19,6 +19,7 @@ import numpy as np
 
 from ..vm import layout as L
 from ..vm import heap as vheap
+from . import compact
 from ..vm import opcodes as O
 from ..vm import sets as vsets
 from ..vm.builtins import (BUILTIN_ID, BUILTINS, EXC_PARENT_ID, METHOD_OWNER, METHODS,
@@ -38,6 +39,7 @@ def _m(text: str) -> int:
     return len(MESSAGES) - 1
 
 
+E_DECODE = _m("array {i}: malformed")     # (message() names the array and the error)
 E_REGS = _m("registers do not match the arrays")
 E_COUNTERS = _m("bad counters")
 E_RECURSION = _m("bad recursion limit")
@@ -211,6 +213,7 @@ OP_YIELD = O.BY_NAME["YIELD_VALUE"].code
 OP_IMPORT = O.BY_NAME["IMPORT_NAME"].code
 
 ANY, ITER_MARK, METH_MARK = 0, 1, 2     # validate.ANY, ITER, METH
+ARRAYS = ("R", "S", "F", "K", "H", "V", "CH", "G")   # format.ARRAYS
 INT32_MIN = -(1 << 31)
 INT32_MAX = (1 << 31) - 1
 
@@ -219,20 +222,20 @@ INT32_MAX = (1 << 31) - 1
 # the per-program tables
 # ---------------------------------------------------------------------------
 
-def program_tables(program, fn, verified: dict) -> tuple:
-    """What the checks need of a checked program, as arrays (made once per program):
-    (stack depth by absolute pc (-1: unreachable), offset of its markers, the
-    markers, module id -> [first, names] of its modules entry or -1s, global slot ->
-    module id it imports (-1: not an import slot, -2: an unknown module), code id ->
-    the import slot of the module whose body it is, or -1)."""
+def program_tables(program, fn, verified: dict) -> np.ndarray:
+    """What the checks need of a checked program, as one int64 array (made once per
+    program; _tables() takes it apart): a header of 4 lengths, then the verifier's
+    stack depth by absolute pc (-1: unreachable), the offset of its markers, the
+    markers, module id -> [first, names] of its modules entry (or -1s), global slot ->
+    the module id it imports (-1: not an import slot, -2: an unknown module), code
+    id -> the import slot of the module whose body it is (or -1)."""
     total = int(fn[-1, L.FN_ENTRY]) + len(program.codes[-1].code)
     depth = np.full(total, -1, np.int64)
     moff = np.zeros(total, np.int64)
     marks = []
     for cid, co in enumerate(program.codes):
         entry = int(fn[cid, L.FN_ENTRY])
-        table = verified[cid]
-        for pc, shape in enumerate(table):
+        for pc, shape in enumerate(verified[cid]):
             if shape is not None:
                 depth[entry + pc] = len(shape)
                 moff[entry + pc] = len(marks)
@@ -249,7 +252,37 @@ def program_tables(program, fn, verified: dict) -> tuple:
     body_slot = np.full(len(program.codes), -1, np.int64)
     for name, body, _first, _names in program.modules:
         body_slot[body] = first_slot.get(f"<modules>.{name}", -1)
-    return (depth, moff, np.array(marks, np.int8), mods, slots, body_slot)
+    head = np.array([total, len(marks), len(slots), len(body_slot)], np.int64)
+    return np.concatenate([head, depth, moff, np.array(marks, np.int64), mods.reshape(-1),
+                           slots, body_slot])
+
+
+@numba.njit(cache=True, nogil=True)
+def _tables(t):
+    """program_tables() apart: (depth_at, moff, marks, mods, slots, body_slot)."""
+    total, nmarks, nslots, ncodes = t[0], t[1], t[2], t[3]
+    o = 4
+    depth_at = t[o: o + total]
+    o += total
+    moff = t[o: o + total]
+    o += total
+    marks = t[o: o + nmarks]
+    o += nmarks
+    mods = t[o: o + 2 * NMODULES].reshape((NMODULES, 2))
+    o += 2 * NMODULES
+    slots = t[o: o + nslots]
+    o += nslots
+    return depth_at, moff, marks, mods, slots, t[o: o + ncodes]
+
+
+@numba.njit(cache=True, nogil=True)
+def _baseline_part(flat, nbase, k, cols):
+    """Array k (of R S F K H V CH G) of a flat baseline (format._flat)."""
+    o = 0
+    for j in range(k):
+        o += nbase[j] * (2 if j in (1, 3, 5, 7) else (1 if j in (0, 6) else
+                                                       (L.FRCOLS if j == 2 else L.HCOLS)))
+    return flat[o: o + nbase[k] * cols].reshape((nbase[k], cols))
 
 
 # ---------------------------------------------------------------------------
@@ -1056,13 +1089,13 @@ def _check_module_frames(S, F, H, G, CODE, FN, fp, nglobals, slots, body_slot):
 # ---------------------------------------------------------------------------
 
 @numba.njit(cache=True, nogil=True)
-def run_checks(R, S, F, K, H, V, CH, G, rows, CODE, FN, tables, base):
+def run_checks(R, S, F, K, H, V, CH, G, rows, CODE, FN, tables, flat, nbase):
     """Every state check, in order: (code, index, what), code 0 when the state is
     sound, -1 when it is sound but its constants are not the fresh VM's objects
     (the caller then compares them with the program's).  rows: the live rows of
-    R S F K H V CH G as stored; tables: program_tables(); base: the baseline's K,
-    H, V and CH."""
-    depth_at, moff, marks, mods, slots, body_slot = tables
+    R S F K H V CH G as stored; tables: program_tables(); flat, nbase: the
+    baseline (format._flat)."""
+    depth_at, moff, marks, mods, slots, body_slot = _tables(tables)
     sp, fp = R[L.R_SP], R[L.R_FP]
     htop, vtop, ctop = R[L.R_HTOP], R[L.R_VTOP], R[L.R_CTOP]
     if not (sp == rows[1] and fp + 1 == rows[2] and htop == rows[4] and vtop == rows[5]
@@ -1115,7 +1148,10 @@ def run_checks(R, S, F, K, H, V, CH, G, rows, CODE, FN, tables, base):
     code, i = _check_module_frames(S, F, H, G, CODE, FN, fp, rows[7] // 2, slots, body_slot)
     if code:
         return code, i, 0
-    bK, bH, bV, bCH = base
+    bK = _baseline_part(flat, nbase, 3, 2)
+    bH = _baseline_part(flat, nbase, 4, L.HCOLS)
+    bV = _baseline_part(flat, nbase, 5, 2)
+    bCH = _baseline_part(flat, nbase, 6, 1)
     if not _same_consts(K, H, V, CH, htop, vtop, ctop, bK, bH, bV, bCH):
         return -1, 0, 0
     return 0, 0, 0
@@ -1173,5 +1209,29 @@ def rehash(R, S, F, CODE, FN, K, H, V, CH, G, MT):
             vheap.dict_reindex(p, r)
 
 
+@numba.njit(cache=True, nogil=True)
+def load_state(buf, spans, rows, flat, nbase, R, S, F, K, H, V, CH, G, CODE, FN, MT,
+               tables, nbslots):
+    """A snapshot's state in one call: decode the compact arrays (compact.decode_state)
+    into R S F K H V CH G, check them (run_checks) and rebuild what is not trusted
+    (finish, rehash).  (code, index, what, stack rows needed): code 0 sound, -1
+    sound but the constants are not the fresh VM's objects (the caller compares
+    them with the program's), E_DECODE a malformed stream (index: the array, what:
+    compact's error), else a check's error."""
+    err, k = compact.decode_state(buf, spans, rows, flat, nbase, R, S, F, K, H, V, CH, G)
+    if err != compact.OK:
+        return E_DECODE, k, err, 0
+    code, i, w = run_checks(R, S, F, K, H, V, CH, G, rows, CODE, FN, tables, flat, nbase)
+    if code > 0:
+        return code, i, w, 0
+    R[L.R_NBSLOTS] = nbslots     # derived, never trusted
+    need, ntables = finish(F, H, FN, R[L.R_FP], R[L.R_HTOP])
+    if ntables:
+        rehash(R, S, F, CODE, FN, K, H, V, CH, G, MT)
+    return code, 0, 0, need
+
+
 def message(code: int, i: int, what: int) -> str:
+    if code == E_DECODE:
+        return f"array {ARRAYS[i]}: {compact.DECODE_ERRORS.get(what, 'malformed')}"
     return MESSAGES[code].format(i=i, what=VALUE_WHAT[what] if what else "")

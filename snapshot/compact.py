@@ -237,9 +237,7 @@ def _decode_rows(buf, pos, end, out, n, base, lo, hi):
     cols = out.shape[1]
     nbase = base.shape[0]
     k = min(n, nbase)
-    for i in range(k):
-        for c in range(cols):
-            out[i, c] = base[i, c]
+    out[:k] = base[:k]
     row = 0
     while pos < end:
         gap, pos = _get(buf[:end], pos)

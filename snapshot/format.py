@@ -33,6 +33,7 @@ import numpy as np
 from ..compiler.program import CodeObject, Program
 from ..vm import layout as L
 from ..vm.loader import link_code, method_table, prelude_builtin_slots
+from ..vm.machine import Machine
 from ..vm.state import State
 from . import checks, compact
 
@@ -433,8 +434,8 @@ class Loaded(NamedTuple):
     nbslots: int          # loader.prelude_builtin_slots(program.globals)
     flat: np.ndarray      # the baseline as compact.decode_state takes it
     nbase: np.ndarray     # its arrays' rows
-    tables: tuple         # checks.program_tables()
-    consts: tuple         # the baseline's K, H, V and CH (validate.check_state)
+    nbase_list: list      # the same, as a list
+    tables: np.ndarray    # checks.program_tables()
 
 
 _programs: "OrderedDict[bytes, Loaded]" = OrderedDict()
@@ -536,11 +537,11 @@ def loaded_program(blob) -> Loaded:
                   verified=verified)
     code, fn = link_code(program.codes)
     base = baseline_arrays(program, pre is not None)
-    tables = tuple(_read_only(t) for t in checks.program_tables(program, fn, verified))
+    tables = _read_only(checks.program_tables(program, fn, verified))
     entry = Loaded(program, _read_only(code), _read_only(fn),
                    _read_only(method_table(program.consts)), base, verified,
-                   prelude_builtin_slots(program.globals), *_flat(base), tables,
-                   (base["K"], base["H"], base["V"], base["CH"]))
+                   prelude_builtin_slots(program.globals), *_flat(base),
+                   [base[name].shape[0] for name in ARRAYS], tables)
     with _lock:
         _programs[key] = entry
         while len(_programs) > PROGRAM_CACHE_SIZE:
@@ -578,76 +579,99 @@ def _raw_entry(name: str, entry: dict) -> np.ndarray:
     return np.frombuffer(data, dt).reshape(shape)
 
 
-def _room(name: str, n: int) -> int:
-    """Rows to give an array of n live rows: room to run again (at least twice the
-    live size, never less than a fresh VM's), none for R, K and G (fixed sizes)."""
-    extra = _ROOM[name]
-    if extra < 0:
-        return n
-    return max(n + extra if name in ("S", "F") else extra, 2 * n, 16)
+# room given to each of R S F K H V CH G: rows past the live ones (S, F), or at least
+# as many rows as a fresh VM's (H, V, CH); R, K and G have fixed sizes
+_ROOM_AFTER = (0, 1024, 63, 0, 0, 0, 0, 0)
+_ROOM_MIN = (0, 0, 0, 0, 1024, 4096, 8192, 0)
+_FIXED = (True, False, False, True, False, False, False, True)
+_COLS = tuple(COLS[name] for name in ARRAYS)
 
 
-_ROOM = {"R": -1, "S": 1024, "F": 63, "K": -1, "H": 1024, "V": 4096, "CH": 8192, "G": -1}
+def _malformed(name: str, e) -> SnapshotError:
+    """The error of a compact array entry e that _entries() refused."""
+    if len(e) != 2 or "n" not in e:
+        return SnapshotError(f"malformed array {name}")
+    n = e["n"]
+    if type(n) is not int or not 0 <= n < MAX_ROWS:
+        return SnapshotError(f"bad shape for {name}")
+    if type(e["d"]) is not bytes:
+        return SnapshotError(f"bad data for {name}")
+    return SnapshotError(f"array {name}: {n} rows do not match its data")
 
 
-def _arrays(doc, entry: Loaded) -> tuple:
-    """The state arrays of a snapshot (R S F K H V CH G), each with free room after
-    its live rows, and the live rows of each."""
-    program = entry.program
-    nbase = entry.nbase
-    spans = np.full((len(ARRAYS), 2), -1, np.int64)
-    rows = np.empty(len(ARRAYS), np.int64)
+def _entries(doc, entry: Loaded) -> tuple:
+    """The arrays of a snapshot body, before decoding: (their compact streams one
+    after the other, each one's span in it ([-1, -1]: stored plain), the rows of
+    each, k -> the decoded plain arrays)."""
+    nbase = entry.nbase_list
+    spans = []
+    rows = []
     streams = []
     plain = {}
     pos = 0
     try:
         raw = doc["arrays"]
-        _need(isinstance(raw, dict) and len(raw) == len(ARRAYS) and all(k in raw for k in ARRAYS),
-              "snapshot arrays are incomplete")
+        if not (type(raw) is dict and len(raw) == len(ARRAYS) and set(raw) == _ARRAY_SET):
+            raise SnapshotError("snapshot arrays are incomplete")
         for k, name in enumerate(ARRAYS):
             e = raw[name]
-            _need(isinstance(e, dict), f"malformed array {name}")
+            if type(e) is not dict:
+                raise SnapshotError(f"malformed array {name}")
             if "d" in e:
-                _need(len(e) == 2 and "n" in e, f"malformed array {name}")
-                n, buf = e["n"], e["d"]
-                _need(type(n) is int and 0 <= n < MAX_ROWS, f"bad shape for {name}")
-                _need(type(buf) is bytes, f"bad data for {name}")
+                n = e.get("n")
+                buf = e["d"]
                 # every row past the baseline is stored (at least one byte a value),
                 # which bounds what a short stream can make us allocate
-                _need(n <= nbase[k] + len(buf) // COLS[name],
-                      f"array {name}: {n} rows do not match its data")
-                spans[k] = pos, pos + len(buf)
+                if not (len(e) == 2 and type(n) is int and type(buf) is bytes and 0 <= n
+                        and n <= nbase[k] + len(buf) // _COLS[k]):
+                    raise _malformed(name, e)
+                spans.append((pos, pos + len(buf)))
                 pos += len(buf)
                 streams.append(buf)
             else:
                 plain[k] = _raw_entry(name, e)
                 n = plain[k].shape[0]
-            rows[k] = n
+                spans.append((-1, -1))
+            rows.append(n)
     except SnapshotError:
         raise
     except (KeyError, TypeError, ValueError) as e:
         raise SnapshotError(f"malformed arrays in snapshot ({type(e).__name__})") from None
+    program = entry.program
     _need(rows[0] == L.NREGS, "bad register file")
     _need(rows[3] == max(len(program.consts), 1), "constant array does not match the program")
     _need(rows[7] == 2 * max(len(program.globals), 1), "global array does not match the program")
-    arrays = []
-    for k, name in enumerate(ARRAYS):
-        n = int(rows[k])
-        shape = (_room(name, n),) if name in ("R", "CH") else (_room(name, n), COLS[name])
-        a = np.zeros(shape, np.int32 if name == "CH" else np.int64)
+    buf = streams[0] if len(streams) == 1 else b"".join(streams)
+    return (np.frombuffer(buf, np.uint8), np.array(spans, np.int64), np.array(rows, np.int64),
+            plain)
+
+
+_ARRAY_SET = frozenset(ARRAYS)
+
+
+def _allocate(rows, plain: dict) -> list:
+    """Zeroed arrays for R S F K H V CH G with room to run again after their live
+    rows (at least twice the live size, never less than a fresh VM's; none for R,
+    K and G, whose sizes are fixed), the plain ones filled in."""
+    out = []
+    for k, n in enumerate(rows.tolist()):
+        size = n if _FIXED[k] else max(n + _ROOM_AFTER[k], _ROOM_MIN[k], 2 * n, 16)
+        if k == 0 or k == 6:
+            a = np.zeros(size, np.int64 if k == 0 else np.int32)
+        else:
+            a = np.zeros((size, _COLS[k]), np.int64)
         if k in plain:
             a[:n] = plain[k]
-        arrays.append(a)
-    if streams:
-        buf = np.frombuffer(streams[0] if len(streams) == 1 else b"".join(streams), np.uint8)
-        err, k = compact.decode_state(buf, spans, rows, entry.flat, nbase, *arrays)
-        _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
-    return arrays, rows
+        out.append(a)
+    return out
 
 
 def live_arrays(doc: dict, entry: Loaded) -> dict:
     """name -> the live part of each array of a snapshot body, decoded (unchecked)."""
-    arrays, rows = _arrays(doc, entry)
+    buf, spans, rows, plain = _entries(doc, entry)
+    arrays = _allocate(rows, plain)
+    err, k = compact.decode_state(buf, spans, rows, entry.flat, entry.nbase, *arrays)
+    _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
     return {name: a[: int(n)] for name, a, n in zip(ARRAYS, arrays, rows)}
 
 
@@ -657,16 +681,13 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
 
     The restoring host's limits, when given, cap those recorded in the snapshot.
     Raises SnapshotError (one line) for anything truncated, corrupted or unsound."""
-    from ..vm.machine import Machine, ScriptError
-    from .validate import check_state
     doc = _unpack(data)
     entry = loaded_program(doc.get("program"))
     program = entry.program
-    arrays, rows = _arrays(doc, entry)
+    buf, spans, rows, plain = _entries(doc, entry)
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
-    st = check_state(program, arrays, rows, entry.code, entry.fn, entry.mt, entry.tables,
-                     entry.consts, entry.nbslots)
+    st = validate.check_state(entry, _allocate(rows, plain), rows, buf, spans)
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])
@@ -691,3 +712,6 @@ def load_file(path, **kw):
     """load() the snapshot stored in a file."""
     with open(path, "rb") as f:
         return load(f.read(), **kw)
+
+
+from . import validate  # noqa: E402  (it imports SnapshotError from here)

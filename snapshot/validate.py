@@ -400,29 +400,25 @@ def _arity(program, name, arg):
 # the state (checked in numba: checks.py)
 # ---------------------------------------------------------------------------
 
-def check_state(program, arrays: list, rows, code, fn, mt, tables, base: tuple,
-                nbslots: int) -> State:
-    """Validate the loaded arrays against the program; return a runnable State.
+def check_state(entry, arrays: list, rows, buf, spans) -> State:
+    """Decode, validate and finish a snapshot's state arrays; return a runnable State.
 
-    arrays: R S F K H V CH G, each with its live rows (rows[k]) first and free room
-    (zeroes) after; the State gets these very arrays.  tables: checks.program_tables()
-    of the program; base: the baseline's K, H, V and CH (format.baseline_arrays): when
-    the snapshot's constants are the same objects they need not be compared with the
-    program's one by one.  nbslots: prelude_builtin_slots(program.globals)."""
+    entry: the checked program (format.Loaded); arrays: R S F K H V CH G, zeroed
+    with room after their live rows (rows[k]), those stored plain already filled in;
+    buf, spans: the compact streams and where each array's is (format._entries).
+    The State gets these very arrays."""
     R, S, F, K, H, V, CH, G = arrays
-    err, i, what = checks.run_checks(R, S, F, K, H, V, CH, G, rows, code, fn, tables, base)
+    err, i, what, need = checks.load_state(buf, spans, rows, entry.flat, entry.nbase, *arrays,
+                                           entry.code, entry.fn, entry.mt, entry.tables,
+                                           entry.nbslots)
     if err > 0:
         raise SnapshotError(checks.message(err, i, what))
-    htop, vtop, ctop = int(R[L.R_HTOP]), int(R[L.R_VTOP]), int(R[L.R_CTOP])
     if err < 0:      # not a fresh VM's constants: compare them with the program's
+        htop, vtop, ctop = int(R[L.R_HTOP]), int(R[L.R_VTOP]), int(R[L.R_CTOP])
         try:
-            _check_consts(program, K, H[:htop], V[:vtop], CH[:ctop])
+            _check_consts(entry.program, K, H[:htop], V[:vtop], CH[:ctop])
         except UnicodeDecodeError:
             raise SnapshotError("a string constant is not valid text") from None
-    R[L.R_NBSLOTS] = nbslots     # derived, never trusted
-    need, tables = checks.finish(F, H, fn, int(R[L.R_FP]), htop)
-    if tables:
-        checks.rehash(R, S, F, code, fn, K, H, V, CH, G, mt)
     # every frame, not only the top one, gets its full operand stack back when the
     # frames above it return
     sp = int(R[L.R_SP])
@@ -431,7 +427,8 @@ def check_state(program, arrays: list, rows, code, fn, mt, tables, base: tuple,
         bigger = np.zeros((want, 2), np.int64)
         bigger[:sp] = S[:sp]
         S = bigger
-    return State(R=R, S=S, F=F, CODE=code, FN=fn, K=K, H=H, V=V, CH=CH, G=G, MT=mt)
+    return State(R=R, S=S, F=F, CODE=entry.code, FN=entry.fn, K=K, H=H, V=V, CH=CH, G=G,
+                 MT=entry.mt)
 
 
 def _check_consts(program, K, H, V, CH):
