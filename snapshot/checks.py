@@ -403,9 +403,11 @@ def _check_data(R, H, V, CH, htop, vtop, ctop, FN, ncodes):
     """Strings, sequences, dicts, functions, cells, ranges, slices, the random
     generator's state and the generators' fields: (code, row, what) or zeros."""
     kind = H[:, L.KIND]
-    for c in range(ctop):
-        if CH[c] < 0 or CH[c] > 0x10FFFF:
-            return E_CHAR, c, 0
+    bad = False
+    for c in range(ctop):      # (no early exit: this loop vectorizes)
+        bad |= (CH[c] < 0) | (CH[c] > 0x10FFFF)
+    if bad:
+        return E_CHAR, 0, 0
     for r in range(htop):
         k = kind[r]
         a, b, c, d, e, f = H[r, L.A], H[r, L.B], H[r, L.C], H[r, L.D], H[r, L.E], H[r, L.F]

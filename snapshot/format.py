@@ -309,24 +309,17 @@ def _maybe_collect(vm) -> None:
 
 def _compact_arrays(st: State, base: tuple) -> dict:
     """Every array in the compact form: one numba call encodes them all."""
-    R = st.R
-    rows = np.array([L.NREGS, R[L.R_SP], R[L.R_FP] + 1, st.K.shape[0], R[L.R_HTOP],
-                     R[L.R_VTOP], R[L.R_CTOP], st.G.shape[0]], np.int64)
-    out = np.empty(compact.bound_all(rows, _WIDTHS), np.uint8)
-    ends = np.empty(len(ARRAYS), np.int64)
-    compact.encode_state(R, st.S, st.F, st.K, st.H, st.V, st.CH, st.G, base[1], base[2],
-                         rows, out, ends)
+    out, info = compact.encode_state(st.R, st.S, st.F, st.K, st.H, st.V, st.CH, st.G,
+                                     base[1], base[2])
+    info = info.tolist()
     mv = memoryview(out)
     arrays = {}
     start = 0
     for k, name in enumerate(ARRAYS):
-        end = int(ends[k])
-        arrays[name] = {"n": int(rows[k]), "d": mv[start:end]}
+        end = info[8 + k]
+        arrays[name] = {"n": info[k], "d": mv[start:end]}
         start = end
     return arrays
-
-
-_WIDTHS = np.array([COLS[name] for name in ARRAYS], np.int64)
 
 
 def _raw_array(arr: np.ndarray, dtype: str) -> dict:
