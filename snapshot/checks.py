@@ -289,7 +289,7 @@ def _baseline_part(flat, nbase, k, cols):
 # helpers
 # ---------------------------------------------------------------------------
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _value(t, v, H, htop, undef_ok):
     """0 if (t, v) is a valid value, else what is wrong (VALUE_WHAT).  (Heap tags
     first: this shape of the tests compiles to a loop many times faster.)"""
@@ -328,25 +328,25 @@ def _values(A, lo, hi, H, htop, undef_ok):
     return 0
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _inside(start, length, top):
     """[start, start + length) lies in [0, top), without overflow."""
     return start >= 0 and length >= 0 and length <= top and start <= top - length
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _is(H, htop, r, k):
     return 0 <= r < htop and H[r, L.KIND] == k
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _code_len(FN, CODE, cid):
     if cid + 1 < FN.shape[0]:
         return FN[cid + 1, L.FN_ENTRY] - FN[cid, L.FN_ENTRY]
     return CODE.shape[0] - FN[cid, L.FN_ENTRY]
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _cell_prefix(CODE, entry, n):
     """How many of the first n instructions from entry are MAKE_CELL."""
     k = 0
@@ -355,7 +355,7 @@ def _cell_prefix(CODE, entry, n):
     return k
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _gen_cap(H, FN, g):
     cid = H[H[g, L.A], L.A]
     return FN[cid, L.FN_NLOCALS] + FN[cid, L.FN_STACK] + L.GEN_SLACK
@@ -521,6 +521,29 @@ def _check_data(R, H, V, CH, htop, vtop, ctop, FN, ncodes):
 
 
 @numba.njit(cache=True, nogil=True)
+def _sort_by(keys, n):
+    """The indexes 0..n-1 ordered by keys[i] (a heapsort: np.argsort would compile
+    a general sort, seconds of compile time for this one use)."""
+    order = np.arange(n)
+    for end in range(n, 1, -1):
+        start = n // 2 - 1 if end == n else 0
+        for top in range(start, -1, -1):       # sift down: a heap on order[:end]
+            root = top
+            while True:
+                child = 2 * root + 1
+                if child >= end:
+                    break
+                if child + 1 < end and keys[order[child + 1]] > keys[order[child]]:
+                    child += 1
+                if keys[order[root]] >= keys[order[child]]:
+                    break
+                order[root], order[child] = order[child], order[root]
+                root = child
+        order[0], order[end - 1] = order[end - 1], order[0]
+    return order
+
+
+@numba.njit(cache=True, nogil=True)
 def _check_disjoint(H, FN, htop):
     """No two regions of the value arena overlap (a dict index rebuilt over a list's
     items would otherwise plant raw integers among its values)."""
@@ -557,7 +580,7 @@ def _check_disjoint(H, FN, htop):
             n += 1
     if n < 2:
         return 0
-    order = np.argsort(starts[:n])
+    order = _sort_by(starts, n)
     for i in range(1, n):
         p, q = order[i - 1], order[i]
         if starts[q] < starts[p] + lens[p]:
@@ -853,7 +876,7 @@ def _same_consts(K, H, V, CH, htop, vtop, ctop, bK, bH, bV, bCH):
 # frames and generators
 # ---------------------------------------------------------------------------
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@numba.njit(cache=True, nogil=True)
 def _markers(A, start, n, hi, depth_at, moff, marks, pc):
     """The slots A[start + k], k < n, hold what the verifier's markers at pc say:
     an iterator, or a method with its receiver (or an empty self slot) above it.
