@@ -589,39 +589,78 @@ def _check_disjoint(H, FN, htop):
 
 
 @numba.njit(cache=True, nogil=True)
-def _check_acyclic_tuples(H, V, htop):
-    """Tuples cannot contain themselves (hashing and comparison rely on it); a depth
-    first walk with an explicit stack of (tuple, next item)."""
-    color = np.zeros(htop, np.int8)
-    node = np.empty(htop, np.int64)
-    nxt = np.empty(htop, np.int64)
+def _nkids(H, x):
+    """How many children object x has in _check_nesting's walk (a tuple: its items;
+    an enumerate: its iterator; a zip: its iterators)."""
+    if H[x, L.KIND] == L.TUPLE:
+        return H[x, L.B]
+    if H[x, L.A] == L.IT_ENUMERATE:
+        return 1
+    if H[x, L.A] == L.IT_ZIP:
+        return H[H[x, L.C], L.B]
+    return 0
+
+
+@numba.njit(cache=True, nogil=True)
+def _kid(H, V, x, i):
+    """Child i of x (-1: an item that is no tuple)."""
+    if H[x, L.KIND] == L.TUPLE:
+        o = H[x, L.A] + i
+        return V[o, 1] if V[o, 0] == L.TUPLE else -1
+    if H[x, L.A] == L.IT_ENUMERATE:
+        return H[x, L.C]
+    return V[H[H[x, L.C], L.A] + i, 1]
+
+
+@numba.njit(cache=True, nogil=True)
+def _check_nesting(H, V, htop, kind, limit):
+    """Objects of that kind nest without cycles: tuples cannot contain themselves
+    (hashing and comparison rely on it); enumerate and zip iterators (kind ITER)
+    also nest at most limit deep, and each records its true depth in E (the
+    interpreter sizes its work stack by it).  A depth-first walk with an explicit
+    stack of (object, next child).  (code, row) or zeros."""
+    state = np.zeros(htop, np.int8)       # 1 on the current path, 2 done
+    depth = np.zeros(htop, np.int64)
+    node = np.empty(min(htop, limit) + 2, np.int64)
+    nxt = np.empty(min(htop, limit) + 2, np.int64)
+    cycle = E_TUPCYCLE if kind == L.TUPLE else E_ITCYCLE
     for root in range(htop):
-        if H[root, L.KIND] != L.TUPLE or color[root] != 0:
+        if H[root, L.KIND] != kind or state[root] != 0:
             continue
-        depth = 1
+        top = 1
         node[0] = root
         nxt[0] = 0
-        color[root] = 1
-        while depth:
-            x = node[depth - 1]
-            i = nxt[depth - 1]
-            if i < H[x, L.B]:
-                nxt[depth - 1] = i + 1
-                o = H[x, L.A] + i
-                if V[o, 0] != L.TUPLE:
+        state[root] = 1
+        while top:
+            x = node[top - 1]
+            i = nxt[top - 1]
+            n = _nkids(H, x)
+            if i < n:
+                nxt[top - 1] = i + 1
+                kid = _kid(H, V, x, i)
+                if kid < 0 or state[kid] == 2:
                     continue
-                kid = V[o, 1]
-                if color[kid] == 1:
-                    return E_TUPCYCLE
-                if color[kid] == 0:
-                    color[kid] = 1
-                    node[depth] = kid
-                    nxt[depth] = 0
-                    depth += 1
-            else:
-                color[x] = 2
-                depth -= 1
-    return 0
+                if state[kid] == 1:
+                    return cycle, x
+                if top >= limit + 1:
+                    return E_ITDEEP, x
+                state[kid] = 1
+                node[top] = kid
+                nxt[top] = 0
+                top += 1
+                continue
+            if kind == L.ITER and n:
+                dmax = 0
+                for j in range(n):
+                    dmax = max(dmax, depth[_kid(H, V, x, j)])
+                depth[x] = dmax + 1
+                if depth[x] > limit:
+                    return E_ITDEEP, x
+                if H[x, L.E] != depth[x]:
+                    return E_ITDEPTH, x
+            state[x] = 2
+            top -= 1
+    return 0, 0
 
 
 @numba.njit(cache=True, nogil=True)
@@ -785,54 +824,6 @@ def _check_sets(H, V, htop, vtop):
             if nlive != used or nfill != fill:
                 return E_SETMATCH, r, 0
     return 0, 0, 0
-
-
-@numba.njit(cache=True, nogil=True)
-def _check_wrappers(H, V, htop):
-    """enumerate and zip iterators nest without cycles, within the depth limit, and
-    each records its true depth (the interpreter sizes its work stack by it)."""
-    state = np.zeros(htop, np.int8)       # 1 on the current path, 2 done
-    depth = np.zeros(htop, np.int64)
-    node = np.empty(MAX_WRAP_DEPTH + 2, np.int64)
-    nxt = np.empty(MAX_WRAP_DEPTH + 2, np.int64)
-    for root in range(htop):
-        if H[root, L.KIND] != L.ITER or state[root] != 0:
-            continue
-        top = 1
-        node[0] = root
-        nxt[0] = 0
-        state[root] = 1
-        while top:
-            x = node[top - 1]
-            i = nxt[top - 1]
-            k = H[x, L.A]
-            nkids = 1 if k == L.IT_ENUMERATE else (H[H[x, L.C], L.B] if k == L.IT_ZIP else 0)
-            if i < nkids:
-                nxt[top - 1] = i + 1
-                kid = H[x, L.C] if k == L.IT_ENUMERATE else V[H[H[x, L.C], L.A] + i, 1]
-                if state[kid] == 1:
-                    return E_ITCYCLE, x
-                if state[kid] == 0:
-                    if top >= MAX_WRAP_DEPTH + 1:
-                        return E_ITDEEP, x
-                    state[kid] = 1
-                    node[top] = kid
-                    nxt[top] = 0
-                    top += 1
-                continue
-            if nkids:
-                dmax = 0
-                for j in range(nkids):
-                    kid = H[x, L.C] if k == L.IT_ENUMERATE else V[H[H[x, L.C], L.A] + j, 1]
-                    dmax = max(dmax, depth[kid])
-                depth[x] = dmax + 1
-                if depth[x] > MAX_WRAP_DEPTH:
-                    return E_ITDEEP, x
-                if H[x, L.E] != depth[x]:
-                    return E_ITDEPTH, x
-            state[x] = 2
-            top -= 1
-    return 0, 0
 
 
 @numba.njit(cache=True, nogil=True)
@@ -1142,16 +1133,16 @@ def run_checks(R, S, F, K, H, V, CH, G, rows, CODE, FN, tables, flat, nbase):
     code = _check_disjoint(H, FN, htop)
     if code:
         return code, 0, 0
-    code = _check_acyclic_tuples(H, V, htop)
+    code, i = _check_nesting(H, V, htop, L.TUPLE, htop)
     if code:
-        return code, 0, 0
+        return code, i, 0
     code, i, w = _check_more(H, V, htop, vtop, FN, CODE, ncodes, mods)
     if code:
         return code, i, w
     code, i, w = _check_sets(H, V, htop, vtop)
     if code:
         return code, i, w
-    code, i = _check_wrappers(H, V, htop)
+    code, i = _check_nesting(H, V, htop, L.ITER, MAX_WRAP_DEPTH)
     if code:
         return code, i, 0
     kind = H[:, L.KIND]
