@@ -602,11 +602,8 @@ def _nkids(H, x):
 
 
 @numba.njit(cache=True, nogil=True)
-def _kid(H, V, x, i):
-    """Child i of x (-1: an item that is no tuple)."""
-    if H[x, L.KIND] == L.TUPLE:
-        o = H[x, L.A] + i
-        return V[o, 1] if V[o, 0] == L.TUPLE else -1
+def _iter_kid(H, V, x, i):
+    """Iterator i of an enumerate (0) or zip x."""
     if H[x, L.A] == L.IT_ENUMERATE:
         return H[x, L.C]
     return V[H[H[x, L.C], L.A] + i, 1]
@@ -623,6 +620,7 @@ def _check_nesting(H, V, htop, kind, limit):
     depth = np.zeros(htop, np.int64)
     node = np.empty(min(htop, limit) + 2, np.int64)
     nxt = np.empty(min(htop, limit) + 2, np.int64)
+    nkids = np.empty(min(htop, limit) + 2, np.int64)
     cycle = E_TUPCYCLE if kind == L.TUPLE else E_ITCYCLE
     for root in range(htop):
         if H[root, L.KIND] != kind or state[root] != 0:
@@ -630,15 +628,22 @@ def _check_nesting(H, V, htop, kind, limit):
         top = 1
         node[0] = root
         nxt[0] = 0
+        nkids[0] = _nkids(H, root)
         state[root] = 1
         while top:
             x = node[top - 1]
             i = nxt[top - 1]
-            n = _nkids(H, x)
+            n = nkids[top - 1]
             if i < n:
                 nxt[top - 1] = i + 1
-                kid = _kid(H, V, x, i)
-                if kid < 0 or state[kid] == 2:
+                if kind == L.TUPLE:
+                    o = H[x, L.A] + i
+                    if V[o, 0] != L.TUPLE:
+                        continue
+                    kid = V[o, 1]
+                else:
+                    kid = _iter_kid(H, V, x, i)
+                if state[kid] == 2:
                     continue
                 if state[kid] == 1:
                     return cycle, x
@@ -647,12 +652,13 @@ def _check_nesting(H, V, htop, kind, limit):
                 state[kid] = 1
                 node[top] = kid
                 nxt[top] = 0
+                nkids[top] = _nkids(H, kid)
                 top += 1
                 continue
             if kind == L.ITER and n:
                 dmax = 0
                 for j in range(n):
-                    dmax = max(dmax, depth[_kid(H, V, x, j)])
+                    dmax = max(dmax, depth[_iter_kid(H, V, x, j)])
                 depth[x] = dmax + 1
                 if depth[x] > limit:
                     return E_ITDEEP, x
