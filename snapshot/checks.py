@@ -17,14 +17,14 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from ..vm import layout as L
 from ..vm import heap as vheap
-from . import compact
+from ..vm import layout as L
 from ..vm import opcodes as O
 from ..vm import sets as vsets
 from ..vm.builtins import (BUILTIN_ID, BUILTINS, EXC_PARENT_ID, METHOD_OWNER, METHODS,
                            MODULE_ID, MODULES, NOT_EXCEPTION)
 from ..vm.seq import MAX_WRAP_DEPTH
+from . import compact
 
 # ---------------------------------------------------------------------------
 # error codes and their messages ({i}: the index run_checks returns; {what}: the
@@ -212,10 +212,10 @@ OP_CALL_METHOD = O.BY_NAME["CALL_METHOD"].code
 OP_YIELD = O.BY_NAME["YIELD_VALUE"].code
 OP_IMPORT = O.BY_NAME["IMPORT_NAME"].code
 
-ANY, ITER_MARK, METH_MARK = 0, 1, 2     # validate.ANY, ITER, METH
+# what the verifier (validate.verify_code) knows about a stack slot: anything, an
+# iterator, a method
+MARK_ANY, MARK_ITER, MARK_METH = 0, 1, 2
 ARRAYS = ("R", "S", "F", "K", "H", "V", "CH", "G")   # format.ARRAYS
-INT32_MIN = -(1 << 31)
-INT32_MAX = (1 << 31) - 1
 
 
 # ---------------------------------------------------------------------------
@@ -883,10 +883,10 @@ def _markers(A, start, n, hi, depth_at, moff, marks, pc):
     for k in range(n):
         m = marks[o + k]
         tag = A[start + k, 0]
-        if m == ITER_MARK:
+        if m == MARK_ITER:
             if not (tag == L.ITER or tag == L.GEN or tag == L.INSTANCE or tag == L.EXC):
                 return 1
-        elif m == METH_MARK and tag == L.METHOD:
+        elif m == MARK_METH and tag == L.METHOD:
             mid = A[start + k, 1]
             owner = OWNER[mid]
             if start + k + 1 >= hi:
@@ -1232,18 +1232,19 @@ def rehash(R, S, F, CODE, FN, K, H, V, CH, G, MT):
 
 
 @numba.njit(cache=True, nogil=True)
-def load_state(buf, spans, rows, flat, nbase, R, S, F, K, H, V, CH, G, CODE, FN, MT,
-               tables, nbslots):
+def load_state(buf, layout, flat, nbase, R, S, F, K, H, V, CH, G, CODE, FN, MT, tables,
+               nbslots):
     """A snapshot's state in one call: decode the compact arrays (compact.decode_state)
     into R S F K H V CH G, check them (run_checks) and rebuild what is not trusted
     (finish, rehash).  (code, index, what, stack rows needed): code 0 sound, -1
     sound but the constants are not the fresh VM's objects (the caller compares
     them with the program's), E_DECODE a malformed stream (index: the array, what:
     compact's error), else a check's error."""
-    err, k = compact.decode_state(buf, spans, rows, flat, nbase, R, S, F, K, H, V, CH, G)
+    err, k = compact.decode_state(buf, layout, flat, nbase, R, S, F, K, H, V, CH, G)
     if err != compact.OK:
         return E_DECODE, k, err, 0
-    code, i, w = run_checks(R, S, F, K, H, V, CH, G, rows, CODE, FN, tables, flat, nbase)
+    code, i, w = run_checks(R, S, F, K, H, V, CH, G, layout[16:24], CODE, FN, tables, flat,
+                            nbase)
     if code > 0:
         return code, i, w, 0
     R[L.R_NBSLOTS] = nbslots     # derived, never trusted

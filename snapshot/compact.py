@@ -224,11 +224,13 @@ def _decode_rows(buf, pos, end, out, n, base, lo, hi):
 
 
 @numba.njit(cache=True, nogil=True)
-def decode_state(buf, spans, rows, base, nbase, R, S, F, K, H, V, CH, G):
+def decode_state(buf, layout, base, nbase, R, S, F, K, H, V, CH, G):
     """Decode every compact array of a state at once: array k (R S F K H V CH G)
-    from buf[spans[k, 0]:spans[k, 1]] into the first rows[k] rows of its output,
-    against its baseline (base, nbase: as encode_state's).  spans[k, 0] < 0: array
-    k is already filled (it was stored plain).  (OK, 0) or (error code, k)."""
+    from buf[layout[2k]:layout[2k + 1]] into the first layout[16 + k] rows of its
+    output, against its baseline (base, nbase: as encode_state's).  layout[2k] < 0:
+    array k is already filled (it was stored plain).  (OK, 0) or (error code, k)."""
+    spans = layout[:16].reshape((8, 2))
+    rows = layout[16:24]
     o = 0
     widths = (1, 2, F.shape[1], 2, H.shape[1], 2, 1, 2)
     for k in range(8):

@@ -594,8 +594,9 @@ def _malformed(name: str, e) -> SnapshotError:
 
 def _entries(doc, entry: Loaded) -> tuple:
     """The arrays of a snapshot body, before decoding: (their compact streams one
-    after the other, each one's span in it ([-1, -1]: stored plain), the rows of
-    each, k -> the decoded plain arrays)."""
+    after the other, the layout compact.decode_state takes (each array's span in
+    them, [-1, -1] when stored plain, then the rows of each), those rows as a list,
+    k -> the decoded plain arrays)."""
     nbase = entry.nbase_list
     spans = []
     rows = []
@@ -618,13 +619,13 @@ def _entries(doc, entry: Loaded) -> tuple:
                 if not (len(e) == 2 and type(n) is int and type(buf) is bytes and 0 <= n
                         and n <= nbase[k] + len(buf) // _COLS[k]):
                     raise _malformed(name, e)
-                spans.append((pos, pos + len(buf)))
+                spans += (pos, pos + len(buf))
                 pos += len(buf)
                 streams.append(buf)
             else:
                 plain[k] = _raw_entry(name, e)
                 n = plain[k].shape[0]
-                spans.append((-1, -1))
+                spans += (-1, -1)
             rows.append(n)
     except SnapshotError:
         raise
@@ -635,8 +636,7 @@ def _entries(doc, entry: Loaded) -> tuple:
     _need(rows[3] == max(len(program.consts), 1), "constant array does not match the program")
     _need(rows[7] == 2 * max(len(program.globals), 1), "global array does not match the program")
     buf = streams[0] if len(streams) == 1 else b"".join(streams)
-    return (np.frombuffer(buf, np.uint8), np.array(spans, np.int64), np.array(rows, np.int64),
-            plain)
+    return np.frombuffer(buf, np.uint8), np.array(spans + rows, np.int64), rows, plain
 
 
 _ARRAY_SET = frozenset(ARRAYS)
@@ -647,7 +647,7 @@ def _allocate(rows, plain: dict) -> list:
     rows (at least twice the live size, never less than a fresh VM's; none for R,
     K and G, whose sizes are fixed), the plain ones filled in."""
     out = []
-    for k, n in enumerate(rows.tolist()):
+    for k, n in enumerate(rows):
         size = n if _FIXED[k] else max(n + _ROOM_AFTER[k], _ROOM_MIN[k], 2 * n, 16)
         if k == 0 or k == 6:
             a = np.zeros(size, np.int64 if k == 0 else np.int32)
@@ -661,9 +661,9 @@ def _allocate(rows, plain: dict) -> list:
 
 def live_arrays(doc: dict, entry: Loaded) -> dict:
     """name -> the live part of each array of a snapshot body, decoded (unchecked)."""
-    buf, spans, rows, plain = _entries(doc, entry)
+    buf, layout, rows, plain = _entries(doc, entry)
     arrays = _allocate(rows, plain)
-    err, k = compact.decode_state(buf, spans, rows, entry.flat, entry.nbase, *arrays)
+    err, k = compact.decode_state(buf, layout, entry.flat, entry.nbase, *arrays)
     _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
     return {name: a[: int(n)] for name, a, n in zip(ARRAYS, arrays, rows)}
 
@@ -677,10 +677,10 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     doc = _unpack(data)
     entry = loaded_program(doc.get("program"))
     program = entry.program
-    buf, spans, rows, plain = _entries(doc, entry)
+    buf, layout, rows, plain = _entries(doc, entry)
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
-    st = validate.check_state(entry, _allocate(rows, plain), rows, buf, spans)
+    st = validate.check_state(entry, _allocate(rows, plain), buf, layout)
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])

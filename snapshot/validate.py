@@ -24,7 +24,7 @@ from .format import SnapshotError
 INT64_MIN = -(1 << 63)
 INT64_MAX = (1 << 63) - 1
 MAX_COUNT = 1 << 16          # most operands a single instruction may take
-ANY, ITER, METH = 0, 1, 2    # what the verifier knows about a stack slot
+ANY, ITER, METH = checks.MARK_ANY, checks.MARK_ITER, checks.MARK_METH   # (stack slots)
 
 CODE_FLAGS = L.CO_VARARGS | L.CO_VARKW | L.CO_GENERATOR
 
@@ -400,15 +400,15 @@ def _arity(program, name, arg):
 # the state (checked in numba: checks.py)
 # ---------------------------------------------------------------------------
 
-def check_state(entry, arrays: list, rows, buf, spans) -> State:
+def check_state(entry, arrays: list, buf, layout) -> State:
     """Decode, validate and finish a snapshot's state arrays; return a runnable State.
 
     entry: the checked program (format.Loaded); arrays: R S F K H V CH G, zeroed
-    with room after their live rows (rows[k]), those stored plain already filled in;
-    buf, spans: the compact streams and where each array's is (format._entries).
-    The State gets these very arrays."""
+    with room after their live rows, those stored plain already filled in; buf,
+    layout: the compact streams, where each array's is and the live rows of each
+    (format._entries).  The State gets these very arrays."""
     R, S, F, K, H, V, CH, G = arrays
-    err, i, what, need = checks.load_state(buf, spans, rows, entry.flat, entry.nbase, *arrays,
+    err, i, what, need = checks.load_state(buf, layout, entry.flat, entry.nbase, *arrays,
                                            entry.code, entry.fn, entry.mt, entry.tables,
                                            entry.nbslots)
     if err > 0:
