@@ -33,8 +33,9 @@ import numpy as np
 from ..compiler.program import CodeObject, Program
 from ..vm import layout as L
 from ..vm.loader import link_code, method_table, prelude_builtin_slots
+from ..vm.machine import Machine
 from ..vm.state import State
-from . import compact
+from . import checks, compact
 
 MAGIC = "AMBER-SNAPSHOT"
 FORMAT_VERSION = 4
@@ -261,10 +262,19 @@ def baseline_arrays(program: Program, referred: bool) -> dict:
     return out
 
 
-def _baseline(saved: _Saved, program: Program, referred: bool) -> dict:
+def _flat(base: dict) -> tuple:
+    """The baseline as compact.encode_state/decode_state take it: every array's rows
+    one after the other, and their row counts (read-only)."""
+    flat = _read_only(np.concatenate([base[name].reshape(-1) for name in ARRAYS]))
+    return flat, _read_only(np.array([base[name].shape[0] for name in ARRAYS], np.int64))
+
+
+def _baseline(saved: _Saved, program: Program, referred: bool) -> tuple:
+    """(baseline arrays, flat baseline, row counts) of the program, made once."""
     base = saved.baselines.get(referred)
     if base is None:
-        base = saved.baselines[referred] = baseline_arrays(program, referred)
+        arrays = baseline_arrays(program, referred)
+        base = saved.baselines[referred] = (arrays,) + _flat(arrays)
     return base
 
 
@@ -297,13 +307,19 @@ def _maybe_collect(vm) -> None:
     _collected[vm] = int(R[L.R_VTOP]) + 8 * int(R[L.R_HTOP]) + int(R[L.R_CTOP]) // 2
 
 
-def _compact_array(name: str, arr: np.ndarray, base: np.ndarray) -> dict:
-    a = arr.reshape(arr.shape[0], COLS[name])
-    if a.dtype != np.int64:
-        a = a.astype(np.int64)
-    out = np.empty(compact.bound(a.shape[0], a.shape[1]), np.uint8)
-    n = compact.encode(a, base, out)
-    return {"n": a.shape[0], "d": out[:n].tobytes()}
+def _compact_arrays(st: State, base: tuple) -> dict:
+    """Every array in the compact form: one numba call encodes them all."""
+    out, info = compact.encode_state(st.R, st.S, st.F, st.K, st.H, st.V, st.CH, st.G,
+                                     base[1], base[2])
+    info = info.tolist()
+    mv = memoryview(out)
+    arrays = {}
+    start = 0
+    for k, name in enumerate(ARRAYS):
+        end = info[8 + k]
+        arrays[name] = {"n": info[k], "d": mv[start:end]}
+        start = end
+    return arrays
 
 
 def _raw_array(arr: np.ndarray, dtype: str) -> dict:
@@ -322,11 +338,10 @@ def save(vm, embed_prelude: bool = False, compact_arrays: bool = True) -> bytes:
     _maybe_collect(vm)
     saved = _saved_program(vm.program)
     referred = saved.compact is not None and not embed_prelude
-    base = _baseline(saved, vm.program, referred) if compact_arrays else None
-    arrays = {}
-    for name, arr in _live(vm.st).items():
-        arrays[name] = (_compact_array(name, arr, base[name]) if compact_arrays
-                        else _raw_array(arr, DTYPES[name]))
+    if compact_arrays:
+        arrays = _compact_arrays(vm.st, _baseline(saved, vm.program, referred))
+    else:
+        arrays = {name: _raw_array(arr, DTYPES[name]) for name, arr in _live(vm.st).items()}
     body = _pack({
         "amber": AMBER_VERSION,
         "program": saved.compact if referred else saved.full,
@@ -408,8 +423,12 @@ class Loaded(NamedTuple):
     fn: np.ndarray        # FN (read-only)
     mt: np.ndarray        # MT (read-only)
     baseline: dict        # the fresh VM's live arrays (read-only)
-    verified: dict        # code id -> stack table, filled as frames need them
+    verified: dict        # code id -> stack table (validate.verify_code)
     nbslots: int          # loader.prelude_builtin_slots(program.globals)
+    flat: np.ndarray      # the baseline as compact.decode_state takes it
+    nbase: np.ndarray     # its arrays' rows
+    nbase_list: list      # the same, as a list
+    tables: np.ndarray    # checks.program_tables()
 
 
 _programs: "OrderedDict[bytes, Loaded]" = OrderedDict()
@@ -510,10 +529,12 @@ def loaded_program(blob) -> Loaded:
     check_program(program, trusted=len(pre.codes) if pre is not None else 0,
                   verified=verified)
     code, fn = link_code(program.codes)
+    base = baseline_arrays(program, pre is not None)
+    tables = _read_only(checks.program_tables(program, fn, verified))
     entry = Loaded(program, _read_only(code), _read_only(fn),
-                   _read_only(method_table(program.consts)),
-                   baseline_arrays(program, pre is not None), verified,
-                   prelude_builtin_slots(program.globals))
+                   _read_only(method_table(program.consts)), base, verified,
+                   prelude_builtin_slots(program.globals), *_flat(base),
+                   [base[name].shape[0] for name in ARRAYS], tables)
     with _lock:
         _programs[key] = entry
         while len(_programs) > PROGRAM_CACHE_SIZE:
@@ -533,28 +554,6 @@ def _rows(shape, name: str) -> int:
     return shape
 
 
-def _compact_entry(name: str, entry: dict, base: np.ndarray) -> np.ndarray:
-    _need(set(entry) == {"n", "d"}, f"malformed array {name}")
-    n = _rows(entry["n"], name)
-    buf = entry["d"]
-    _need(isinstance(buf, bytes), f"bad data for {name}")
-    cols = COLS[name]
-    nbase = base.shape[0]
-    # every row past the baseline is stored (at least one byte a value), which
-    # bounds what a short stream can make us allocate
-    _need(n <= nbase + len(buf) // cols, f"array {name}: {n} rows do not match its data")
-    out = np.zeros((n, cols), np.int64)
-    k = min(n, nbase)
-    out[:k] = base[:k]
-    err = compact.decode_into(np.frombuffer(buf, np.uint8), out, nbase)
-    _need(err == compact.OK, f"array {name}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
-    if name == "CH":
-        _need(n == 0 or (int(out.min()) >= -(1 << 31) and int(out.max()) < 1 << 31),
-              "a character out of range")
-        return out.reshape(-1).astype(np.int32)
-    return out.reshape(-1) if name == "R" else out
-
-
 def _raw_entry(name: str, entry: dict) -> np.ndarray:
     shape = entry["shape"]
     data = entry["data"]
@@ -564,25 +563,109 @@ def _raw_entry(name: str, entry: dict) -> np.ndarray:
     dt = np.dtype(DTYPES[name])
     _need(int(np.prod(shape, dtype=object)) * dt.itemsize == len(data),
           f"array {name}: {len(data)} bytes do not match shape {shape}")
-    # copy: frombuffer gives a read-only view, and numba needs native order
-    return np.frombuffer(data, dt).reshape(shape).astype(dt.newbyteorder("="))
+    if name == "R":
+        _need(len(shape) == 1, "bad register file")
+    elif name == "CH":
+        _need(len(shape) == 1, "array CH has the wrong shape")
+    else:
+        _need(len(shape) == 2 and shape[1] == COLS[name], f"array {name} has the wrong shape")
+    return np.frombuffer(data, dt).reshape(shape)
 
 
-def _arrays(doc, baseline: dict) -> dict:
+# room given to each of R S F K H V CH G: rows past the live ones (S, F), or at least
+# as many rows as a fresh VM's (H, V, CH); R, K and G have fixed sizes
+_ROOM_AFTER = (0, 1024, 63, 0, 0, 0, 0, 0)
+_ROOM_MIN = (0, 0, 0, 0, 1024, 4096, 8192, 0)
+_FIXED = (True, False, False, True, False, False, False, True)
+_COLS = tuple(COLS[name] for name in ARRAYS)
+
+
+def _malformed(name: str, e) -> SnapshotError:
+    """The error of a compact array entry e that _entries() refused."""
+    if len(e) != 2 or "n" not in e:
+        return SnapshotError(f"malformed array {name}")
+    n = e["n"]
+    if type(n) is not int or not 0 <= n < MAX_ROWS:
+        return SnapshotError(f"bad shape for {name}")
+    if type(e["d"]) is not bytes:
+        return SnapshotError(f"bad data for {name}")
+    return SnapshotError(f"array {name}: {n} rows do not match its data")
+
+
+def _entries(doc, entry: Loaded) -> tuple:
+    """The arrays of a snapshot body, before decoding: (their compact streams one
+    after the other, the layout compact.decode_state takes (each array's span in
+    them, [-1, -1] when stored plain, then the rows of each), those rows as a list,
+    k -> the decoded plain arrays)."""
+    nbase = entry.nbase_list
+    spans = []
+    rows = []
+    streams = []
+    plain = {}
+    pos = 0
     try:
         raw = doc["arrays"]
-        _need(isinstance(raw, dict) and set(raw) == set(ARRAYS), "snapshot arrays are incomplete")
-        out = {}
-        for name in ARRAYS:
-            entry = raw[name]
-            _need(isinstance(entry, dict), f"malformed array {name}")
-            out[name] = (_compact_entry(name, entry, baseline[name]) if "d" in entry
-                         else _raw_entry(name, entry))
+        if not (type(raw) is dict and len(raw) == len(ARRAYS) and set(raw) == _ARRAY_SET):
+            raise SnapshotError("snapshot arrays are incomplete")
+        for k, name in enumerate(ARRAYS):
+            e = raw[name]
+            if type(e) is not dict:
+                raise SnapshotError(f"malformed array {name}")
+            if "d" in e:
+                n = e.get("n")
+                buf = e["d"]
+                # every row past the baseline is stored (at least one byte a value),
+                # which bounds what a short stream can make us allocate
+                if not (len(e) == 2 and type(n) is int and type(buf) is bytes and 0 <= n
+                        and n <= nbase[k] + len(buf) // _COLS[k]):
+                    raise _malformed(name, e)
+                spans += (pos, pos + len(buf))
+                pos += len(buf)
+                streams.append(buf)
+            else:
+                plain[k] = _raw_entry(name, e)
+                n = plain[k].shape[0]
+                spans += (-1, -1)
+            rows.append(n)
     except SnapshotError:
         raise
     except (KeyError, TypeError, ValueError) as e:
         raise SnapshotError(f"malformed arrays in snapshot ({type(e).__name__})") from None
+    program = entry.program
+    _need(rows[0] == L.NREGS, "bad register file")
+    _need(rows[3] == max(len(program.consts), 1), "constant array does not match the program")
+    _need(rows[7] == 2 * max(len(program.globals), 1), "global array does not match the program")
+    buf = streams[0] if len(streams) == 1 else b"".join(streams)
+    return np.frombuffer(buf, np.uint8), np.array(spans + rows, np.int64), rows, plain
+
+
+_ARRAY_SET = frozenset(ARRAYS)
+
+
+def _allocate(rows, plain: dict) -> list:
+    """Zeroed arrays for R S F K H V CH G with room to run again after their live
+    rows (at least twice the live size, never less than a fresh VM's; none for R,
+    K and G, whose sizes are fixed), the plain ones filled in."""
+    out = []
+    for k, n in enumerate(rows):
+        size = n if _FIXED[k] else max(n + _ROOM_AFTER[k], _ROOM_MIN[k], 2 * n, 16)
+        if k == 0 or k == 6:
+            a = np.zeros(size, np.int64 if k == 0 else np.int32)
+        else:
+            a = np.zeros((size, _COLS[k]), np.int64)
+        if k in plain:
+            a[:n] = plain[k]
+        out.append(a)
     return out
+
+
+def live_arrays(doc: dict, entry: Loaded) -> dict:
+    """name -> the live part of each array of a snapshot body, decoded (unchecked)."""
+    buf, layout, rows, plain = _entries(doc, entry)
+    arrays = _allocate(rows, plain)
+    err, k = compact.decode_state(buf, layout, entry.flat, entry.nbase, *arrays)
+    _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
+    return {name: a[: int(n)] for name, a, n in zip(ARRAYS, arrays, rows)}
 
 
 def load(data: bytes, stdout=None, recursion_limit: int | None = None,
@@ -591,16 +674,13 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
 
     The restoring host's limits, when given, cap those recorded in the snapshot.
     Raises SnapshotError (one line) for anything truncated, corrupted or unsound."""
-    from ..vm.machine import Machine, ScriptError
-    from .validate import check_state
     doc = _unpack(data)
     entry = loaded_program(doc.get("program"))
     program = entry.program
-    arrays = _arrays(doc, entry.baseline)
+    buf, layout, rows, plain = _entries(doc, entry)
     host = doc.get("host")
     _need(isinstance(host, dict), "snapshot has no host section")
-    st = check_state(program, arrays, entry.code, entry.fn, entry.mt, entry.verified,
-                     entry.baseline, entry.nbslots)
+    st = validate.check_state(entry, _allocate(rows, plain), buf, layout)
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])
@@ -625,3 +705,6 @@ def load_file(path, **kw):
     """load() the snapshot stored in a file."""
     with open(path, "rb") as f:
         return load(f.read(), **kw)
+
+
+from . import validate  # noqa: E402  (it imports SnapshotError from here)

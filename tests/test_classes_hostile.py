@@ -96,3 +96,57 @@ def test_snapshot_with_objects_resumes_exactly():
         "instance-base-outside-heap", "instance-base-undef-payload"])
 def test_corrupted_class_objects_are_refused(edit):
     _corrupt(lambda arrays, body: edit(arrays))
+
+
+# An instance's C, D hold its "base value" (the value of a builtin base such as
+# list or int; UNDEF 0 when it has none): any valid value, checked as values are.
+def _instance_base(tag, payload):
+    def edit(arrays, body):
+        r = _rows(arrays, L.INSTANCE)[0]
+        arrays["H"][r, L.C] = tag
+        arrays["H"][r, L.D] = payload(arrays) if callable(payload) else payload
+    return edit
+
+
+@pytest.mark.parametrize("tag, payload", [
+    (99, 0), (-1, 0), (L.UNDEF, 1), (L.BOOL, 2), (L.BUILTIN, 10 ** 6), (L.STR, 10 ** 6),
+    (L.STR, -1), (L.LIST, lambda a: _rows(a, L.STR)[0]), (L.RNG, 0), (L.METHOD, -5),
+], ids=["unknown-tag", "negative-tag", "undef-with-payload", "bad-bool", "bad-builtin",
+        "ref-past-heap", "negative-ref", "wrong-kind", "rng-tag", "bad-method"])
+def test_instance_with_a_bad_base_value_is_refused(tag, payload):
+    from amber import snapshot
+    data = _edit(snapshot.save(_paused_with_objects()), _instance_base(tag, payload))
+    with pytest.raises(SnapshotError, match="instance base"):
+        snapshot.load(data)
+
+
+@pytest.mark.parametrize("tag, payload", [
+    (L.UNDEF, 0), (L.INT, -42), (L.FLOAT, 7), (L.STR, lambda a: _rows(a, L.STR)[0]),
+], ids=["none", "int", "float", "str"])
+def test_instance_with_a_sound_base_value_loads(tag, payload):
+    from amber import snapshot
+    vm = snapshot.load(_edit(snapshot.save(_paused_with_objects()), _instance_base(tag, payload)),
+                       stdout=io.StringIO())
+    assert int(vm.st.H[_rows({"H": vm.st.H}, L.INSTANCE)[0], L.C]) == tag
+
+
+def _class_base(name):
+    def edit(arrays, body):
+        from amber.vm.builtins import BUILTIN_ID
+        arrays["H"][_rows(arrays, L.CLASS)[0], L.E] = BUILTIN_ID[name]
+    return edit
+
+
+@pytest.mark.parametrize("name", ["object", "ValueError", "list", "tuple", "dict", "set",
+                                  "frozenset", "str", "int", "float"])
+def test_class_with_an_allowed_builtin_base_loads(name):
+    from amber import snapshot
+    snapshot.load(_edit(snapshot.save(_paused_with_objects()), _class_base(name)))
+
+
+@pytest.mark.parametrize("name", ["len", "range", "print", "bool", "isinstance"])
+def test_class_with_another_builtin_base_is_refused(name):
+    from amber import snapshot
+    data = _edit(snapshot.save(_paused_with_objects()), _class_base(name))
+    with pytest.raises(SnapshotError, match="class base"):
+        snapshot.load(data)

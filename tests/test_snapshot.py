@@ -635,3 +635,55 @@ def test_paused_inside_a_handler_resumes_exactly():
         vm2 = snapshot.load(snapshot.save(vm), stdout=out)
         assert vm2.run() is amber.Status.FINISHED
         assert out.getvalue() == ref.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# nesting of enumerate/zip iterators (checks._check_nesting)
+# ---------------------------------------------------------------------------
+
+def _paused_with_wrappers():
+    from test_snapshot_fuzz import _global, _paused
+    from amber.vm import layout as L
+    src = "z = zip(enumerate([1, 2]), [3, 4])\nn = 0\nwhile n < 3:\n    n += 1\nprint(list(z))\n"
+    return _paused(src, lambda vm: "z" in vm.program.globals and _global(vm, "z")[0] == L.ITER)
+
+
+def _iter_rows(arrays, it_kind):
+    from amber.vm import layout as L
+    H = arrays["H"]
+    return [r for r in range(H.shape[0]) if H[r, L.KIND] == L.ITER and H[r, L.A] == it_kind]
+
+
+def _wrapper_edit(kind):
+    from amber.vm import layout as L
+
+    def edit(arrays, body):
+        H = arrays["H"]
+        zips = _iter_rows(arrays, L.IT_ZIP)
+        enums = _iter_rows(arrays, L.IT_ENUMERATE)
+        if kind == "depth":
+            H[zips[0], L.E] += 1
+        elif kind == "self":          # an enumerate over itself
+            H[enums[0], L.C] = enums[0]
+        else:                         # the enumerate over the zip that holds it: a cycle
+            H[enums[0], L.C] = zips[0]
+    return edit
+
+
+def test_sound_wrappers_resume():
+    from test_snapshot_fuzz import _edit
+    vm = snapshot.load(_edit(snapshot.save(_paused_with_wrappers()), lambda a, b: None),
+                       stdout=io.StringIO())
+    out = io.StringIO()
+    vm.stdout = out
+    assert vm.run() is amber.Status.FINISHED
+    assert out.getvalue() == "[((0, 1), 3), ((1, 2), 4)]\n"
+
+
+@pytest.mark.parametrize("kind, why", [("depth", "wrong nesting depth"), ("self", "cycle"),
+                                       ("cycle", "cycle")])
+def test_corrupted_wrapper_nesting_is_refused(kind, why):
+    from test_snapshot_fuzz import _edit
+    data = _edit(snapshot.save(_paused_with_wrappers()), _wrapper_edit(kind))
+    with pytest.raises(SnapshotError, match=why):
+        snapshot.load(data)

@@ -502,7 +502,7 @@ def unseal(data: bytes, expand: bool = True) -> tuple[dict, dict]:
     body = msgpack.unpackb(outer["body"], raw=False, strict_map_key=False)
     if expand:
         entry = fmt.loaded_program(body["program"])
-        arrays = fmt._arrays(body, entry.baseline)
+        arrays = fmt.live_arrays(body, entry)
         body["program"] = fmt.program_doc(entry.program)
         body["arrays"] = {name: {"shape": list(a.shape),
                                  "data": a.astype(fmt.DTYPES[name]).tobytes()}
