@@ -214,7 +214,33 @@ class _Collector:
 
     def visit_NamedExpr(self, node):
         self.visit(node.value)
-        self.bind(node.target.id, node)
+        name = node.target.id
+        chain = []      # the comprehensions the walrus sits in, innermost first
+        s = self.scope
+        while type(s.node).__name__ in _COMPREHENSION_NAMES:
+            chain.append(s)
+            s = s.parent
+        if not chain:
+            self.bind(name, node)
+            return
+        # PEP 572: the target belongs to the nearest scope that is not a comprehension
+        if s.is_class:
+            self.error(node, "assignment expression within a comprehension cannot be "
+                       "used in a class body")
+        for c in chain:
+            if name in c.params or name in c.assigned:
+                self.error(node, "assignment expression cannot rebind comprehension "
+                           f"iteration variable '{name}'")
+        if s.is_module or name in s.global_decl:
+            for c in chain:
+                c.global_decl.add(name)
+            s.assigned.add(name)
+            return
+        if name not in s.nonlocal_decl:
+            s.assigned.add(name)
+        for c in chain:
+            c.nonlocal_decl.add(name)
+            c.nonlocal_node.setdefault(name, node)
 
     def visit_ExceptHandler(self, node):
         if node.name:

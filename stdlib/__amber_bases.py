@@ -413,6 +413,13 @@ class _dict(name="dict"):
     __ror__ = _ror
     __reversed__ = _reversed
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for k in iterable:
+            d[k] = value
+        return d
+
 
 class _set(name="set"):
     __new__ = staticmethod(_new_set)

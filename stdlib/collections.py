@@ -1,8 +1,9 @@
 # Amber's collections module, written in the Amber subset (compiled into the programs
 # that import it; docs/design.md "Modules").  deque, defaultdict, Counter, OrderedDict
-# and namedtuple follow CPython 3.11's behaviour and output; they are classes with the
-# container dunder methods, not subclasses of dict/tuple (docs/language.md lists the
-# differences: isinstance(d, dict) is False, ...).
+# and namedtuple follow CPython 3.11's behaviour and output.  namedtuple makes
+# subclasses of tuple; the others are classes with the container dunder methods, not
+# subclasses of dict (docs/language.md lists the differences: isinstance(d, dict) is
+# False, ...).
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'UserString', 'defaultdict', 'deque', 'namedtuple']
@@ -684,137 +685,35 @@ def _isidentifier(s):
     return s.isidentifier()
 
 
-class _NamedTuple:
+class _NamedTuple(tuple):
     __slots__ = ()
-
-    def __len__(self):
-        return len(self._t)
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __getitem__(self, i):
-        return self._t[i]
-
-    def __contains__(self, x):
-        return x in self._t
-
-    def __hash__(self):
-        return hash(self._t)
-
-    def _cmp_other(self, other):
-        if isinstance(other, _NamedTuple):
-            return other._t
-        if type(other) is tuple:
-            return other
-        return _MISSING
-
-    def __eq__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t == o
-
-    def __ne__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t != o
-
-    def __lt__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t < o
-
-    def __le__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t <= o
-
-    def __gt__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t > o
-
-    def __ge__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t >= o
-
-    def __add__(self, other):
-        o = self._cmp_other(other)
-        if o is _MISSING:
-            return NotImplemented
-        return self._t + o
-
-    def __radd__(self, other):
-        if type(other) is tuple:
-            return other + self._t
-        return NotImplemented
-
-    def __mul__(self, n):
-        return self._t * n
-
-    __rmul__ = __mul__
-
-    def count(self, x):
-        return self._t.count(x)
-
-    def index(self, x, *args):
-        return self._t.index(x, *args)
 
     def __repr__(self):
         parts = []
-        for name, value in zip(self._fields, self._t):
+        for name, value in zip(self._fields, self):
             parts.append(name + "=" + repr(value))
         return type(self).__name__ + "(" + ", ".join(parts) + ")"
 
     def _asdict(self):
-        return dict(zip(self._fields, self._t))
+        return dict(zip(self._fields, self))
 
     def _replace(self, **kwds):
         values = []
-        for name, value in zip(self._fields, self._t):
+        for name, value in zip(self._fields, self):
             if name in kwds:
                 values.append(kwds.pop(name))
             else:
                 values.append(value)
         if kwds:
             raise ValueError("Got unexpected field names: " + repr(list(kwds)))
-        return _new(type(self), values)
+        return tuple.__new__(type(self), values)
 
     def __getnewargs__(self):
-        return self._t
+        return tuple(self)
 
 
-def _new(cls, values):
-    # cls(*values) without CALL_EX (which does not call classes yet)
-    n = len(values)
-    if n == 0:
-        return cls()
-    if n == 1:
-        return cls(values[0])
-    if n == 2:
-        return cls(values[0], values[1])
-    if n == 3:
-        return cls(values[0], values[1], values[2])
-    if n == 4:
-        return cls(values[0], values[1], values[2], values[3])
-    if n == 5:
-        return cls(values[0], values[1], values[2], values[3], values[4])
-    if n == 6:
-        return cls(values[0], values[1], values[2], values[3], values[4], values[5])
-    if n == 7:
-        return cls(values[0], values[1], values[2], values[3], values[4], values[5],
-                   values[6])
-    if n == 8:
-        return cls(values[0], values[1], values[2], values[3], values[4], values[5],
-                   values[6], values[7])
-    raise TypeError("Amber's namedtuple _make()/_replace() take at most 8 fields")
+def _field(i):
+    return property(lambda self: self[i])
 
 
 def _bind(cls, args, kwds):
@@ -903,11 +802,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         _field_defaults = field_defaults
         __match_args__ = fields
 
-        def __init__(self, *args, **kwds):
-            values = _bind(type(self), args, kwds)
-            self._t = tuple(values)
-            for f, v in zip(fields, values):
-                setattr(self, f, v)
+        def __new__(cls, *args, **kwds):
+            return tuple.__new__(cls, _bind(cls, args, kwds))
 
         @classmethod
         def _make(cls, iterable):
@@ -915,8 +811,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             if len(values) != len(cls._fields):
                 raise TypeError("Expected " + str(len(cls._fields)) + " arguments, got "
                                 + str(len(values)))
-            return _new(cls, values)
+            return tuple.__new__(cls, values)
 
+    for i in range(len(fields)):
+        setattr(_Tuple, fields[i], _field(i))
     return _Tuple
 
 

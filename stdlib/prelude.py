@@ -339,9 +339,11 @@ def b_iter(x, *sentinel):
             return _seq_iter(x)
         raise TypeError("'" + _name(x) + "' object is not iterable")
     r = f(x)
-    if _lookup(r, "__next__") is _MISSING and __amber_userclass(r) is not None:
+    if __amber_userclass(r) is None:
+        return iter(r)
+    if _lookup(r, "__next__") is _MISSING:
         raise TypeError("iter() returned non-iterator of type '" + _name(r) + "'")
-    return iter(r) if __amber_userclass(r) is None else r
+    return r
 
 
 def _seq_iter(x):
@@ -397,6 +399,29 @@ def b___amber_list_sort(lst, *args, key=None, reverse=False):
     if args:
         raise TypeError("sort() takes no positional arguments")
     _sort(lst, key, reverse)
+
+
+def _math_args(f, *args):
+    """A math function called with objects of script classes: converts them with
+    __float__ (or __index__) as CPython's math module does, then calls it."""
+    real = []
+    for x in args:
+        if __amber_userclass(x) is not None:
+            if _lookup(x, "__float__") is not _MISSING:
+                x = b_float(x)
+            elif _lookup(x, "__index__") is not _MISSING:
+                x = _lookup(x, "__index__")(x)
+            else:
+                raise TypeError("must be real number, not " + _name(x))
+        real.append(x)
+    return f(*real)
+
+
+def b___amber_dict_fromkeys(iterable, value=None):
+    d = {}
+    for k in iterable:
+        d[k] = value
+    return d
 
 
 def _plain(keys):

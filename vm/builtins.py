@@ -61,6 +61,8 @@ BUILTINS = [
     # instances of subclasses of builtin types (stdlib/__amber_bases.py): the value
     # of the builtin type an instance holds, and a new instance holding a value
     "__amber_base", "__amber_wrap",
+    # dict.fromkeys (written in the prelude)
+    "__amber_dict_fromkeys",
 ]
 # The builtin types a script's class may derive from besides object and the
 # exception types (stdlib/__amber_bases.py has a class for each).

@@ -60,6 +60,8 @@ class BuiltinRef(Opaque):
             text = f"<built-in function {name.split('.', 1)[1]}>"
         elif name in _FUNCTIONS:
             text = f"<built-in function {name}>"
+        elif name == "NotImplemented":
+            text = name
         else:
             text = f"<class '{name}'>"
         super().__init__(text)

@@ -23,7 +23,7 @@ from . import opcodes as O
 from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
 from ..stdlib import modules as stdmod
 from .builtins import AMBER_MODULES
-from .builtins import METHOD_ID, TYPE_TAG, VALUE_BASES
+from .builtins import INTERNAL, METHOD_ID, TYPE_TAG, VALUE_BASES
 from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TAG_NAME, PRELUDE_ONLY,
                        is_exception_type)
 from .hostvalues import (NeedsUserCode, class_module, plain_subclass, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
@@ -569,11 +569,11 @@ class Machine:
         v = decode(st, st.S[slot, 0], st.S[slot, 1], self.program)
         return _realize(v) if real else v
 
-    def _args(self, top: int, n: int, kwnames: list, real=True):
+    def _args(self, top: int, n: int, kwnames: list, real=True, consume=True):
         st = self.st
         vals = []
         for i in range(top - n, top):
-            if st.S[i, 0] == L.ITER:   # an iterator argument: hand over its items
+            if st.S[i, 0] == L.ITER and consume:   # an iterator argument: hand over its items
                 raw = Raw(st.S[i, 0], st.S[i, 1])
                 vals.append([decode(self.st, r.tag, r.val, self.program)
                              for r in self._items_of(raw)])
@@ -653,7 +653,7 @@ class Machine:
                                    "or subtype of type" if n == 2 else
                                    "super() needs its arguments in Amber outside methods")
         if name == "print":
-            args, kw = self._args(top, n, kwnames, real=False)
+            args, kw = self._args(top, n, kwnames, real=False, consume=False)
             sep = kw.pop("sep", " ")
             end = kw.pop("end", "\n")
             kw.pop("flush", None)
@@ -682,7 +682,12 @@ class Machine:
         if name == "dict" and kwnames:
             self._dict_kw(n, kwnames, top, pc)
             return
-        args, kw = self._args(top, n, kwnames)
+        if name == "type" and n == 1 and not kwnames and self.st.S[top - 1, 0] == L.ITER:
+            kind = int(self.st.H[int(self.st.S[top - 1, 1]), L.A])
+            if kind in _ITER_TYPES:     # zip(...), enumerate(...)
+                self._complete(result_slot, Raw(L.BUILTIN, BUILTIN_ID[_ITER_TYPES[kind]]), pc)
+                return
+        args, kw = self._args(top, n, kwnames, consume=name not in _NON_CONSUMING)
         fn = getattr(py_builtins, name)
         if name in ("enumerate", "zip", "reversed", "range", "list", "tuple", "dict"):
             # only reached for argument errors: CPython reports them
@@ -700,6 +705,9 @@ class Machine:
         result = self._call_python(fn, *args, **kw)
         if isinstance(result, (int, tuple)):
             self._charge_int(sum(_limbs(x) for x in args) + _limbs(result))
+        if isinstance(result, type) and _builtin_type_id(result) is not None:
+            self._complete(result_slot, Raw(L.BUILTIN, _builtin_type_id(result)), pc)
+            return
         if isinstance(result, type) or callable(result) and not isinstance(result, (str, int, float)):
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
         self._complete(result_slot, result, pc)
@@ -1002,6 +1010,22 @@ class Machine:
 
     # ---- classes ---------------------------------------------------------------
 
+    def _bind_prelude(self, slot: int, fname: str) -> bool:
+        """Replace the callable in stack slot `slot` by a bound method: the prelude's
+        function `fname` with that callable as its first argument."""
+        try:
+            g = self.program.globals.index(L.PRELUDE_PREFIX + fname)
+        except ValueError:      # a program compiled without it
+            return False
+        if self.st.G[g, 0] != L.FUNC:
+            return False
+        self.ensure(1, 0, 0)
+        st = self.st
+        b = objects.new_bound(self.p, int(st.S[slot, 0]), int(st.S[slot, 1]), L.FUNC,
+                              int(st.G[g, 1]))
+        st.S[slot, 0], st.S[slot, 1] = L.BOUND, int(b)
+        return True
+
     def _redirect_to_prelude(self):
         """A service met a value whose behaviour the script defines: run the
         prelude's version of the instruction instead (re-executed from scratch)."""
@@ -1024,6 +1048,13 @@ class Machine:
                 st.S[ret, 0] = L.FUNC
                 st.S[ret, 1] = st.G[slot, 1]
                 return          # the call runs again, now calling the prelude
+        if ret is not None and not in_prelude and name in ("CALL", "CALL_METHOD") \
+                and st.S[ret, 0] == L.BUILTIN and BUILTINS[int(st.S[ret, 1])].startswith("math.") \
+                and self._bind_prelude(ret, "_math_args"):
+            if name == "CALL_METHOD":   # (a module function: empty the self slot again,
+                st = self.st            # see interp.call_builtin_from_slot)
+                st.S[ret + 1, 0], st.S[ret + 1, 1] = L.UNDEF, 0
+            return          # the call runs again: the prelude converts the arguments
         if ret is not None and name.startswith("CALL_METHOD") and not in_prelude and \
                 st.S[ret, 0] == L.METHOD and METHODS[int(st.S[ret, 1])] == (L.LIST, "sort") \
                 and BUILTIN_ID["__amber_list_sort"] < st.R[L.R_NBSLOTS]:
@@ -1334,6 +1365,40 @@ class Machine:
         self._set_result(sp - 1, Raw(L.FUNC, int(fv)), pc, method)
         return True
 
+    def _first_base(self, cls: int):
+        """A class's __base__: its first base (object when it names none)."""
+        bases = int(self.st.H[cls, L.D])
+        if self.st.H[bases, L.B] == 0:
+            return Raw(L.BUILTIN, BUILTIN_ID["object"])
+        off = int(self.st.H[bases, L.A])
+        return Raw(int(self.st.V[off, 0]), int(self.st.V[off, 1]))
+
+    def _builtin_type_attr(self, bid: int, attr: str, sp: int, pc: int, method: bool) -> bool:
+        """dict.fromkeys, and the class attributes of a builtin type that name other
+        builtin types (int.__bases__, object.__base__, bool.__mro__)."""
+        name = BUILTINS[bid]
+        if name == "dict" and attr == "fromkeys":
+            fid = BUILTIN_ID["__amber_dict_fromkeys"]
+            slot = L.P_BUILTINS + fid
+            if fid < self.st.R[L.R_NBSLOTS] and self.st.G[slot, 0] == L.FUNC:
+                self._set_result(sp - 1, Raw(L.FUNC, int(self.st.G[slot, 1])), pc, method)
+                return True
+            return False
+        pytype = getattr(py_builtins, name, None)
+        if attr not in ("__bases__", "__base__", "__mro__") or not isinstance(pytype, type) \
+                or name in INTERNAL:
+            return False
+        found = getattr(pytype, attr)
+        types = (found,) if attr == "__base__" else found
+        if any(t is not None and _builtin_type_id(t) is None for t in types):
+            return False
+        refs = tuple(None if t is None else Raw(L.BUILTIN, _builtin_type_id(t)) for t in types)
+        self._complete(sp - 1, refs[0] if attr == "__base__" else refs, pc)
+        if method:
+            self._set_result(sp - 1, Raw(int(self.st.S[sp - 1, 0]), int(self.st.S[sp - 1, 1])),
+                             pc, True)
+        return True
+
     def _load_attr_fallback(self, arg: int, sp: int, pc: int, method: bool):
         """Attribute reads the numba code leaves to the host: special attributes,
         builtin methods read as values, __getattr__, and AttributeError."""
@@ -1348,12 +1413,15 @@ class Machine:
         if t == L.BUILTIN and BUILTINS[v] in VALUE_BASES and self._base_type_attr(
                 v, arg, sp, pc, method):
             return
+        if t == L.BUILTIN and self._builtin_type_attr(v, attr, sp, pc, method):
+            return
         H = st.H
         cls = int(objects.class_of(self.p, t, v))
         if t == L.CLASS:
             special = {"__name__": lambda: Raw(L.STR, int(H[v, L.A])),
                        "__mro__": lambda: Raw(L.TUPLE, int(H[v, L.C])),
                        "__bases__": lambda: Raw(L.TUPLE, int(H[v, L.D])),
+                       "__base__": lambda: self._first_base(v),
                        "__dict__": lambda: Raw(L.DICT, int(H[v, L.B])),
                        "__class__": lambda: Raw(L.BUILTIN, BUILTIN_ID["type"])}
             if attr in special:
@@ -2267,6 +2335,21 @@ _RAISE_ERRORS = {
     L.RAISE_BAD_CAUSE: ("TypeError", "exception causes must derive from BaseException"),
 }
 # attributes of builtin values the host may read for a script (plain data only)
+# builtins that only look at an iterator argument (the others read its items)
+_NON_CONSUMING = frozenset(("type", "repr", "str", "ascii", "format", "hash", "id", "callable",
+                            "isinstance", "issubclass", "bool"))
+_ITER_TYPES = {L.IT_ZIP: "zip", L.IT_ENUMERATE: "enumerate"}
+
+
+def _builtin_type_id(t):
+    """The builtin id of a Python builtin type that scripts know by the same name."""
+    name = getattr(t, "__name__", None)
+    bid = BUILTIN_ID.get(name)
+    if bid is None or name in INTERNAL or getattr(py_builtins, name, None) is not t:
+        return None
+    return bid
+
+
 _PLAIN_ATTRS = {"__name__", "__qualname__", "real", "imag", "start", "stop", "step"}
 _SAFE_KEYS = {"len", "abs", "str", "repr", "int", "float", "bool", "ord", "chr", "sum", "min",
               "max", "sorted", "tuple", "list"}
