@@ -125,6 +125,8 @@ def compare(a, b, op):
     if op >= 6:
         r = contains(b, a)
         return not r if op == 7 else r
+    if __amber_userclass(a) is None and __amber_userclass(b) is None:
+        return _compare_items(a, b, op)
     names = _COMPARES[op]
     ta = type(a)
     tb = type(b)
@@ -162,6 +164,86 @@ def compare(a, b, op):
         return a is not b
     raise TypeError("'" + names[2] + "' not supported between instances of '" + ta.__name__
                     + "' and '" + tb.__name__ + "'")
+
+
+def _same(x, y):
+    return x is y or x == y
+
+
+def _compare_items(a, b, op):
+    """a op b for builtin containers whose items include objects with a script
+    __eq__ (the VM compares the others itself)."""
+    ta = type(a)
+    if (ta is list or ta is tuple) and type(b) is ta:
+        n = len(a) if len(a) < len(b) else len(b)
+        i = 0
+        while i < n and _same(a[i], b[i]):
+            i += 1
+        if op == 2 or op == 3:
+            r = i == n and len(a) == len(b)
+            return r if op == 2 else not r
+        if i < n:
+            return _ORDERS[op](a[i], b[i])
+        return _ORDERS[op](len(a), len(b))
+    if ta is dict and type(b) is dict and (op == 2 or op == 3):
+        r = len(a) == len(b)
+        if r:
+            for k in a:
+                v = b.get(k, _MISSING)
+                if v is _MISSING or not _same(a[k], v):
+                    r = False
+                    break
+        return r if op == 2 else not r
+    return _ORDERS[op](a, b)
+
+
+_ORDERS = (lambda x, y: x < y, lambda x, y: x <= y, lambda x, y: x == y,
+           lambda x, y: x != y, lambda x, y: x > y, lambda x, y: x >= y)
+
+
+def _span(s, start, stop):
+    n = len(s)
+    if start < 0:
+        start = start + n if start + n > 0 else 0
+    if stop > n:
+        stop = n
+    elif stop < 0:
+        stop = stop + n if stop + n > 0 else 0
+    return start, stop
+
+
+def _list_index(s, x, start=0, stop=9223372036854775807):
+    i, stop = _span(s, start, stop)
+    while i < stop:
+        if _same(s[i], x):
+            return i
+        i += 1
+    raise ValueError(b_repr(x) + " is not in list")
+
+
+def _tuple_index(s, x, start=0, stop=9223372036854775807):
+    i, stop = _span(s, start, stop)
+    while i < stop:
+        if _same(s[i], x):
+            return i
+        i += 1
+    raise ValueError("tuple.index(x): x not in tuple")
+
+
+def _seq_count(s, x):
+    n = 0
+    for y in s:
+        if _same(y, x):
+            n += 1
+    return n
+
+
+def _list_remove(s, x):
+    for i in range(len(s)):
+        if _same(s[i], x):
+            del s[i]
+            return
+    raise ValueError("list.remove(x): x not in list")
 
 
 def contains(c, x):

@@ -35,6 +35,13 @@ def run(src, memory=64 << 20):
     ("class A:\n    pass\nA().missing\n", "AttributeError"),
     ("class A:\n    pass\nA()[0]\n", "TypeError"),
     ("class A:\n    pass\nfor x in A():\n    pass\n", "TypeError"),
+    # an __eq__ that compares containers holding itself recurses through the prelude
+    ("class E:\n    def __eq__(self, o):\n        return [self] == [o]\n[E()] == [E()]\n",
+     "RecursionError"),
+    ("class E:\n    def __eq__(self, o):\n        raise ValueError('no')\n[E()].index(E())\n",
+     "ValueError"),
+    ("class E:\n    def __eq__(self, o):\n        L.clear()\n        return False\n"
+     "L = [E(), E(), E()]\nprint(E() in L, L.count(E()), L)\nL.remove(E())\n", "ValueError"),
 ])
 def test_hostile_class_scripts_fail_cleanly(src, error):
     status, vm, _ = run(src)

@@ -19,7 +19,7 @@ from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
 from .layout import (
     A, B, C, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT, RANGE, DICTVIEW, SET,
     FROZENSET, BUILTIN, BIGINT, ST_RUNNING, ST_RAISE, ST_NEED_MEMORY, ST_SERVICE,
-    R_ERR, R_ERR_A, R_ERR_B, R_ERR_C, R_CTOP,
+    R_ERR, R_ERR_A, R_ERR_B, R_ERR_C, R_CTOP, R_DEEP,
     ERR_BINOP_TYPES, ERR_UNARY_TYPE, ERR_CMP_TYPES, ERR_ZERO_DIV, ERR_OVERFLOW,
     ERR_VALUE, ERR_UNHASHABLE, ERR_TYPE, ERR_MEMORY,
 )
@@ -578,6 +578,8 @@ def compare(st, op, sp):
         if c < 0:
             return fail(st, ERR_CMP_TYPES, op, ta, tb)
         r = c == 1
+    if R_(st)[R_DEEP] != 0:
+        return ST_RUNNING   # a comparison gave up: the operands stay for the loop's report
     S[sp - 2, 0] = BOOL
     S[sp - 2, 1] = 1 if r else 0
     return ST_RUNNING

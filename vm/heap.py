@@ -632,6 +632,18 @@ def scalar_eq(st, ta, a, tb, b):
 
 
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
+def needs_script_eq(st, ta, a, tb, b):
+    """Whether == between these two values runs a script's __eq__: one is an instance
+    whose class defines it (CLASS F = 2) and the other is not that same instance."""
+    if ta == tb and a == b:
+        return False
+    H = H_(st)
+    if ta == INSTANCE and H[a, A] >= 0 and H[H[a, A], F] == 2:
+        return True
+    return tb == INSTANCE and H[b, A] >= 0 and H[H[b, A], F] == 2
+
+
+@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
 def _elem_eq_shallow(st, ta, a, tb, b):
     """Equality of two elements whose hashes are equal, without descending into
     containers (nested tuples and frozensets count as equal when their hashes are)."""
@@ -873,6 +885,9 @@ def _deep_eq(st, ta, a, tb, b):
                 return False
             continue
         if ta != tb or not (ta == TUPLE or ta == LIST or ta == DICT):
+            if needs_script_eq(st, ta, a, tb, b):
+                R_(st)[R_DEEP] = 2      # the prelude compares these containers instead
+                return False
             if not scalar_eq(st, ta, a, tb, b):
                 return False
             continue
@@ -924,6 +939,9 @@ def values_eq(st, ta, a, tb, b):
         return _deep_eq(st, ta, a, tb, b)
     if is_set_kind(ta) and is_set_kind(tb):
         return set_equal(st, a, b)
+    if needs_script_eq(st, ta, a, tb, b):
+        R_(st)[R_DEEP] = 2      # the instruction runs in the prelude instead
+        return False
     return scalar_eq(st, ta, a, tb, b)
 
 

@@ -2081,9 +2081,10 @@ def run(st):
             Fr[fp, FR_PC] = pc
             R[R_SP] = sp
             status = cold_a(st, op, arg, sp, pc)
-            if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data
+            if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data (1)
+                deep = R[R_DEEP]    # or an item with a script __eq__ (2)
                 R[R_DEEP] = 0
-                status = fail(st, ERR_RECURSION, 1, 0, 0)
+                status = fail(st, ERR_RECURSION, 1 if deep == 1 else 2, 0, 0)
                 break
             if status != ST_NEED_MEMORY:
                 fuel -= R[R_EXTRA]  # bulk work done by the helper costs extra fuel

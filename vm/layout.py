@@ -203,7 +203,8 @@ R_NEED_N = 17     # how much is needed
 R_HLIVE = 18      # number of live heap objects (as of the last allocation)
 R_FRAMES_MAX = 19  # recursion limit (frames)
 R_EXTRA = 20      # fuel owed for bulk work (copies, sorts, scans) by the last helper
-R_DEEP = 21       # set when a deep comparison gave up (cyclic or absurdly nested data)
+R_DEEP = 21       # set when a comparison gave up: 1 cyclic or absurdly nested data, 2 an
+                  # item's == is a script's __eq__ (the prelude runs the instruction)
 # 22-24 free.
 R_NBSLOTS = 25    # how many builtins the program's prelude has replacement slots for
                   # (P_BUILTINS + bid for bid below it; derived from the program's

@@ -1010,19 +1010,26 @@ class Machine:
 
     # ---- classes ---------------------------------------------------------------
 
+    def _prelude_function(self, fname: str):
+        """The FUNC row of the prelude's function fname (None in a program compiled
+        without it)."""
+        try:
+            g = self.program.globals.index(L.PRELUDE_PREFIX + fname)
+        except ValueError:
+            return None
+        if self.st.G[g, 0] != L.FUNC:
+            return None
+        return int(self.st.G[g, 1])
+
     def _bind_prelude(self, slot: int, fname: str) -> bool:
         """Replace the callable in stack slot `slot` by a bound method: the prelude's
         function `fname` with that callable as its first argument."""
-        try:
-            g = self.program.globals.index(L.PRELUDE_PREFIX + fname)
-        except ValueError:      # a program compiled without it
-            return False
-        if self.st.G[g, 0] != L.FUNC:
+        fid = self._prelude_function(fname)
+        if fid is None:
             return False
         self.ensure(1, 0, 0)
         st = self.st
-        b = objects.new_bound(self.p, int(st.S[slot, 0]), int(st.S[slot, 1]), L.FUNC,
-                              int(st.G[g, 1]))
+        b = objects.new_bound(self.p, int(st.S[slot, 0]), int(st.S[slot, 1]), L.FUNC, fid)
         st.S[slot, 0], st.S[slot, 1] = L.BOUND, int(b)
         return True
 
@@ -1055,6 +1062,13 @@ class Machine:
                 st = self.st            # see interp.call_builtin_from_slot)
                 st.S[ret + 1, 0], st.S[ret + 1, 1] = L.UNDEF, 0
             return          # the call runs again: the prelude converts the arguments
+        if ret is not None and name == "CALL_METHOD" and st.S[ret, 0] == L.METHOD \
+                and METHODS[int(st.S[ret, 1])] in _SEQ_SEARCH:
+            # list.index/count/remove meeting an item with a script __eq__
+            fid = self._prelude_function(_SEQ_SEARCH[METHODS[int(st.S[ret, 1])]])
+            if fid is not None:
+                st.S[ret, 0], st.S[ret, 1] = L.FUNC, fid
+                return      # the call runs again: the prelude's version, self first
         if ret is not None and name.startswith("CALL_METHOD") and not in_prelude and \
                 st.S[ret, 0] == L.METHOD and METHODS[int(st.S[ret, 1])] == (L.LIST, "sort") \
                 and BUILTIN_ID["__amber_list_sort"] < st.R[L.R_NBSLOTS]:
@@ -1069,6 +1083,13 @@ class Machine:
             inst = int(st.S[sp - 1, 1])     # an index of a subclass of int: its value
             st.S[sp - 1, 0], st.S[sp - 1, 1] = int(st.H[inst, L.C]), int(st.H[inst, L.D])
             return          # the instruction runs again
+        if name == "COMPARE_OP":    # containers holding objects with a script __eq__
+            self._grow_stack(sp + 8)
+            st = self.st
+            self._run_status(interp.call_prelude(
+                self.p, L.P_COMPARE, 3, int(st.S[sp - 2, 0]), int(st.S[sp - 2, 1]),
+                int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]), L.INT, arg, sp, sp - 2, pc + 1, 0))
+            return
         if name == "BINARY_OP" and not in_prelude:     # str % (..., object, ...)
             self._grow_stack(sp + 8)
             st = self.st
@@ -1667,7 +1688,7 @@ class Machine:
         st.H[row, L.C] = mro_t[1]
         st.H[row, L.D] = bases_t[1]
         st.H[row, L.E] = base_bid
-        st.H[row, L.F] = 1 if self._keys_by_value(row) else 0
+        st.H[row, L.F] = 1 if self._keys_by_value(row) else 2 if self._eq_by_script(row) else 0
         self._static_new(ns)
         key = self._const_str_row("__classcell__")
         if key is not None:
@@ -1679,6 +1700,26 @@ class Machine:
                 st.H[c, L.B] = row
                 heap.dict_delete_entry(self.p, ns, e)
         self._set_result(sp - 3, Raw(L.CLASS, int(row)), pc)
+
+    def _eq_by_script(self, row: int) -> bool:
+        """Whether the __eq__ of class row's instances is a script's (the first class
+        of its MRO that defines __eq__ is a script class): == inside containers,
+        `in` and list.index/count/remove then run in the prelude (heap.needs_script_eq)."""
+        st = self.st
+        key = self._const_str_row("__eq__")
+        if key is None:
+            return False
+        mro = int(st.H[row, L.C])
+        off = int(st.H[mro, L.A])
+        for i in range(int(st.H[mro, L.B])):
+            if st.V[off + i, 0] != L.CLASS:
+                return False        # a builtin type: its own __eq__
+            c = int(st.V[off + i, 1])
+            if class_module(st, c) == "__amber_bases":
+                return False
+            if int(heap.dict_get(self.p, int(st.H[c, L.B]), L.STR, key)) >= 0:
+                return True
+        return False
 
     def _keys_by_value(self, row: int) -> bool:
         """Whether the instances of class row are, as dict keys and set elements, the
@@ -2043,6 +2084,8 @@ class Machine:
             return _gen_error(ea, eb, ec)
         if err == L.ERR_RAISE:
             return _RAISE_ERRORS.get(ea, ("SystemError", "bad raise"))
+        if err == L.ERR_RECURSION and ea == 2:
+            raise NeedsUserCode()   # an item's __eq__ is script code: the prelude compares
         if err == L.ERR_RECURSION:
             return "RecursionError", ("maximum recursion depth exceeded in comparison" if ea == 1
                                       else "maximum recursion depth exceeded")
@@ -2335,6 +2378,10 @@ _RAISE_ERRORS = {
     L.RAISE_BAD_CAUSE: ("TypeError", "exception causes must derive from BaseException"),
 }
 # attributes of builtin values the host may read for a script (plain data only)
+# list and tuple methods that compare items with ==: the prelude's versions
+_SEQ_SEARCH = {(L.LIST, "index"): "_list_index", (L.TUPLE, "index"): "_tuple_index",
+               (L.LIST, "count"): "_seq_count", (L.TUPLE, "count"): "_seq_count",
+               (L.LIST, "remove"): "_list_remove"}
 # builtins that only look at an iterator argument (the others read its items)
 _NON_CONSUMING = frozenset(("type", "repr", "str", "ascii", "format", "hash", "id", "callable",
                             "isinstance", "issubclass", "bool"))

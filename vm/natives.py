@@ -18,7 +18,7 @@ from .layout import (
     WR_STATIC, WR_CLASS, WR_PROPERTY, N_CALL, HEAP, SERIAL, ST_RUNNING, ST_SERVICE, ST_NEED_MEMORY,
     R_SERVICE, R_ARGC, R_KWNAMES, ERR_BUILTIN_ARGS, ERR_VALUE, ERR_TYPE, ERR_INDEX,
     ERR_KEY, ERR_UNHASHABLE, ERR_STOP_ITERATION, ERR_OVERFLOW, ERR_CMP_TYPES,
-    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET, GEN,
+    IT_ENUMERATE, IT_ZIP, IT_REVERSED, IT_RANGE, SET, FROZENSET, GEN, R_DEEP,
 )
 from . import heap, seq, sets, objects, modfns, strs
 from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy, contains
@@ -308,6 +308,8 @@ def minmax(st, bid, sp, n):
         if lt:
             bt = t
             bv = v
+    if R_(st)[R_DEEP] != 0:
+        return ST_RUNNING   # items compare with a script __eq__: the prelude's min/max
     return put(st, res, bt, bv)
 
 
@@ -848,6 +850,8 @@ def call_builtin(st, bid, sp, n):
         S[sp - 1, 1] = r
         if not sort_rows(st, H[r, A], H[r, B], False):
             return service(st, bid, n)   # unorderable: the host reports CPython's error
+        if R_(st)[R_DEEP] != 0:
+            return ST_RUNNING   # items compare with a script __eq__: the prelude sorts
         return put(st, res, LIST, r)
     if bid == B_STR and n == 1:
         t = S[sp - 1, 0]
@@ -1167,7 +1171,9 @@ def call_method(st, mid, sp, n):
         if n != 1:
             return service(st, -1 - mid, n)
         k = list_find(st, me, S[sp - 1, 0], S[sp - 1, 1], 0)
-        if k < 0:
+        if R_(st)[R_DEEP] != 0:
+            return ST_RUNNING       # an item's == is script code: nothing written, the
+        if k < 0:                   # loop hands the instruction to the prelude
             return fail(st, ERR_VALUE, VAL_NOT_IN_LIST, mid, 0)
         return put(st, res, INT, k)
     if mid == M_LIST_COUNT or mid == M_TUPLE_COUNT:
@@ -1179,11 +1185,15 @@ def call_method(st, mid, sp, n):
         for i in range(H[me, B]):
             if heap.values_eq(st, V[o + i, 0], V[o + i, 1], S[sp - 1, 0], S[sp - 1, 1]):
                 c += 1
+        if R_(st)[R_DEEP] != 0:
+            return ST_RUNNING       # (as for index above)
         return put(st, res, INT, c)
     if mid == M_LIST_REMOVE:
         if n != 1:
             return service(st, -1 - mid, n)
         k = list_find(st, me, S[sp - 1, 0], S[sp - 1, 1], 0)
+        if R_(st)[R_DEEP] != 0:
+            return ST_RUNNING       # (as for index above: nothing removed)
         if k < 0:
             return fail(st, ERR_VALUE, VAL_REMOVE_MISSING, 0, 0)
         seq.list_delete_range(st, me, k, 1)
@@ -1207,6 +1217,8 @@ def call_method(st, mid, sp, n):
             return service(st, -1 - mid, n)
         if not sort_rows(st, H[me, A], H[me, B], False):
             return service(st, -1 - mid, n)
+        if R_(st)[R_DEEP] != 0:
+            return ST_RUNNING   # (as in sorted(): the prelude sorts the list again)
         return put(st, res, NONE, 0)
     if mid == M_LIST_COPY:
         m = H[me, B]
