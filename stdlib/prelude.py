@@ -166,6 +166,104 @@ def compare(a, b, op):
                     + "' and '" + tb.__name__ + "'")
 
 
+# Keys with a script __hash__/__eq__ (docs/design.md): the VM hands dict and set
+# instructions meeting one to these functions, which cache the key's hash in it
+# (_prime), find the stored key equal to it with == (_canon), then do the same
+# operation on that key, which the VM does itself here.
+
+def _prime(k):
+    if type(k) is tuple:
+        for x in k:
+            _prime(x)
+        return
+    if __amber_userclass(k) is None:
+        return
+    f = _lookup(k, "__hash__")
+    if f is None:
+        raise TypeError("unhashable type: '" + _name(k) + "'")
+    if f is _MISSING:
+        __amber_set_hash(k, id(k))
+        return
+    __amber_set_hash(k, _hash_result(f(k)))
+
+
+def _find(c, k):
+    """The key stored in dict or set c that equals k, or _MISSING."""
+    _prime(k)
+    for y in __amber_same_hash(c, k):
+        if y is k or y == k:
+            return y
+    return _MISSING
+
+
+def _canon(c, k):
+    y = _find(c, k)
+    return k if y is _MISSING else y
+
+
+def _present(c, k):
+    """The stored key equal to k; KeyError (raised here: the VM's own would need
+    the key's repr, script code) when there is none."""
+    y = _find(c, k)
+    if y is _MISSING:
+        raise KeyError(k)
+    return y
+
+
+def _getitem(c, k):
+    return c[_present(c, k)]
+
+
+def _setitem(c, k, v):
+    c[_canon(c, k)] = v
+
+
+def _delitem(c, k):
+    del c[_present(c, k)]
+
+
+def _set_add(s, x):
+    s.add(_canon(s, x))
+
+
+def _set_remove(s, x):
+    s.remove(_present(s, x))
+
+
+def _set_discard(s, x):
+    s.discard(_canon(s, x))
+
+
+def _dict_get(d, k, default=None):
+    return d.get(_canon(d, k), default)
+
+
+def _dict_pop(d, k, *default):
+    if default:
+        return d.pop(_canon(d, k), *default)
+    return d.pop(_present(d, k))
+
+
+def _dict_setdefault(d, k, default=None):
+    return d.setdefault(_canon(d, k), default)
+
+
+def _build_set(items):
+    s = set()
+    for x in items:
+        _set_add(s, x)
+    return s
+
+
+def _build_map(flat):
+    d = {}
+    i = 0
+    while i < len(flat):
+        _setitem(d, flat[i], flat[i + 1])
+        i += 2
+    return d
+
+
 def _same(x, y):
     return x is y or x == y
 
@@ -247,6 +345,9 @@ def _list_remove(s, x):
 
 
 def contains(c, x):
+    tc = type(c)
+    if tc is dict or tc is set or tc is frozenset:
+        return _find(c, x) is not _MISSING
     f = _lookup(c, "__contains__")
     if f is not _MISSING:
         return truth(f(c, x))
@@ -325,12 +426,7 @@ def b_str(x=""):
     f = _lookup(x, "__str__")
     if f is _MISSING:
         if isinstance(x, BaseException) and _lookup(x, "__repr__") is _MISSING:
-            a = x.args
-            if len(a) == 0:
-                return ""
-            if len(a) == 1:
-                return b_str(a[0])
-            return b_repr(a)
+            return _exc_text(x, False)
         return b_repr(x)
     r = f(x)
     if type(r) is not str:
@@ -346,10 +442,7 @@ def b_repr(x):
     f = _lookup(x, "__repr__")
     if f is _MISSING:
         if isinstance(x, BaseException):
-            a = x.args
-            if len(a) == 1:
-                return _name(x) + "(" + b_repr(a[0]) + ")"
-            return _name(x) + b_repr(a)
+            return _exc_text(x, True)
         return __amber_repr_default(x)
     r = f(x)
     if type(r) is not str:
@@ -385,9 +478,25 @@ def _container_repr(x, as_repr):
             return "frozenset({" + ", ".join(parts) + "})"
         finally:
             _active.pop()
+    if isinstance(x, BaseException):     # (its args may hold objects)
+        return _exc_text(x, as_repr)
     if as_repr:
         return repr(x)
     return str(x)
+
+
+def _exc_text(x, as_repr):
+    """str() or repr() of an exception, from its args, as BaseException's."""
+    a = x.args
+    if as_repr:
+        if len(a) == 1:
+            return _name(x) + "(" + b_repr(a[0]) + ")"
+        return _name(x) + b_repr(a)
+    if len(a) == 0:
+        return ""
+    if len(a) == 1:
+        return b_repr(a[0]) if isinstance(x, KeyError) else b_str(a[0])
+    return b_repr(a)
 
 
 def b_print(*args, sep=" ", end="\n", flush=False):
@@ -411,7 +520,16 @@ def b_hash(x):
         return hash(x)
     if f is None:
         raise TypeError("unhashable type: '" + _name(x) + "'")
-    return f(x)
+    return _hash_result(f(x))
+
+
+def _hash_result(h):
+    """hash(obj) from what obj.__hash__() returned, as CPython makes it."""
+    if type(h) is not int and type(h) is not bool:
+        raise TypeError("__hash__ method should return an integer")
+    if -9223372036854775808 <= h <= 9223372036854775807:
+        return -2 if h == -1 else int(h)
+    return hash(h)
 
 
 def b_iter(x, *sentinel):
@@ -464,11 +582,15 @@ def b_tuple(x=()):
 
 
 def b_set(x=()):
-    return set(_items(x))
+    items = _items(x)
+    try:
+        return set(items)
+    except TypeError:       # (items with a script __hash__, or a real error)
+        return _build_set(items)
 
 
 def b_frozenset(x=()):
-    return frozenset(_items(x))
+    return frozenset(b_set(x))
 
 
 def b_sorted(x, key=None, reverse=False):

@@ -40,6 +40,13 @@ def run(src, memory=64 << 20):
      "RecursionError"),
     ("class E:\n    def __eq__(self, o):\n        raise ValueError('no')\n[E()].index(E())\n",
      "ValueError"),
+    # keys whose __hash__ recurses, raises or is not an int
+    ("class K:\n    def __eq__(self, o):\n        return True\n    def __hash__(self):\n"
+     "        return hash(K())\n{K(): 1}\n", "RecursionError"),
+    ("class K:\n    def __eq__(self, o):\n        return True\n    def __hash__(self):\n"
+     "        raise KeyError(1)\ns = set()\ns.add(K())\n", "KeyError"),
+    ("class K:\n    def __eq__(self, o):\n        return True\n    def __hash__(self):\n"
+     "        return 1.5\nd = {}\nd[K()] = 1\n", "TypeError"),
     ("class E:\n    def __eq__(self, o):\n        L.clear()\n        return False\n"
      "L = [E(), E(), E()]\nprint(E() in L, L.count(E()), L)\nL.remove(E())\n", "ValueError"),
 ])

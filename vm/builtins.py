@@ -63,6 +63,8 @@ BUILTINS = [
     "__amber_base", "__amber_wrap",
     # dict.fromkeys (written in the prelude)
     "__amber_dict_fromkeys",
+    # keys with a script __hash__: cache an instance's hash, the stored keys with a hash
+    "__amber_set_hash", "__amber_same_hash",
 ]
 # The builtin types a script's class may derive from besides object and the
 # exception types (stdlib/__amber_bases.py has a class for each).

@@ -25,6 +25,7 @@ from .layout import (
     R_SP, R_FP, R_VTOP, R_CTOP, R_HFREE, R_HTOP, R_SERIAL, R_NEED, R_NEED_N,
     R_HLIVE, NEED_OBJECTS, NEED_VALUES, NEED_CHARS, FR_FUNC, R_EXTRA, R_DEEP, BIGINT,
     GEN, GEN_DONE, GEN_SLACK, FN_NLOCALS, FN_STACK, RNG, R_RNG, MT_ROWS,
+    FN_MODULE, FR_CODE, PRELUDE_MODULE,
 )
 from . import bignum
 
@@ -355,12 +356,33 @@ def key_value(st, tag, val):
     return tag, val
 
 
+@njit(sig("b1(P, i8)"), cache=CACHE)
+def script_hashed(st, r):
+    """Whether instance r's class has a script __eq__ (CLASS F = 2): its hash is its
+    script __hash__'s, cached in the instance (E, with F = 1) by the prelude."""
+    H = H_(st)
+    return H[r, A] >= 0 and H[H[r, A], F] == 2
+
+
+@njit(sig("b1(P, i8)"), cache=CACHE)
+def key_ready(st, r):
+    """A script-hashed instance may be used as a key natively only by the prelude,
+    once it has cached the instance's hash (and found the equal stored key)."""
+    if H_(st)[r, F] != 1:
+        return False
+    return FN_(st)[F_(st)[R_(st)[R_FP], FR_CODE], FN_MODULE] == PRELUDE_MODULE
+
+
 @njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def is_hashable(st, tag, val):
-    """False for lists, dicts and tuples that contain them (checked without recursion)."""
+    """False for lists, dicts and tuples that contain them (checked without recursion),
+    and for instances whose hash and equality are script code outside the prelude's
+    key functions (the host then hands the instruction to the prelude)."""
     tag, val = key_value(st, tag, val)
     if tag == LIST or tag == DICT or tag == SET or tag == SLICE or tag == DICTVIEW:
         return False
+    if tag == INSTANCE:
+        return not script_hashed(st, val) or key_ready(st, val)
     if tag != TUPLE:
         return True
     H = H_(st)
@@ -375,6 +397,8 @@ def is_hashable(st, tag, val):
         for i in range(H[r, B]):
             t, v = key_value(st, V[o + i, 0], V[o + i, 1])
             if t == LIST or t == DICT or t == SET:
+                return False
+            if t == INSTANCE and script_hashed(st, v) and not key_ready(st, v):
                 return False
             if t == TUPLE and H[v, D] != 1:
                 if top == work.shape[0]:
@@ -463,6 +487,8 @@ def hash_scalar(st, tag, val):
         return val * 31 + 7
     if tag == FROZENSET:
         return frozenset_hash(st, val)
+    if tag == INSTANCE and H_(st)[val, F] == 1 and script_hashed(st, val):
+        return H_(st)[val, E]       # what its __hash__ returned (heap.key_ready)
     # identity hash: by serial, never by row or address
     return H_(st)[val, SERIAL] * 16 + 5
 

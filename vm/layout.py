@@ -40,9 +40,12 @@ CLASS = 19     # A: name (STR row), B: namespace dict row, C: MRO tuple row (thi
                # tuple row, E: the builtin base instances are made from (OBJECT_ID, an
                # exception type's builtin id, or one of builtins.VALUE_BASES), F: 1 when
                # its instances are, as dict keys and set elements, the value they hold
-               # (heap.key_value), else 0
+               # (heap.key_value), 2 when their __eq__ is script code (heap.needs_script_eq,
+               # heap.script_hashed), else 0
 INSTANCE = 20  # A: class row, B: attribute dict row, C, D: the value of a builtin type
-               # an instance of a subclass of that type holds (UNDEF, 0 for none)
+               # an instance of a subclass of that type holds (UNDEF, 0 for none);
+               # E: its hash as its class's script __hash__ gave it, when F = 1 (cached
+               # by the prelude before the instance is used as a dict key or set element)
 BOUND = 21     # a bound method: A, B: self (tag, payload); C, D: function (tag, payload)
 WRAPPER = 22   # A: WR_* kind, B: tuple row of what it wraps (property: fget, fset, fdel)
 SUPER = 23     # A: the class to start after in the MRO, B, C: self (tag, payload)

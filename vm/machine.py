@@ -1010,6 +1010,65 @@ class Machine:
 
     # ---- classes ---------------------------------------------------------------
 
+    def _script_key(self, tag: int, val: int, depth: int = 0) -> bool:
+        """Whether a value is, or is a tuple holding, an instance whose hash and ==
+        are script code (heap.script_hashed)."""
+        st = self.st
+        if tag == L.INSTANCE:
+            return bool(heap.script_hashed(self.p, val))
+        if tag == L.TUPLE and depth < 8:
+            off = int(st.H[val, L.A])
+            return any(self._script_key(int(st.V[off + i, 0]), int(st.V[off + i, 1]), depth + 1)
+                       for i in range(int(st.H[val, L.B])))
+        return False
+
+    def _keyed_op(self, name: str, arg: int, sp: int, pc: int) -> bool:
+        """A dict or set instruction that met a key with a script __hash__/__eq__:
+        call the prelude's version (which finds the stored key equal to it with ==,
+        then does the same on that key)."""
+        st = self.st
+        S = st.S
+        if name in ("BUILD_SET", "BUILD_MAP"):
+            k = arg if name == "BUILD_SET" else 2 * arg
+            self.ensure(1, k, 0)
+            st = self.st
+            r = int(heap.new_list(self.p, k, k))
+            off = int(st.H[r, L.A])
+            st.V[off:off + k] = st.S[sp - k:sp]
+            fname = "_build_set" if name == "BUILD_SET" else "_build_map"
+            return self._call_prelude_fn(fname, [(L.LIST, r)], sp, sp - k, pc, 0)
+        if name == "SET_ADD":
+            return self._call_prelude_fn("_set_add", [sp - 1 - arg, sp - 1], sp, sp - 1, pc,
+                                         L.RET_DISCARD)
+        if name == "MAP_ADD":
+            return self._call_prelude_fn("_setitem", [sp - 2 - arg, sp - 2, sp - 1], sp, sp - 2,
+                                         pc, L.RET_DISCARD)
+        if S[sp - 2, 0] != L.DICT:
+            return False
+        if name == "BINARY_SUBSCR":
+            return self._call_prelude_fn("_getitem", [sp - 2, sp - 1], sp, sp - 2, pc, 0)
+        if name == "STORE_SUBSCR":      # (stack: value, dict, key)
+            return self._call_prelude_fn("_setitem", [sp - 2, sp - 1, sp - 3], sp, sp - 3, pc,
+                                         L.RET_DISCARD)
+        return self._call_prelude_fn("_delitem", [sp - 2, sp - 1], sp, sp - 2, pc,
+                                     L.RET_DISCARD)
+
+    def _call_prelude_fn(self, fname: str, args: list, sp: int, ret: int, pc: int,
+                         mode: int) -> bool:
+        """Call the prelude's function fname with args (stack slots, or (tag, payload)
+        pairs), its result going to S[ret] per mode; the instruction is then done."""
+        try:
+            entry = self.program.globals.index(L.PRELUDE_PREFIX + fname)
+        except ValueError:      # a program compiled without it
+            return False
+        st = self.st
+        vals = [a if isinstance(a, tuple) else (int(st.S[a, 0]), int(st.S[a, 1])) for a in args]
+        vals += [(0, 0)] * (3 - len(vals))
+        self._grow_stack(sp + 8)
+        self._run_status(interp.call_prelude(self.p, entry, len(args), *vals[0], *vals[1],
+                                             *vals[2], sp, ret, pc + 1, mode))
+        return True
+
     def _prelude_function(self, fname: str):
         """The FUNC row of the prelude's function fname (None in a program compiled
         without it)."""
@@ -1083,6 +1142,8 @@ class Machine:
             inst = int(st.S[sp - 1, 1])     # an index of a subclass of int: its value
             st.S[sp - 1, 0], st.S[sp - 1, 1] = int(st.H[inst, L.C]), int(st.H[inst, L.D])
             return          # the instruction runs again
+        if name in _KEYED_OPS and self._keyed_op(name, arg, sp, pc):
+            return
         if name == "COMPARE_OP":    # containers holding objects with a script __eq__
             self._grow_stack(sp + 8)
             st = self.st
@@ -1431,10 +1492,10 @@ class Machine:
             self._set_result(sp - 1, Raw(L.METHOD, METHOD_ID[(TYPE_TAG[BUILTINS[v]], attr)]),
                              pc, method)
             return
+        if t == L.BUILTIN and self._builtin_type_attr(v, attr, sp, pc, method):
+            return
         if t == L.BUILTIN and BUILTINS[v] in VALUE_BASES and self._base_type_attr(
                 v, arg, sp, pc, method):
-            return
-        if t == L.BUILTIN and self._builtin_type_attr(v, attr, sp, pc, method):
             return
         H = st.H
         cls = int(objects.class_of(self.p, t, v))
@@ -1676,7 +1737,7 @@ class Machine:
             if int(EXC_PARENT_ID[a]) != b:
                 raise _ScriptException("TypeError", "multiple bases have instance lay-out conflict")
         base_bid = builtin_bases[0] if builtin_bases else obj[1]
-        self.ensure(3, len(mro) + 4 + len(bases), 0)
+        self.ensure(3, len(mro) + 4 + len(bases) + int(heap.dict_set_need(self.p, ns)), 0)
         st = self.st
         row = heap.new_obj(self.p, L.CLASS)
         self._pins.append(Raw(L.CLASS, int(row)))
@@ -1688,6 +1749,7 @@ class Machine:
         st.H[row, L.C] = mro_t[1]
         st.H[row, L.D] = bases_t[1]
         st.H[row, L.E] = base_bid
+        self._implicit_hash_none(row, ns)
         st.H[row, L.F] = 1 if self._keys_by_value(row) else 2 if self._eq_by_script(row) else 0
         self._static_new(ns)
         key = self._const_str_row("__classcell__")
@@ -1740,6 +1802,17 @@ class Machine:
             if any(int(heap.dict_get(self.p, int(st.H[c, L.B]), L.STR, k)) >= 0 for k in names):
                 return False
         return False
+
+    def _implicit_hash_none(self, row: int, ns: int):
+        """A class body that defines __eq__ but not __hash__ gets __hash__ = None, as
+        CPython's type() gives it: its instances are unhashable (room for the entry
+        was reserved with the class)."""
+        eq, h = self._const_str_row("__eq__"), self._const_str_row("__hash__")
+        if eq is None or h is None or class_module(self.st, row) == "__amber_bases":
+            return
+        if int(heap.dict_get(self.p, ns, L.STR, eq)) >= 0 and \
+                int(heap.dict_get(self.p, ns, L.STR, h)) < 0:
+            heap.dict_set(self.p, ns, L.STR, h, L.NONE, 0)
 
     def _static_new(self, ns: int):
         """A function named __new__ in a class body is a static method (as CPython's
@@ -2107,6 +2180,10 @@ class Machine:
         if err == L.ERR_VALUE and ea == arith.VAL_NEG_FRACTIONAL_POW:
             return "ValueError", ("a negative number raised to a fractional power has a "
                                   "complex result, and Amber has no complex numbers")
+        if err == L.ERR_UNHASHABLE and any(self._script_key(int(st.S[i, 0]), int(st.S[i, 1]))
+                                          for i in range(max(0, int(st.R[L.R_SP]) - 3),
+                                                         int(st.R[L.R_SP]))):
+            raise NeedsUserCode()   # a key whose hash and == are script code: the prelude
         emulated = self._emulate()
         if emulated is not None:
             return emulated
@@ -2381,7 +2458,14 @@ _RAISE_ERRORS = {
 # list and tuple methods that compare items with ==: the prelude's versions
 _SEQ_SEARCH = {(L.LIST, "index"): "_list_index", (L.TUPLE, "index"): "_tuple_index",
                (L.LIST, "count"): "_seq_count", (L.TUPLE, "count"): "_seq_count",
-               (L.LIST, "remove"): "_list_remove"}
+               (L.LIST, "remove"): "_list_remove",
+               # dict and set methods meeting a key with a script __hash__/__eq__
+               (L.DICT, "get"): "_dict_get", (L.DICT, "pop"): "_dict_pop",
+               (L.DICT, "setdefault"): "_dict_setdefault", (L.SET, "add"): "_set_add",
+               (L.SET, "remove"): "_set_remove", (L.SET, "discard"): "_set_discard"}
+# instructions that hash a key (Machine._keyed_op)
+_KEYED_OPS = frozenset(("BINARY_SUBSCR", "STORE_SUBSCR", "DELETE_SUBSCR", "BUILD_SET",
+                        "BUILD_MAP", "SET_ADD", "MAP_ADD"))
 # builtins that only look at an iterator argument (the others read its items)
 _NON_CONSUMING = frozenset(("type", "repr", "str", "ascii", "format", "hash", "id", "callable",
                             "isinstance", "issubclass", "bool"))

@@ -29,6 +29,7 @@ from .builtins import (
     B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_OBJECT, B_SUPER, B_GENERATOR,
     B_STATICMETHOD, B_CLASSMETHOD, B_PROPERTY, B_CALLABLE, B_ID, B___AMBER_LOOKUP,
     B___AMBER_USERCLASS, B___AMBER_NEW, B___AMBER_BASE, B___AMBER_WRAP, B_SLICE, MODULE_FN_FIRST, MODULE_FN_LAST,
+    B___AMBER_SET_HASH, B___AMBER_SAME_HASH,
     B_MODULE,
     M_LIST_APPEND, M_LIST_POP, M_LIST_INSERT, M_LIST_EXTEND, M_LIST_INDEX,
     M_LIST_COUNT, M_LIST_REMOVE, M_LIST_REVERSE, M_LIST_SORT, M_LIST_COPY,
@@ -725,6 +726,86 @@ def base_value_builtin(st, bid, sp, n, res):
 
 
 @njit(cache=CACHE)
+def _same_hash_rows(st, c, is_dict, h, out, o):
+    """The stored keys of dict or set c whose stored hash is h (in probe order):
+    their count, written as values at V[o...] when out is True."""
+    H = H_(st)
+    V = V_(st)
+    found = 0
+    perturb = np.uint64(h)
+    if is_dict:
+        io = H[c, D]
+        eo = H[c, A]
+        mask = H[c, E] - 1
+        i = np.int64(np.uint64(h) & np.uint64(mask))
+        while V[io + i, 0] != -1:
+            e = V[io + i, 0]
+            if V[io + i, 1] == h and V[eo + 2 * e, 0] != UNDEF:
+                if out:
+                    V[o + found, 0] = V[eo + 2 * e, 0]
+                    V[o + found, 1] = V[eo + 2 * e, 1]
+                found += 1
+            perturb >>= np.uint64(5)
+            i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+        return found
+    so = H[c, A]
+    mask = np.uint64(H[c, E] - 1)
+    i = np.uint64(h) & mask
+    while True:     # (as heap.set_lookup: linear probes, then a perturbed jump)
+        probes = heap.LINEAR_PROBES if i + np.uint64(heap.LINEAR_PROBES) <= mask else 0
+        j = np.int64(i)
+        while True:
+            t = V[so + 2 * j, 0]
+            if t == UNDEF:
+                if V[so + 2 * j, 1] == 0:
+                    return found
+            elif V[so + 2 * j + 1, 0] == h:
+                if out:
+                    V[o + found, 0] = t
+                    V[o + found, 1] = V[so + 2 * j, 1]
+                found += 1
+            if probes == 0:
+                break
+            probes -= 1
+            j += 1
+        perturb >>= np.uint64(5)
+        i = (i * np.uint64(5) + np.uint64(1) + perturb) & mask
+
+
+@njit(cache=CACHE)
+def key_builtin(st, bid, sp, n, res):
+    """__amber_set_hash(x, h): cache h as instance x's hash; __amber_same_hash(c, k):
+    the keys of dict or set c stored with k's hash, a list (the prelude then finds
+    the one equal to k with ==)."""
+    S = S_(st)
+    H = H_(st)
+    if bid == B___AMBER_SET_HASH and n == 2 and S[sp - 1, 0] == INT:
+        if S[sp - 2, 0] == INSTANCE:
+            H[S[sp - 2, 1], E] = S[sp - 1, 1]
+            H[S[sp - 2, 1], F] = 1
+        return put(st, res, NONE, 0)
+    if bid == B___AMBER_SAME_HASH and n == 2:
+        tc = S[sp - 2, 0]
+        c = S[sp - 2, 1]
+        if tc == DICTVIEW:
+            c = H[c, A]
+            tc = DICT
+        if tc == DICT or tc == SET or tc == FROZENSET:
+            t = S[sp - 1, 0]
+            v = S[sp - 1, 1]
+            if not heap.is_hashable(st, t, v):
+                return fail(st, ERR_UNHASHABLE, 0, t, 0)
+            h = heap.hash_value(st, t, v)
+            m = _same_hash_rows(st, c, tc == DICT, h, False, 0)
+            if not heap.reserve(st, 1, m, 0):
+                return ST_NEED_MEMORY
+            r = heap.new_list(st, m, m)
+            H_(st)[r, B] = _same_hash_rows(st, c, tc == DICT, h, True, H_(st)[r, A])
+            return put(st, res, LIST, r)
+    return service(st, bid, n)
+
+
+@njit(cache=CACHE)
 def call_builtin(st, bid, sp, n):
     """Call builtin `bid` with the n arguments on top of the stack."""
     S = S_(st)
@@ -742,6 +823,8 @@ def call_builtin(st, bid, sp, n):
         return class_builtin(st, bid, sp, n, res)
     if bid == B___AMBER_BASE or bid == B___AMBER_WRAP:
         return base_value_builtin(st, bid, sp, n, res)
+    if bid == B___AMBER_SET_HASH or bid == B___AMBER_SAME_HASH:
+        return key_builtin(st, bid, sp, n, res)
     if (bid == B_ISINSTANCE or bid == B_ISSUBCLASS) and n == 2 and (
             S[sp - 1, 0] == CLASS or S[sp - 2, 0] == CLASS or S[sp - 1, 0] == TUPLE
             or S[sp - 2, 0] == INSTANCE or (S[sp - 2, 0] == EXC and H[S[sp - 2, 1], E] >= 0)):
