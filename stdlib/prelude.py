@@ -310,22 +310,27 @@ def _span(s, start, stop):
     return start, stop
 
 
-def _list_index(s, x, start=0, stop=9223372036854775807):
+def _seq_find(s, x, start, stop):
     i, stop = _span(s, start, stop)
     while i < stop:
         if _same(s[i], x):
             return i
         i += 1
-    raise ValueError(b_repr(x) + " is not in list")
+    return -1
+
+
+def _list_index(s, x, start=0, stop=9223372036854775807):
+    i = _seq_find(s, x, start, stop)
+    if i < 0:
+        raise ValueError(b_repr(x) + " is not in list")
+    return i
 
 
 def _tuple_index(s, x, start=0, stop=9223372036854775807):
-    i, stop = _span(s, start, stop)
-    while i < stop:
-        if _same(s[i], x):
-            return i
-        i += 1
-    raise ValueError("tuple.index(x): x not in tuple")
+    i = _seq_find(s, x, start, stop)
+    if i < 0:
+        raise ValueError("tuple.index(x): x not in tuple")
+    return i
 
 
 def _seq_count(s, x):

@@ -39,3 +39,13 @@ t(lambda: [P(1), P(3)] < [P(1), P(2)])
 t(lambda: sorted([(P(2), "b"), (P(1), "z"), (P(2), "a")]))
 t(lambda: max([[P(1), 5], [P(1), 7]]))
 t(lambda: [P(1), 2] == [P(1), 2.0])
+class P:
+    def __init__(s, x): s.x = x
+    def __eq__(s, o): return s.x == o.x
+    def __repr__(s): return "P"
+l = [P(1), P(2), P(1)]
+print(l.index(P(1), 1), l.index(P(1), -2), (P(3), P(1)).index(P(1)))
+try:
+    l.index(P(2), 2)
+except ValueError as e:
+    print(e)
