@@ -429,6 +429,7 @@ class Loaded(NamedTuple):
     nbase: np.ndarray     # its arrays' rows
     nbase_list: list      # the same, as a list
     tables: np.ndarray    # checks.program_tables()
+    entries: list         # each code object's first instruction (FN_ENTRY), as ints
 
 
 _programs: "OrderedDict[bytes, Loaded]" = OrderedDict()
@@ -534,7 +535,8 @@ def loaded_program(blob) -> Loaded:
     entry = Loaded(program, _read_only(code), _read_only(fn),
                    _read_only(method_table(program.consts)), base, verified,
                    prelude_builtin_slots(program.globals), *_flat(base),
-                   [base[name].shape[0] for name in ARRAYS], tables)
+                   [base[name].shape[0] for name in ARRAYS], tables,
+                   [int(x) for x in fn[:, L.FN_ENTRY]])
     with _lock:
         _programs[key] = entry
         while len(_programs) > PROGRAM_CACHE_SIZE:
@@ -643,26 +645,32 @@ _ARRAY_SET = frozenset(ARRAYS)
 
 
 def _allocate(rows, plain: dict) -> list:
-    """Zeroed arrays for R S F K H V CH G with room to run again after their live
-    rows (at least twice the live size, never less than a fresh VM's; none for R,
-    K and G, whose sizes are fixed), the plain ones filled in."""
+    """Arrays for R S F K H V CH G with room to run again after their live rows (at
+    least twice the live size, never less than a fresh VM's; none for R, K and G,
+    whose sizes are fixed), the plain ones filled in.  They are not zeroed here:
+    the decoder writes every live row and checks.load_state zeroes the room (one
+    pass over memory instead of two)."""
     out = []
+    empty = np.empty
     for k, n in enumerate(rows):
         size = n if _FIXED[k] else max(n + _ROOM_AFTER[k], _ROOM_MIN[k], 2 * n, 16)
-        if k == 0 or k == 6:
-            a = np.zeros(size, np.int64 if k == 0 else np.int32)
+        if k == 0:
+            a = empty(size, np.int64)
+        elif k == 6:
+            a = empty(size, np.int32)
         else:
-            a = np.zeros((size, _COLS[k]), np.int64)
-        if k in plain:
-            a[:n] = plain[k]
+            a = empty((size, _COLS[k]), np.int64)
         out.append(a)
+    for k, a in plain.items():
+        a_out = out[k]
+        a_out[:rows[k]] = a
     return out
 
 
 def live_arrays(doc: dict, entry: Loaded) -> dict:
     """name -> the live part of each array of a snapshot body, decoded (unchecked)."""
     buf, layout, rows, plain = _entries(doc, entry)
-    arrays = _allocate(rows, plain)
+    arrays = _allocate(rows, plain)     # (only the live rows are returned)
     err, k = compact.decode_state(buf, layout, entry.flat, entry.nbase, *arrays)
     _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
     return {name: a[: int(n)] for name, a, n in zip(ARRAYS, arrays, rows)}
@@ -684,7 +692,7 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])
-        vm = Machine(program, stdout=stdout, state=st,
+        vm = Machine(program, stdout=stdout, state=st, code_entries=entry.entries,
                      memory_limit=mem if memory_limit is None else min(mem, memory_limit),
                      output_limit=out if output_limit is None else min(out, output_limit))
         vm.output_written = int(host["output_written"])
