@@ -607,22 +607,23 @@ def _entries(doc, entry: Loaded) -> tuple:
     pos = 0
     try:
         raw = doc["arrays"]
-        if not (type(raw) is dict and len(raw) == len(ARRAYS) and set(raw) == _ARRAY_SET):
+        if not (type(raw) is dict and len(raw) == len(ARRAYS) and raw.keys() == _ARRAY_SET):
             raise SnapshotError("snapshot arrays are incomplete")
         for k, name in enumerate(ARRAYS):
             e = raw[name]
             if type(e) is not dict:
                 raise SnapshotError(f"malformed array {name}")
-            if "d" in e:
+            buf = e.get("d", _ABSENT)
+            if buf is not _ABSENT:
                 n = e.get("n")
-                buf = e["d"]
                 # every row past the baseline is stored (at least one byte a value),
                 # which bounds what a short stream can make us allocate
-                if not (len(e) == 2 and type(n) is int and type(buf) is bytes and 0 <= n
+                if not (type(n) is int and type(buf) is bytes and len(e) == 2 and 0 <= n
                         and n <= nbase[k] + len(buf) // _COLS[k]):
                     raise _malformed(name, e)
-                spans += (pos, pos + len(buf))
-                pos += len(buf)
+                end = pos + len(buf)
+                spans += (pos, end)
+                pos = end
                 streams.append(buf)
             else:
                 plain[k] = _raw_entry(name, e)
@@ -642,6 +643,7 @@ def _entries(doc, entry: Loaded) -> tuple:
 
 
 _ARRAY_SET = frozenset(ARRAYS)
+_ABSENT = object()
 
 
 def _allocate(rows, plain: dict) -> list:
