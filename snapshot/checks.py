@@ -1243,6 +1243,14 @@ def load_state(buf, layout, flat, nbase, R, S, F, K, H, V, CH, G, CODE, FN, MT, 
     err, k = compact.decode_state(buf, layout, flat, nbase, R, S, F, K, H, V, CH, G)
     if err != compact.OK:
         return E_DECODE, k, err, 0
+    # the room after the live rows is fresh zeroes, as in a fresh VM (the caller
+    # allocates without zeroing; the live rows were all written)
+    rows = layout[16:24]
+    S[rows[1]:, :] = 0
+    F[rows[2]:, :] = 0
+    H[rows[4]:, :] = 0
+    V[rows[5]:, :] = 0
+    CH[rows[6]:] = 0
     code, i, w = run_checks(R, S, F, K, H, V, CH, G, layout[16:24], CODE, FN, tables, flat,
                             nbase)
     if code > 0:

@@ -429,6 +429,7 @@ class Loaded(NamedTuple):
     nbase: np.ndarray     # its arrays' rows
     nbase_list: list      # the same, as a list
     tables: np.ndarray    # checks.program_tables()
+    entries: list         # each code object's first instruction (FN_ENTRY), as ints
 
 
 _programs: "OrderedDict[bytes, Loaded]" = OrderedDict()
@@ -534,7 +535,8 @@ def loaded_program(blob) -> Loaded:
     entry = Loaded(program, _read_only(code), _read_only(fn),
                    _read_only(method_table(program.consts)), base, verified,
                    prelude_builtin_slots(program.globals), *_flat(base),
-                   [base[name].shape[0] for name in ARRAYS], tables)
+                   [base[name].shape[0] for name in ARRAYS], tables,
+                   [int(x) for x in fn[:, L.FN_ENTRY]])
     with _lock:
         _programs[key] = entry
         while len(_programs) > PROGRAM_CACHE_SIZE:
@@ -605,22 +607,23 @@ def _entries(doc, entry: Loaded) -> tuple:
     pos = 0
     try:
         raw = doc["arrays"]
-        if not (type(raw) is dict and len(raw) == len(ARRAYS) and set(raw) == _ARRAY_SET):
+        if not (type(raw) is dict and len(raw) == len(ARRAYS) and raw.keys() == _ARRAY_SET):
             raise SnapshotError("snapshot arrays are incomplete")
         for k, name in enumerate(ARRAYS):
             e = raw[name]
             if type(e) is not dict:
                 raise SnapshotError(f"malformed array {name}")
-            if "d" in e:
+            buf = e.get("d", _ABSENT)
+            if buf is not _ABSENT:
                 n = e.get("n")
-                buf = e["d"]
                 # every row past the baseline is stored (at least one byte a value),
                 # which bounds what a short stream can make us allocate
-                if not (len(e) == 2 and type(n) is int and type(buf) is bytes and 0 <= n
+                if not (type(n) is int and type(buf) is bytes and len(e) == 2 and 0 <= n
                         and n <= nbase[k] + len(buf) // _COLS[k]):
                     raise _malformed(name, e)
-                spans += (pos, pos + len(buf))
-                pos += len(buf)
+                end = pos + len(buf)
+                spans += (pos, end)
+                pos = end
                 streams.append(buf)
             else:
                 plain[k] = _raw_entry(name, e)
@@ -640,29 +643,36 @@ def _entries(doc, entry: Loaded) -> tuple:
 
 
 _ARRAY_SET = frozenset(ARRAYS)
+_ABSENT = object()
 
 
 def _allocate(rows, plain: dict) -> list:
-    """Zeroed arrays for R S F K H V CH G with room to run again after their live
-    rows (at least twice the live size, never less than a fresh VM's; none for R,
-    K and G, whose sizes are fixed), the plain ones filled in."""
+    """Arrays for R S F K H V CH G with room to run again after their live rows (at
+    least twice the live size, never less than a fresh VM's; none for R, K and G,
+    whose sizes are fixed), the plain ones filled in.  They are not zeroed here:
+    the decoder writes every live row and checks.load_state zeroes the room (one
+    pass over memory instead of two)."""
     out = []
+    empty = np.empty
     for k, n in enumerate(rows):
         size = n if _FIXED[k] else max(n + _ROOM_AFTER[k], _ROOM_MIN[k], 2 * n, 16)
-        if k == 0 or k == 6:
-            a = np.zeros(size, np.int64 if k == 0 else np.int32)
+        if k == 0:
+            a = empty(size, np.int64)
+        elif k == 6:
+            a = empty(size, np.int32)
         else:
-            a = np.zeros((size, _COLS[k]), np.int64)
-        if k in plain:
-            a[:n] = plain[k]
+            a = empty((size, _COLS[k]), np.int64)
         out.append(a)
+    for k, a in plain.items():
+        a_out = out[k]
+        a_out[:rows[k]] = a
     return out
 
 
 def live_arrays(doc: dict, entry: Loaded) -> dict:
     """name -> the live part of each array of a snapshot body, decoded (unchecked)."""
     buf, layout, rows, plain = _entries(doc, entry)
-    arrays = _allocate(rows, plain)
+    arrays = _allocate(rows, plain)     # (only the live rows are returned)
     err, k = compact.decode_state(buf, layout, entry.flat, entry.nbase, *arrays)
     _need(err == compact.OK, f"array {ARRAYS[k]}: {compact.DECODE_ERRORS.get(err, 'malformed')}")
     return {name: a[: int(n)] for name, a, n in zip(ARRAYS, arrays, rows)}
@@ -684,7 +694,7 @@ def load(data: bytes, stdout=None, recursion_limit: int | None = None,
     try:
         mem = int(host["memory_limit"])
         out = int(host["output_limit"])
-        vm = Machine(program, stdout=stdout, state=st,
+        vm = Machine(program, stdout=stdout, state=st, code_entries=entry.entries,
                      memory_limit=mem if memory_limit is None else min(mem, memory_limit),
                      output_limit=out if output_limit is None else min(out, output_limit))
         vm.output_written = int(host["output_written"])

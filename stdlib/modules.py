@@ -125,9 +125,14 @@ def _c_arguments(fn, args, kw):
 
 
 def real_function(name: str):
-    """The CPython function behind builtin `name` ("math.sqrt"), for messages."""
+    """The CPython function behind builtin `name` ("math.sqrt"), for messages.  The
+    random ones are methods of a private generator: calling one (to learn CPython's
+    error for some arguments) must not touch the host's own `random` state."""
     mod, fn = name.split(".", 1)
-    return getattr(math if mod == "math" else _pyrandom, fn)
+    return getattr(math if mod == "math" else _SCRATCH_RANDOM, fn)
+
+
+_SCRATCH_RANDOM = _pyrandom.Random(0)
 
 
 def module_name_of_slot(global_name: str) -> str:

@@ -23,7 +23,8 @@ runaway allocation hits an address-space limit.  Each case has its own seed
     python tests/test_snapshot_fuzz.py --exploits cyclic_tuple -v   # a targeted one
 
 Outcomes: refused (SnapshotError), finished / paused / error (ran to that status),
-BUG-load / BUG-run / BUG-resave (another exception), CRASH (killed by a signal or
+BUG-load / BUG-run / BUG-resave (another exception), BUG-stdout (output that reached
+the host's sys.stdout instead of the VM's sink), CRASH (killed by a signal or
 died without a result), HANG (no result in CASE_TIMEOUT s).
 """
 
@@ -557,7 +558,21 @@ def make_case(i: int, cache: dict) -> tuple[bytes, str]:
 
 def run_case(data: bytes, what: str) -> tuple[str, str]:
     """(outcome, detail): outcome is refused / finished / paused / error / BUG-load /
-    BUG-run / BUG-resave."""
+    BUG-run / BUG-resave, or BUG-stdout when something reached the host's own
+    sys.stdout (a script's output belongs to its VM's sink only)."""
+    host_out = io.StringIO()
+    saved = sys.stdout
+    sys.stdout = host_out
+    try:
+        outcome, detail = _run_case(data, what)
+    finally:
+        sys.stdout = saved
+    if host_out.getvalue():
+        return "BUG-stdout", f"{what}: wrote {host_out.getvalue()[:80]!r} to the host's stdout"
+    return outcome, detail
+
+
+def _run_case(data: bytes, what: str) -> tuple[str, str]:
     import amber
     from amber import snapshot
     out = io.StringIO()
@@ -1133,7 +1148,7 @@ def test_fuzz_no_crash_or_hang(fuzz_report):
 
 def test_fuzz_no_unexpected_exceptions(fuzz_report):
     """load() raises SnapshotError or succeeds; run() returns a status; nothing else."""
-    bugs = _bugs(fuzz_report, {"BUG-load", "BUG-run", "BUG-resave"})
+    bugs = _bugs(fuzz_report, {"BUG-load", "BUG-run", "BUG-resave", "BUG-stdout"})
     assert not bugs, _explain(bugs)
 
 

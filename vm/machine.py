@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins as py_builtins
 import enum
+import io
 import math
 import keyword
 import operator
@@ -81,7 +82,7 @@ class Machine:
 
     def __init__(self, program, stdout=None, memory_limit: int = 512 << 20,
                  recursion_limit: int = 1000, output_limit: int = 1 << 30, state=None,
-                 random_seed: int | None = None):
+                 random_seed: int | None = None, code_entries: list | None = None):
         self.program = program
         self.stdout = stdout if stdout is not None else sys.stdout
         self.memory_limit = memory_limit
@@ -103,7 +104,10 @@ class Machine:
         self._p_state = None
         self._p = ()
         self._last_gc = -GC_SPACING  # R_COUNT at the last collection (growth policy only)
-        self._entry = [int(x) for x in self.st.FN[:, L.FN_ENTRY]]
+        # each code object's first instruction (FN_ENTRY as ints); snapshot.load passes
+        # the list it keeps with the cached program (making it costs microseconds)
+        self._entry = (code_entries if code_entries is not None
+                       else [int(x) for x in self.st.FN[:, L.FN_ENTRY]])
 
     # ---- public --------------------------------------------------------------
 
@@ -688,6 +692,11 @@ class Machine:
                 self._complete(result_slot, Raw(L.BUILTIN, BUILTIN_ID[_ITER_TYPES[kind]]), pc)
                 return
         args, kw = self._args(top, n, kwnames, consume=name not in _NON_CONSUMING)
+        if not hasattr(py_builtins, name):
+            # type(None), type(f), type(g), type(m): no builtin names in CPython, whose
+            # own calls give the result (type(None)() is None) or the error to report
+            self._complete(result_slot, self._unnamed_type_call(name, args, kw), pc)
+            return
         fn = getattr(py_builtins, name)
         if name in ("enumerate", "zip", "reversed", "range", "list", "tuple", "dict"):
             # only reached for argument errors: CPython reports them
@@ -711,6 +720,18 @@ class Machine:
         if isinstance(result, type) or callable(result) and not isinstance(result, (str, int, float)):
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
         self._complete(result_slot, result, pc)
+
+    def _unnamed_type_call(self, name: str, args: list, kw: dict):
+        """Call builtin `name`, a type that has no builtin name in CPython (or one of
+        Amber's internal builtins, which scripts cannot name), as CPython would."""
+        real = _UNNAMED_TYPES.get(name)
+        if real is None:
+            raise _ScriptException("TypeError", f"'{name}' cannot be called from a script")
+        result = self._call_python(real, *args, **kw)
+        if result is not None:      # type(module)("name"): a module Amber cannot hold
+            raise _ScriptException("TypeError", f"{name}() objects cannot be created by "
+                                   "calling their type in Amber")
+        return None
 
     def _call_ex_service(self, arg: int, sp: int, pc: int):
         """CALL_EX on a builtin or builtin method: spread the args tuple and kwargs
@@ -2348,10 +2369,10 @@ class Machine:
                                  METHODS[int(st.S[top - n - 2, 1])][1])
                 else:
                     fn = self._value(top - n - 1, real=True)
-                fn(*args, **kwargs)
+                _without_output(fn)(*args, **kwargs)
             elif name == "CALL_EX":
                 fn, args, kwargs = self._ex_parts(sp, arg)
-                fn(*args, **kwargs)
+                _without_output(fn)(*args, **kwargs)
             elif name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_METHOD_KW"):
                 kw = []
                 top = sp
@@ -2366,7 +2387,7 @@ class Machine:
                                  METHODS[int(st.S[top - arg - 2, 1])][1])
                 else:
                     fn = self._value(top - arg - 1, real=True)
-                fn(*args, **kwargs)
+                _without_output(fn)(*args, **kwargs)
             elif name in ("BUILD_MAP", "MAP_ADD"):
                 k = v(2 if name == "MAP_ADD" else 2 * arg)
                 hash(k)
@@ -2387,6 +2408,19 @@ class Machine:
         return None
 
 
+def _without_output(fn):
+    """fn, for _emulate to call on copies of a failed instruction's operands: print
+    writes into a scratch buffer (never to the host's stdout)."""
+    if fn is not print:
+        return fn
+
+    def quiet_print(*args, **kwargs):
+        if "file" in kwargs:
+            raise TypeError("print(file=...) is not available in Amber")
+        return print(*args, file=io.StringIO(), **kwargs)
+    return quiet_print
+
+
 def _text(v) -> str:
     return v if isinstance(v, str) else str(v)
 
@@ -2398,7 +2432,7 @@ def _realize(v):
             return stdmod.real_function(v.name)
         if v.name in _UNNAMED_TYPES:
             return _UNNAMED_TYPES[v.name]
-        return getattr(py_builtins, v.name)
+        return getattr(py_builtins, v.name, v)      # (Amber's internal ones stay refs)
     return v
 
 
