@@ -552,13 +552,14 @@ def b_iter(x, *sentinel):
 
 
 def _seq_iter(x):
-    out = []
+    # the old sequence protocol: x[0], x[1], ... until IndexError (or StopIteration)
     i = 0
     while True:
         try:
-            out.append(x[i])
-        except IndexError:
-            return iter(out)
+            y = x[i]
+        except (IndexError, StopIteration):
+            return
+        yield y
         i += 1
 
 

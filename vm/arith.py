@@ -237,9 +237,9 @@ def float_binop(st, op, x, y):
             return FLOAT, 0, fail(st, ERR_ZERO_DIV, 3, 0, 0)
         r = float_mod(x, y)
     elif op == OP_POW:
-        if x == 0.0 and y < 0.0:
+        if x == 0.0 and y < 0.0 and np.isfinite(y):     # (0.0 ** -inf is inf)
             return FLOAT, 0, fail(st, ERR_ZERO_DIV, 4, 0, 0)
-        if x < 0.0 and y != np.floor(y) and np.isfinite(y):
+        if x < 0.0 and y != np.floor(y) and np.isfinite(y) and np.isfinite(x):
             return FLOAT, 0, fail(st, ERR_VALUE, VAL_NEG_FRACTIONAL_POW, 0, 0)
         r = x ** y
         if np.isinf(r) and np.isfinite(x) and np.isfinite(y):

@@ -1287,7 +1287,10 @@ class Machine:
                 d = int(objects.attr_dict(self.p, *obj)) if obj[0] != L.CLASS else -1
                 found = cls >= 0 and int(objects.mro_lookup(self.p, cls, name_row, -1)[0]) != L.UNDEF
                 found = found or (d >= 0 and int(objects.dict_find(self.p, d, name_row)[0]) != L.UNDEF)
-                self._complete(res, found or attr in ("__class__", "__dict__"), pc)
+                special = ("__class__", "__dict__") + (
+                    ("__name__", "__mro__", "__bases__", "__base__", "__doc__")
+                    if obj[0] == L.CLASS else ())
+                self._complete(res, found or attr in special, pc)
                 return
             if scripted:
                 default = (int(st.S[res + 3, 0]), int(st.S[res + 3, 1])) if n == 3 else None
