@@ -1554,6 +1554,20 @@ class Machine:
             if t == L.EXC and attr == "args":
                 self._set_result(sp - 1, Raw(L.TUPLE, int(H[v, L.B])), pc, method)
                 return
+            if t == L.EXC and attr == "value" and _is_subclass(int(H[v, L.A]), "StopIteration"):
+                args = int(H[v, L.B])       # a StopIteration subclass's value: args[0]
+                off = int(H[args, L.A])
+                first = Raw(int(st.V[off, 0]), int(st.V[off, 1])) if H[args, L.B] else Raw(L.NONE, 0)
+                self._set_result(sp - 1, first, pc, method)
+                return
+            if t == L.EXC and attr in ("errno", "strerror") and _is_subclass(int(H[v, L.A]),
+                                                                            "OSError"):
+                args = int(H[v, L.B])       # OSError(errno, strerror, ...): else None
+                off = int(H[args, L.A]) + (attr == "strerror")
+                item = Raw(int(st.V[off, 0]), int(st.V[off, 1])) if H[args, L.B] >= 2 \
+                    else Raw(L.NONE, 0)
+                self._set_result(sp - 1, item, pc, method)
+                return
             if t == L.INSTANCE and self._base_method(v, attr, sp, pc, method):
                 return
             if cls >= 0:
