@@ -2264,6 +2264,17 @@ def run(st):
                     break
                 pc = Fr[fp, FR_PC]
                 base = Fr[fp, FR_BASE]
+        elif op == UNPACK_SEQUENCE:
+            t = S[sp - 1, 0]
+            if (t == TUPLE or t == LIST) and H[S[sp - 1, 1], B] == arg:
+                o = H[S[sp - 1, 1], A]
+                for i in range(arg):
+                    S[sp - 1 + i, 0] = V[o + arg - 1 - i, 0]
+                    S[sp - 1 + i, 1] = V[o + arg - 1 - i, 1]
+                sp += arg - 1
+                pc += 1
+            else:
+                cold = 2
         elif op == BUILD_TUPLE or op == BUILD_LIST or op == YIELD_VALUE:
             cold = 3
         elif op == SEND and S[sp - 2, 0] == GEN:
