@@ -11,10 +11,10 @@ host can stop, snapshot and resume.
 """
 
 import numpy as np
-from numba import njit
+from numba import carray, njit
 
 from . import CACHE
-from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, NPTRS, _ptr64
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
@@ -1824,13 +1824,20 @@ def warm(st, op, arg, sp, pc):
 # ---------------------------------------------------------------------------
 
 @njit(cache=CACHE)
-def run(st):
+def run(at):
     """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions.
+
+    `at` is the address of an int64 array holding the state's pointer tuple
+    (state.pointers): one int crosses from the host instead of 22 (unboxing the
+    tuple cost ~0.5 us a call, most of a fuel slice's overhead).
 
     One test of the opcode per instruction (LLVM makes a jump table of the chain);
     inside an opcode's branch the common operand types run inline, and `cold` says
     which helper takes the rest: 1 cold_a (which passes what it does not know on),
     2 cold_b directly, 3 warm."""
+    a = carray(_ptr64(at), NPTRS)
+    st = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11],
+          a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], a[21])
     R = R_(st)
     S = S_(st)
     Fr = F_(st)
@@ -2157,10 +2164,9 @@ def run(st):
                 cold = 2
         elif op == CALL:
             ft = S[sp - arg - 1, 0]
-            if ft == FUNC and fastpath.simple_call(st, S[sp - arg - 1, 1], arg, sp - arg):
-                # the common call: exact positional arguments, no cells
-                fastpath.enter(st, S[sp - arg - 1, 1], sp - arg, arg, sp - arg - 1, pc + 1,
-                               RET_NORMAL)
+            if ft == FUNC and fastpath.call(st, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
+                                            pc + 1):
+                # the common call (exact positional arguments, no cells) was entered
                 fp = R[R_FP]
                 sp = R[R_SP]
                 pc = Fr[fp, FR_PC]
@@ -2187,13 +2193,10 @@ def run(st):
         elif op == CALL_METHOD:
             ft = S[sp - arg - 2, 0]
             hasself = S[sp - arg - 1, 0] != UNDEF
-            if ft == FUNC and fastpath.simple_call(st, S[sp - arg - 2, 1], arg + hasself,
-                                                   sp - arg - hasself):
+            if ft == FUNC and fastpath.call(st, S[sp - arg - 2, 1], arg + hasself,
+                                            sp - arg - hasself, sp - arg - 2, pc + 1):
                 # CALL_METHOD with a self passes it as the first argument; without one (a
                 # function read from a module) the result goes to the slot below the empty one
-                nargs = arg + hasself
-                ret = sp - arg - 2
-                fastpath.enter(st, S[ret, 1], sp - nargs, nargs, ret, pc + 1, RET_NORMAL)
                 fp = R[R_FP]
                 sp = R[R_SP]
                 pc = Fr[fp, FR_PC]
