@@ -17,14 +17,14 @@ from .mem import sig, S_, F_, FN_, H_, V_, R_
 from .layout import (A, B, C, D, E, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
                      FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
-                     FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, N_INIT)
+                     FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT)
 from . import heap, objects
 from .builtins import B_OBJECT
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
 
 
-@njit(sig("i8(P, i8, i8)"), cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE, inline="always")
 def attr_probe(st, d, name):
     """The entry of str row `name` in dict row d, -1 if absent, or UNSURE (a key
     of another type hashes the same: the general lookup decides).  The probe
@@ -53,7 +53,7 @@ def attr_probe(st, d, name):
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
 
 
-@njit(sig("i8(P, i8, i8)"), cache=CACHE)
+@njit(sig("i8(P, i8, i8)"), cache=CACHE, inline="always")
 def class_attr(st, cls, name):
     """Where class attribute `name` of class row cls is, along its MRO: the V row of
     the value, -1 if no class has it, UNSURE if a lookup could not decide."""
@@ -73,7 +73,7 @@ def class_attr(st, cls, name):
     return -1
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, inline="always")
 def plain_attr(st, ov, name):
     """For attribute str row `name` of instance row ov: (its attribute dict row, the
     V row of the class attribute of that name or -1); the dict row is -1 when the
@@ -150,7 +150,7 @@ def store_attr(st, name, sp):
     return True
 
 
-@njit(sig("b1(P, i8, i8, i8)"), cache=CACHE)
+@njit(sig("b1(P, i8, i8, i8)"), cache=CACHE, inline="always")
 def simple_call(st, f, nargs, base):
     """Whether calling function row f with exactly nargs positional arguments at
     S[base...] needs nothing but a new frame: no defaults, *args, **kwargs,
@@ -164,7 +164,7 @@ def simple_call(st, f, nargs, base):
             and base + FN[c, FN_NLOCALS] + FN[c, FN_STACK] + 8 <= S_(st).shape[0])
 
 
-@njit(sig("none(P, i8, i8, i8, i8, i8, i8)"), cache=CACHE)
+@njit(sig("none(P, i8, i8, i8, i8, i8, i8)"), cache=CACHE, inline="always")
 def enter(st, f, base, nargs, ret, ret_pc, mode):
     """Push the frame of function row f, which simple_call accepted, with its nargs
     arguments at S[base...]; the result goes to S[ret] by return mode `mode`, then
@@ -189,6 +189,17 @@ def enter(st, f, base, nargs, ret, ret_pc, mode):
     Fr[fp, FR_FLAGS] = mode
     R[R_FP] = fp
     R[R_SP] = base + nlocals
+
+
+@njit(sig("b1(P, i8, i8, i8, i8, i8)"), cache=CACHE)
+def call(st, f, nargs, base, ret, ret_pc):
+    """simple_call, then enter in mode RET_NORMAL if it accepts: one call from the
+    loop instead of two (every call of a numba function copies the 22-int state
+    tuple; the helpers here are inlined into their callers for the same reason)."""
+    if not simple_call(st, f, nargs, base):
+        return False
+    enter(st, f, base, nargs, ret, ret_pc, RET_NORMAL)
+    return True
 
 
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)

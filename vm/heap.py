@@ -1314,11 +1314,13 @@ def _copy_rows(src, dst, so, do, n):
 
 
 @njit(cache=CACHE)
-def collect(st, pins, vrows, chars):
+def collect(st, pins, V, CH):
     """Free every object unreachable from the roots and compact the arenas.
 
-    pins: extra roots (values) the host holds.  Returns fresh V and CH arrays with
-    at least vrows / chars capacity; the caller builds the new State from them."""
+    pins: extra roots (values) the host holds.  V and CH are fresh zeroed arrays
+    (the host makes them with np.zeros, whose pages the kernel zeroes lazily, on
+    first use: numba's np.zeros writes every page); live regions are copied into
+    them and the caller builds the new State from them."""
     H = H_(st)
     R = R_(st)
     marks = _mark(st, pins)
@@ -1336,8 +1338,6 @@ def collect(st, pins, vrows, chars):
     # compact: copy the regions of live objects, in row order, into fresh arenas
     oldV = V_(st)
     oldC = CH_(st)
-    V = np.zeros((max(vrows, 16), 2), np.int64)
-    CH = np.zeros(max(chars, 16), np.int32)
     vt = 0
     ct = 0
     for r in range(n):

@@ -11,10 +11,10 @@ host can stop, snapshot and resume.
 """
 
 import numpy as np
-from numba import njit
+from numba import carray, njit
 
 from . import CACHE
-from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, NPTRS, _ptr64
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
@@ -49,9 +49,9 @@ from .opcodes import (
     RETURN_VALUE, RAISE_VARARGS, RERAISE, CHECK_EXC_MATCH, LIST_EXTEND, LIST_TO_TUPLE,
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
     LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
-    IMPORT_NAME, IMPORT_FROM, SEND,
+    IMPORT_NAME, IMPORT_FROM, SEND, YIELD_VALUE,
 )
-from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT
+from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
 from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
                        METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
@@ -1766,13 +1766,78 @@ def cold_a(st, op, arg, sp, pc):
     return ST_RUNNING
 
 
+@njit(cache=CACHE)
+def warm(st, op, arg, sp, pc):
+    """The helpers cold_a / cold_b reach for some common cases the loop recognizes,
+    without their chains of tests: dict subscripts, `in` on a dict or set (operands
+    that run no script code), tuple and list displays, generators (FOR_ITER, SEND,
+    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls."""
+    R = R_(st)
+    S = S_(st)
+    if op == FOR_ITER:
+        return gen.for_iter(st, arg, sp, pc)
+    if op == YIELD_VALUE:
+        return gen.yield_value(st, sp, pc)
+    if op == RETURN_VALUE:
+        return gen.gen_return(st, sp, pc)
+    if op == SEND:
+        return gen.send_op(st, arg, sp, pc)
+    if op == LOAD_ATTR or op == LOAD_METHOD:
+        return modfns.module_op(st, op, arg, sp, pc)
+    if op == CALL_METHOD:       # a builtin LOAD_METHOD read from a module
+        return call_builtin_from_slot(st, CALL, arg, sp, pc, sp - arg - 2)
+    if op == CALL:              # a builtin (do_call's case of CALL)
+        ret = sp - arg - 1
+        fv = S[ret, 1]
+        if fv == B_NEXT and (arg == 1 or arg == 2) and S[sp - arg, 0] == GEN:
+            return gen.gen_next(st, arg, sp, pc)
+        if redirect_builtin(st, fv, sp, arg, ret, pc):
+            return push_frame(st, S[ret, 1], sp - arg, arg, pc + 1, ret)
+        status = natives.call_builtin(st, fv, sp, arg)
+        if status == ST_RUNNING:
+            R[R_SP] = sp - arg
+            F_(st)[R[R_FP], FR_PC] = pc + 1
+        return status
+    if op == BUILD_TUPLE or op == BUILD_LIST:
+        status = build(st, op, arg, sp)
+        if status == ST_RUNNING:
+            F_(st)[R[R_FP], FR_PC] = pc + 1
+        return status
+    if op == BINARY_SUBSCR:
+        status = seq.subscr(st, sp)
+        nsp = sp - 1
+    elif op == STORE_SUBSCR:
+        status = seq.store_subscr(st, sp)
+        nsp = sp - 3
+    else:
+        status = arith.compare(st, arg, sp)
+        nsp = sp - 1
+    if status != ST_RUNNING:
+        return status
+    R[R_SP] = nsp
+    F_(st)[R[R_FP], FR_PC] = pc + 1
+    return ST_RUNNING
+
+
 # ---------------------------------------------------------------------------
 # The loop
 # ---------------------------------------------------------------------------
 
 @njit(cache=CACHE)
-def run(st):
-    """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions."""
+def run(at):
+    """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions.
+
+    `at` is the address of an int64 array holding the state's pointer tuple
+    (state.pointers): one int crosses from the host instead of 22 (unboxing the
+    tuple cost ~0.5 us a call, most of a fuel slice's overhead).
+
+    One test of the opcode per instruction (LLVM makes a jump table of the chain);
+    inside an opcode's branch the common operand types run inline, and `cold` says
+    which helper takes the rest: 1 cold_a (which passes what it does not know on),
+    2 cold_b directly, 3 warm."""
+    a = carray(_ptr64(at), NPTRS)
+    st = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11],
+          a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], a[21])
     R = R_(st)
     S = S_(st)
     Fr = F_(st)
@@ -1781,7 +1846,6 @@ def run(st):
     G = G_(st)
     H = H_(st)
     V = V_(st)
-    FN = FN_(st)
     MT = MT_(st)
     fp = R[R_FP]
     sp = R[R_SP]
@@ -1798,6 +1862,7 @@ def run(st):
         w = CODE[pc]
         op = w & 0xFF
         arg = w >> 8
+        cold = 0
         if op == LOAD_FAST:
             t = S[base + arg, 0]
             if t == UNDEF:
@@ -1848,6 +1913,13 @@ def run(st):
             S[sp, 1] = S[sp - 1, 1]
             sp += 1
             pc += 1
+        elif op == DUP_TOP_TWO:
+            S[sp, 0] = S[sp - 2, 0]
+            S[sp, 1] = S[sp - 2, 1]
+            S[sp + 1, 0] = S[sp - 1, 0]
+            S[sp + 1, 1] = S[sp - 1, 1]
+            sp += 2
+            pc += 1
         elif op == ROT_TWO:
             t = S[sp - 1, 0]
             v = S[sp - 1, 1]
@@ -1855,6 +1927,16 @@ def run(st):
             S[sp - 1, 1] = S[sp - 2, 1]
             S[sp - 2, 0] = t
             S[sp - 2, 1] = v
+            pc += 1
+        elif op == ROT_THREE:
+            t = S[sp - 1, 0]
+            v = S[sp - 1, 1]
+            S[sp - 1, 0] = S[sp - 2, 0]
+            S[sp - 1, 1] = S[sp - 2, 1]
+            S[sp - 2, 0] = S[sp - 3, 0]
+            S[sp - 2, 1] = S[sp - 3, 1]
+            S[sp - 3, 0] = t
+            S[sp - 3, 1] = v
             pc += 1
         elif op == LOAD_DEREF:
             cell = S[base + arg, 1]
@@ -1874,191 +1956,308 @@ def run(st):
             pc += 1
         elif op == JUMP:
             pc = arg
-        elif (op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE) and (
-                S[sp - 1, 0] < CLASS or S[sp - 1, 0] > SUPER):   # script objects: cold_a
-            sp -= 1
-            t = S[sp, 0]
-            if t == BOOL or t == INT:
-                truth = S[sp, 1] != 0
+        elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
+            t = S[sp - 1, 0]
+            if t < CLASS or t > SUPER:      # script objects: cold_a
+                sp -= 1
+                if t == BOOL or t == INT:
+                    truth = S[sp, 1] != 0
+                else:
+                    truth = arith.truthy(st, t, S[sp, 1])
+                if truth == (op == POP_JUMP_IF_TRUE):
+                    pc = arg
+                else:
+                    pc += 1
             else:
-                truth = arith.truthy(st, t, S[sp, 1])
-            if truth == (op == POP_JUMP_IF_TRUE):
-                pc = arg
-            else:
+                cold = 1
+        elif op == BINARY_OP:
+            ta = S[sp - 2, 0]
+            tb = S[sp - 1, 0]
+            o = arg & 15
+            if ta == INT and tb == INT and o <= 5 and o != 3 and (o <= 2 or S[sp - 1, 1] > 0):
+                a = S[sp - 2, 1]
+                b = S[sp - 1, 1]
+                ok = True
+                if o == 0:
+                    r, ok = arith.add_ovf(a, b)
+                elif o == 1:
+                    r, ok = arith.sub_ovf(a, b)
+                elif o == 2:
+                    r, ok = arith.mul_ovf(a, b)
+                elif o == 4:
+                    r = a // b      # b > 0: Python's floor division, no trap
+                else:
+                    r = a % b
+                if not ok:          # the result is a big int: the host computes it
+                    R[R_SERVICE] = SVC_BINOP
+                    R[R_ARGC] = arg
+                    status = ST_SERVICE
+                    break
+                sp -= 1
+                S[sp - 1, 1] = r
                 pc += 1
-        elif op == BINARY_OP and S[sp - 1, 0] == INT and S[sp - 2, 0] == INT and arg & 15 <= 2:
-            a = S[sp - 2, 1]
-            b = S[sp - 1, 1]
-            o = arg & 15
-            if o == 0:
-                r, ok = arith.add_ovf(a, b)
-            elif o == 1:
-                r, ok = arith.sub_ovf(a, b)
+            elif (ta == FLOAT or tb == FLOAT) and (ta == FLOAT or ta == INT) and (
+                    tb == FLOAT or tb == INT) and o <= 3:
+                x = fval(S[sp - 2, 1]) if ta == FLOAT else np.float64(S[sp - 2, 1])
+                y = fval(S[sp - 1, 1]) if tb == FLOAT else np.float64(S[sp - 1, 1])
+                z = 0.0
+                if o == 0:
+                    z = x + y
+                elif o == 1:
+                    z = x - y
+                elif o == 2:
+                    z = x * y
+                elif y != 0.0:
+                    z = x / y
+                else:
+                    cold = 2        # ZeroDivisionError
+                if cold == 0:
+                    sp -= 1
+                    S[sp - 1, 0] = FLOAT
+                    S[sp - 1, 1] = fbits(z)
+                    pc += 1
             else:
-                r, ok = arith.mul_ovf(a, b)
-            if not ok:          # the result is a big int: the host computes it
-                R[R_SERVICE] = SVC_BINOP
-                R[R_ARGC] = arg
-                status = ST_SERVICE
-                break
-            sp -= 1
-            S[sp - 1, 1] = r
-            pc += 1
-        elif op == BINARY_OP and S[sp - 1, 0] == FLOAT and S[sp - 2, 0] == FLOAT and arg & 15 <= 2:
-            x = fval(S[sp - 2, 1])
-            y = fval(S[sp - 1, 1])
-            o = arg & 15
-            if o == 0:
-                z = x + y
-            elif o == 1:
-                z = x - y
+                cold = 2
+        elif op == COMPARE_OP:
+            ta = S[sp - 2, 0]
+            tb = S[sp - 1, 0]
+            if arg <= 5 and ((ta == INT and tb == INT) or (ta == FLOAT and tb == FLOAT)):
+                if ta == INT:
+                    a = S[sp - 2, 1]
+                    b = S[sp - 1, 1]
+                    if arg == 0:
+                        r = a < b
+                    elif arg == 1:
+                        r = a <= b
+                    elif arg == 2:
+                        r = a == b
+                    elif arg == 3:
+                        r = a != b
+                    elif arg == 4:
+                        r = a > b
+                    else:
+                        r = a >= b
+                else:
+                    x = fval(S[sp - 2, 1])
+                    y = fval(S[sp - 1, 1])
+                    if arg == 0:
+                        r = x < y
+                    elif arg == 1:
+                        r = x <= y
+                    elif arg == 2:
+                        r = x == y
+                    elif arg == 3:
+                        r = x != y
+                    elif arg == 4:
+                        r = x > y
+                    else:
+                        r = x >= y
+                sp -= 1
+                S[sp - 1, 0] = BOOL
+                S[sp - 1, 1] = 1 if r else 0
+                pc += 1
+            elif arg == 8 or arg == 9:      # is, is not
+                r = ta == tb and S[sp - 1, 1] == S[sp - 2, 1]
+                sp -= 1
+                S[sp - 1, 0] = BOOL
+                S[sp - 1, 1] = 1 if r == (arg == 8) else 0
+                pc += 1
+            elif (arg == 6 or arg == 7) and ta < FUNC and (
+                    tb == DICT or tb == SET or tb == FROZENSET):
+                cold = 3
             else:
-                z = x * y
-            sp -= 1
-            S[sp - 1, 1] = fbits(z)
-            pc += 1
-        elif op == COMPARE_OP and S[sp - 1, 0] == INT and S[sp - 2, 0] == INT and arg <= 5:
-            a = S[sp - 2, 1]
-            b = S[sp - 1, 1]
-            if arg == 0:
-                r = a < b
-            elif arg == 1:
-                r = a <= b
-            elif arg == 2:
-                r = a == b
-            elif arg == 3:
-                r = a != b
-            elif arg == 4:
-                r = a > b
+                cold = 2
+        elif op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP:
+            t = S[sp - 1, 0]
+            if t == BOOL or t == INT or t == NONE:
+                truth = t != NONE and S[sp - 1, 1] != 0
+                if truth == (op == JUMP_IF_TRUE_OR_POP):
+                    pc = arg
+                else:
+                    sp -= 1
+                    pc += 1
             else:
-                r = a >= b
-            sp -= 1
-            S[sp - 1, 0] = BOOL
-            S[sp - 1, 1] = 1 if r else 0
-            pc += 1
-        elif op == COMPARE_OP and (arg == 8 or arg == 9):      # is, is not
-            r = S[sp - 1, 0] == S[sp - 2, 0] and S[sp - 1, 1] == S[sp - 2, 1]
-            sp -= 1
-            S[sp - 1, 0] = BOOL
-            S[sp - 1, 1] = 1 if r == (arg == 8) else 0
-            pc += 1
-        elif (op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP or (
-                op == UNARY_OP and arg == 2)) and (
-                S[sp - 1, 0] == BOOL or S[sp - 1, 0] == INT or S[sp - 1, 0] == NONE):
-            truth = S[sp - 1, 0] != NONE and S[sp - 1, 1] != 0
-            if op == UNARY_OP:          # not x
+                cold = 1
+        elif op == UNARY_OP:
+            t = S[sp - 1, 0]
+            if arg == 2 and (t == BOOL or t == INT or t == NONE):     # not x
+                truth = t != NONE and S[sp - 1, 1] != 0
                 S[sp - 1, 0] = BOOL
                 S[sp - 1, 1] = 0 if truth else 1
                 pc += 1
-            elif truth == (op == JUMP_IF_TRUE_OR_POP):
-                pc = arg
-            else:
-                sp -= 1
+            elif arg == 0 and t == INT and S[sp - 1, 1] != arith.INT_MIN:
+                S[sp - 1, 1] = -S[sp - 1, 1]
                 pc += 1
-        elif op == FOR_ITER and S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_RANGE:
-            it = S[sp - 1, 1]
-            cur = H[it, D]
-            step = H[it, F]
-            if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
-                sp -= 1
-                pc = arg
+            elif arg == 0 and t == FLOAT:
+                S[sp - 1, 1] = fbits(-fval(S[sp - 1, 1]))
+                pc += 1
             else:
-                H[it, D] = cur + step
-                S[sp, 0] = INT
-                S[sp, 1] = cur
+                cold = 1
+        elif op == FOR_ITER:
+            if S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_RANGE:
+                it = S[sp - 1, 1]
+                cur = H[it, D]
+                step = H[it, F]
+                if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
+                    sp -= 1
+                    pc = arg
+                else:
+                    H[it, D] = cur + step
+                    S[sp, 0] = INT
+                    S[sp, 1] = cur
+                    sp += 1
+                    pc += 1
+            elif S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_SEQ:
+                it = S[sp - 1, 1]
+                src = H[it, C]
+                i = H[it, D]
+                if i >= H[src, B]:
+                    sp -= 1
+                    pc = arg
+                else:
+                    H[it, D] = i + 1
+                    S[sp, 0] = V[H[src, A] + i, 0]
+                    S[sp, 1] = V[H[src, A] + i, 1]
+                    sp += 1
+                    pc += 1
+            elif S[sp - 1, 0] == GEN:
+                cold = 3
+            else:
+                cold = 2
+        elif op == BINARY_SUBSCR:
+            tc = S[sp - 2, 0]
+            if (tc == LIST or tc == TUPLE) and S[sp - 1, 0] == INT:
+                lst = S[sp - 2, 1]
+                i = S[sp - 1, 1]
+                n = H[lst, B]
+                if i < 0:
+                    i += n
+                if i < 0 or i >= n:
+                    status = fail(st, ERR_INDEX, tc, 0, 0)
+                    break
+                sp -= 1
+                S[sp - 1, 0] = V[H[lst, A] + i, 0]
+                S[sp - 1, 1] = V[H[lst, A] + i, 1]
+                pc += 1
+            elif tc == DICT:
+                cold = 3
+            else:
+                cold = 2
+        elif op == STORE_SUBSCR:
+            tc = S[sp - 2, 0]
+            if tc == LIST and S[sp - 1, 0] == INT:
+                lst = S[sp - 2, 1]
+                i = S[sp - 1, 1]
+                n = H[lst, B]
+                if i < 0:
+                    i += n
+                if i < 0 or i >= n:
+                    status = fail(st, ERR_INDEX, LIST, 1, 0)
+                    break
+                V[H[lst, A] + i, 0] = S[sp - 3, 0]
+                V[H[lst, A] + i, 1] = S[sp - 3, 1]
+                sp -= 3
+                pc += 1
+            elif tc == DICT:
+                cold = 3
+            else:
+                cold = 2
+        elif op == CALL:
+            ft = S[sp - arg - 1, 0]
+            if ft == FUNC and fastpath.call(st, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
+                                            pc + 1):
+                # the common call (exact positional arguments, no cells) was entered
+                fp = R[R_FP]
+                sp = R[R_SP]
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
+            elif ft == CLASS and fastpath.new_instance(st, S[sp - arg - 1, 1], arg, sp, pc):
+                fp = R[R_FP]
+                sp = R[R_SP]
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
+            elif ft == FUNC:
+                Fr[fp, FR_PC] = pc
+                R[R_SP] = sp
+                status = push_frame(st, S[sp - arg - 1, 1], sp - arg, arg, pc + 1, sp - arg - 1)
+                if status != ST_RUNNING:
+                    break
+                fp = R[R_FP]
+                sp = R[R_SP]
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
+            elif ft == BUILTIN:
+                cold = 3
+            else:
+                cold = 2
+        elif op == CALL_METHOD:
+            ft = S[sp - arg - 2, 0]
+            hasself = S[sp - arg - 1, 0] != UNDEF
+            if ft == FUNC and fastpath.call(st, S[sp - arg - 2, 1], arg + hasself,
+                                            sp - arg - hasself, sp - arg - 2, pc + 1):
+                # CALL_METHOD with a self passes it as the first argument; without one (a
+                # function read from a module) the result goes to the slot below the empty one
+                fp = R[R_FP]
+                sp = R[R_SP]
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
+            elif arg == 1 and ft == METHOD and S[sp - 3, 1] == M_LIST_APPEND and \
+                    S[sp - 2, 0] == LIST and H[S[sp - 2, 1], B] < H[S[sp - 2, 1], C]:
+                lst = S[sp - 2, 1]          # lst.append(x) with room
+                o = H[lst, A] + H[lst, B]
+                V[o, 0] = S[sp - 1, 0]
+                V[o, 1] = S[sp - 1, 1]
+                H[lst, B] += 1
+                sp -= 2
+                S[sp - 1, 0] = NONE
+                S[sp - 1, 1] = 0
+                pc += 1
+            elif ft == BUILTIN and not hasself:
+                cold = 3
+            else:
+                cold = 2
+        elif op == LOAD_ATTR or op == LOAD_METHOD:
+            t = S[sp - 1, 0]
+            if t == INSTANCE and fastpath.load_attr(st, K[arg, 1], sp, op == LOAD_METHOD):
+                if op == LOAD_METHOD:
+                    sp += 1
+                pc += 1
+            elif op == LOAD_METHOD and STR <= t <= DICT and 0 <= arg < MT.shape[1] and \
+                    MT[t, arg] >= 0:        # a method of str, list, tuple or dict
+                S[sp, 0] = t
+                S[sp, 1] = S[sp - 1, 1]
+                S[sp - 1, 0] = METHOD
+                S[sp - 1, 1] = MT[t, arg]
                 sp += 1
                 pc += 1
-        elif op == FOR_ITER and S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_SEQ:
-            it = S[sp - 1, 1]
-            src = H[it, C]
-            i = H[it, D]
-            if i >= H[src, B]:
-                sp -= 1
-                pc = arg
+            elif t == MODULE:
+                cold = 3
             else:
-                H[it, D] = i + 1
-                S[sp, 0] = V[H[src, A] + i, 0]
-                S[sp, 1] = V[H[src, A] + i, 1]
-                sp += 1
+                cold = 2
+        elif op == STORE_ATTR:
+            if S[sp - 1, 0] == INSTANCE and fastpath.store_attr(st, K[arg, 1], sp):
+                sp -= 2
                 pc += 1
-        elif op == BINARY_SUBSCR and S[sp - 2, 0] == LIST and S[sp - 1, 0] == INT:
-            lst = S[sp - 2, 1]
-            i = S[sp - 1, 1]
-            n = H[lst, B]
-            if i < 0:
-                i += n
-            if i < 0 or i >= n:
-                status = fail(st, ERR_INDEX, LIST, 0, 0)
-                break
-            sp -= 1
-            S[sp - 1, 0] = V[H[lst, A] + i, 0]
-            S[sp - 1, 1] = V[H[lst, A] + i, 1]
-            pc += 1
-        elif ((op == CALL and S[sp - arg - 1, 0] == FUNC) or (
-                op == CALL_METHOD and S[sp - arg - 2, 0] == FUNC)) and fastpath.simple_call(
-                st, S[sp - arg - 1 - (op == CALL_METHOD), 1],
-                arg + (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF),
-                sp - arg - (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF)):
-            # the common call: exact positional arguments, no cells; CALL_METHOD with a
-            # self passes it as the first argument, without one (a function read from a
-            # module) returns into the slot below the empty one
-            nargs = arg + (op == CALL_METHOD and S[sp - arg - 1, 0] != UNDEF)
-            ret = sp - arg - 1 - (op == CALL_METHOD)
-            fastpath.enter(st, S[ret, 1], sp - nargs, nargs, ret, pc + 1, RET_NORMAL)
-            fp = R[R_FP]
-            sp = R[R_SP]
-            pc = Fr[fp, FR_PC]
-            base = Fr[fp, FR_BASE]
-        elif (op == LOAD_ATTR or op == LOAD_METHOD) and S[sp - 1, 0] == INSTANCE and \
-                fastpath.load_attr(st, K[arg, 1], sp, op == LOAD_METHOD):
-            if op == LOAD_METHOD:
-                sp += 1
-            pc += 1
-        elif op == LOAD_METHOD and STR <= S[sp - 1, 0] <= DICT and 0 <= arg < MT.shape[1] and \
-                MT[S[sp - 1, 0], arg] >= 0:        # a method of str, list, tuple or dict
-            S[sp, 0] = S[sp - 1, 0]
-            S[sp, 1] = S[sp - 1, 1]
-            S[sp - 1, 0] = METHOD
-            S[sp - 1, 1] = MT[S[sp, 0], arg]
-            sp += 1
-            pc += 1
-        elif op == CALL_METHOD and arg == 1 and S[sp - 3, 0] == METHOD and \
-                S[sp - 3, 1] == M_LIST_APPEND and S[sp - 2, 0] == LIST and \
-                H[S[sp - 2, 1], B] < H[S[sp - 2, 1], C]:        # lst.append(x) with room
-            lst = S[sp - 2, 1]
-            o = H[lst, A] + H[lst, B]
-            V[o, 0] = S[sp - 1, 0]
-            V[o, 1] = S[sp - 1, 1]
-            H[lst, B] += 1
-            sp -= 2
-            S[sp - 1, 0] = NONE
-            S[sp - 1, 1] = 0
-            pc += 1
-        elif op == STORE_ATTR and S[sp - 1, 0] == INSTANCE and fastpath.store_attr(st, K[arg, 1], sp):
-            sp -= 2
-            pc += 1
-        elif op == CALL and S[sp - arg - 1, 0] == CLASS and fastpath.new_instance(
-                st, S[sp - arg - 1, 1], arg, sp, pc):
-            fp = R[R_FP]
-            sp = R[R_SP]
-            pc = Fr[fp, FR_PC]
-            base = Fr[fp, FR_BASE]
-        elif op == CALL and S[sp - arg - 1, 0] == FUNC:
-            Fr[fp, FR_PC] = pc
-            R[R_SP] = sp
-            status = push_frame(st, S[sp - arg - 1, 1], sp - arg, arg, pc + 1, sp - arg - 1)
-            if status != ST_RUNNING:
-                break
-            fp = R[R_FP]
-            sp = R[R_SP]
-            pc = Fr[fp, FR_PC]
-            base = Fr[fp, FR_BASE]
-        elif op == RETURN_VALUE and not RET_GEN_FOR <= Fr[fp, FR_FLAGS] <= RET_GEN_CLOSE:
-            if fp == 0:
+            else:
+                cold = 1
+        elif op == RETURN_VALUE:
+            flags = Fr[fp, FR_FLAGS]
+            if flags == RET_NORMAL and fp > 0:
+                ret = Fr[fp, FR_RET]
+                S[ret, 0] = S[sp - 1, 0]
+                S[ret, 1] = S[sp - 1, 1]
+                sp = ret + 1
+                fp -= 1
+                R[R_FP] = fp
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
+            elif RET_GEN_FOR <= flags <= RET_GEN_CLOSE:
+                cold = 3
+            elif fp == 0:
                 # the state stays that of "about to return": a valid, verifiable place
                 status = ST_FINISHED
                 break
-            if Fr[fp, FR_FLAGS] != RET_NORMAL:
+            else:
                 status = return_special(st, fp, sp)
                 fp = R[R_FP]
                 sp = R[R_SP]
@@ -2068,19 +2267,32 @@ def run(st):
                     break
                 pc = Fr[fp, FR_PC]
                 base = Fr[fp, FR_BASE]
-                continue
-            ret = Fr[fp, FR_RET]
-            S[ret, 0] = S[sp - 1, 0]
-            S[ret, 1] = S[sp - 1, 1]
-            sp = ret + 1
-            fp -= 1
-            R[R_FP] = fp
-            pc = Fr[fp, FR_PC]
-            base = Fr[fp, FR_BASE]
+        elif op == UNPACK_SEQUENCE:
+            t = S[sp - 1, 0]
+            if (t == TUPLE or t == LIST) and H[S[sp - 1, 1], B] == arg:
+                o = H[S[sp - 1, 1], A]
+                for i in range(arg):
+                    S[sp - 1 + i, 0] = V[o + arg - 1 - i, 0]
+                    S[sp - 1 + i, 1] = V[o + arg - 1 - i, 1]
+                sp += arg - 1
+                pc += 1
+            else:
+                cold = 2
+        elif op == BUILD_TUPLE or op == BUILD_LIST or op == YIELD_VALUE:
+            cold = 3
+        elif op == SEND and S[sp - 2, 0] == GEN:
+            cold = 3
         else:
+            cold = 1
+        if cold != 0:
             Fr[fp, FR_PC] = pc
             R[R_SP] = sp
-            status = cold_a(st, op, arg, sp, pc)
+            if cold == 2:
+                status = cold_b(st, op, arg, sp, pc)
+            elif cold == 3:
+                status = warm(st, op, arg, sp, pc)
+            else:
+                status = cold_a(st, op, arg, sp, pc)
             if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data (1)
                 deep = R[R_DEEP]    # or an item with a script __eq__ (2)
                 R[R_DEEP] = 0

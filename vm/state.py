@@ -51,12 +51,14 @@ def empty_state(code, fn, nconsts, nglobals, method_table, stack=1024, frames=64
     )
 
 
-def grown(arr: np.ndarray, rows: int, exact: bool = False) -> np.ndarray:
+def grown(arr: np.ndarray, rows: int, exact: bool = False, live: int | None = None) -> np.ndarray:
     """A copy of arr with at least `rows` rows (at least doubled unless exact), the
-    rest zero."""
+    rest zero.  `live`: only arr's first `live` rows are copied (the caller knows
+    the rest are zero)."""
     new_rows = max(rows, arr.shape[0]) if exact else max(rows, 2 * arr.shape[0])
     out = np.zeros((new_rows,) + arr.shape[1:], arr.dtype)
-    out[: arr.shape[0]] = arr
+    n = arr.shape[0] if live is None else live
+    out[:n] = arr[:n]
     return out
 
 
