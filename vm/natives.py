@@ -144,6 +144,8 @@ def exc_subclass(bid, target):
 @njit(cache=CACHE)
 def is_instance(st, tag, val, tid):
     """isinstance(value, builtin type tid)."""
+    if tid == B_OBJECT:
+        return True         # every value is an object
     if tag == EXC:
         return exc_subclass(H_(st)[val, A], tid)
     t = type_of(tag)
@@ -999,7 +1001,7 @@ def iteration_builtin(st, bid, sp, n, res):
         return fail(st, ERR_STOP_ITERATION, 0, 0, 0)
     if bid == B_ISSUBCLASS and n == 2 and t == BUILTIN and S[sp - 1, 0] == BUILTIN:
         target = S[sp - 1, 1]
-        r = v == target or (v == B_BOOL and target == B_INT) or \
+        r = v == target or target == B_OBJECT or (v == B_BOOL and target == B_INT) or \
             (is_exc_type(v) and exc_subclass(v, target))
         return put(st, res, BOOL, 1 if r else 0)
     return service(st, bid, n)
