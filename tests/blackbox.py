@@ -188,30 +188,7 @@ def mutate(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     """A mutated copy of snapshot bytes (the mutators of test_snapshot_fuzz)."""
     sys.path.insert(0, str(HERE))
     import test_snapshot_fuzz as fz
-    r = rng.random()
-    if r < 0.35:
-        return fz._mutate_raw(rng, data)
-    expand = rng.random() < 0.5
-    outer, body = fz.unseal(data, expand)
-    whats = []
-    for _ in range(rng.choice([1, 1, 1, 2, 3])):
-        kind = rng.choices(["array", "semantic", "code", "program", "host", "outer"],
-                           weights=[22, 30, 22, 14, 6, 6])[0]
-        try:
-            if kind == "outer":
-                whats.append(fz._mutate_outer(rng, outer, body))
-            elif kind in ("array", "semantic") and not expand:
-                whats.append(fz._mutate_compact(rng, body))
-            else:
-                whats.append({"array": fz._mutate_array, "semantic": fz._mutate_semantic,
-                              "code": fz._mutate_code, "program": fz._mutate_program,
-                              "host": fz._mutate_host}[kind](rng, body))
-        except (KeyError, TypeError, AttributeError, IndexError, ValueError):
-            whats.append(f"{kind}:skipped")
-    checksum = rng.random() < 0.97
-    return (fz.seal(outer, body, checksum=checksum),
-            f"{'plain' if expand else 'compact'} {' + '.join(whats)}"
-            + ("" if checksum else " (checksum left stale)"))
+    return fz.mutate_snapshot(rng, data, raw_share=0.35)
 
 
 def classify(r: subprocess.CompletedProcess, reference: str) -> str:

@@ -531,10 +531,15 @@ def make_case(i: int, cache: dict) -> tuple[bytes, str]:
     rng = random.Random(f"{BASE_SEED}:{i}")
     snaps = _snapshots(cache)
     name, k, data = snaps[rng.randrange(len(snaps))]
-    where = f"{name}@{k}"
-    if rng.random() < 0.2:
-        data, what = _mutate_raw(rng, data)
-        return data, f"{where} {what}"
+    data, what = mutate_snapshot(rng, data, raw_share=0.2)
+    return data, f"{name}@{k} {what}"
+
+
+def mutate_snapshot(rng: random.Random, data: bytes, raw_share: float) -> tuple[bytes, str]:
+    """A mutated copy of snapshot bytes and what was done: raw byte damage (a share
+    raw_share of the time), else one to three structural edits, resealed."""
+    if rng.random() < raw_share:
+        return _mutate_raw(rng, data)
     expand = rng.random() < 0.5
     outer, body = unseal(data, expand)
     whats = []
@@ -552,8 +557,10 @@ def make_case(i: int, cache: dict) -> tuple[bytes, str]:
                               "host": _mutate_host}[kind](rng, body))
         except (KeyError, TypeError, AttributeError, IndexError, ValueError):
             whats.append(f"{kind}:skipped")   # an earlier mutation removed what this one needs
-    data = seal(outer, body, checksum=rng.random() < 0.97)   # so that the checksum passes
-    return data, f"{where} {'plain' if expand else 'compact'} {' + '.join(whats)}"
+    checksum = rng.random() < 0.97      # (mostly recomputed, so that the checksum passes)
+    return (seal(outer, body, checksum=checksum),
+            f"{'plain' if expand else 'compact'} {' + '.join(whats)}"
+            + ("" if checksum else " (checksum left stale)"))
 
 
 def run_case(data: bytes, what: str) -> tuple[str, str]:
