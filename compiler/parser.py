@@ -704,7 +704,9 @@ class _TokenStream:
             return None       # end of file: the final DEDENTs come from finish()
         self.check_stray_backslash(newline.end_pos)
         joined = _LEADING_CONTINUATIONS.match(self.src.text, newline.end_pos - len(indent))
-        if "\\" in joined.group():   # `\` lines first: the line they join to sets the indent
+        if "\\" in joined.group() and indent == "":
+            # a `\` at the very start of a line: the line it joins to sets the indent
+            # (after spaces, the spaces before the `\` do, as in CPython's tokenizer)
             indent = joined.group().rsplit("\n", 1)[1]
         col, alt = _indent_columns(indent)
         top_col, top_alt = self.indents[-1]

@@ -666,6 +666,15 @@ def test_fuzz_token_soup(tokens, separators):
     _check_against_cpython(source)
 
 
+@pytest.mark.parametrize("source", [
+    "\n    \\\nx", "\n\\\n    x", "if 1:\n    \\\n  x\n", "if 1:\n    y\n\\\n    x\n",
+    "if 1:\n    y\n    \\\nx\n", "if 1:\n    y\n  \\\n    x\n"])
+def test_indentation_across_a_line_continuation(source):
+    """Spaces before a `\\` set the line's indentation; a `\\` at the start of a line
+    lets the joined line set it (found by test_fuzz_token_soup)."""
+    _check_against_cpython(source)
+
+
 def _check_against_cpython(source: str):
     """Ours must never crash; what CPython's parser rejects, Amber rejects; what it
     accepts, Amber accepts with the same tree, or refuses as unsupported (async...)."""
