@@ -1,10 +1,13 @@
 """Amber's virtual machine: opcode table, value layout, heap, numba interpreter loop.
 
 Importing this package first chooses where numba caches the compiled interpreter.
-The cache folder is named after a hash of every source file of this package, so an
-edit anywhere in the VM gets a fresh cache (numba itself only notices edits to the
-file that holds a function, not to the callees it inlines).  If no folder is
-writable, compiled code is simply not cached.
+The cache folder is named after a hash of every source file of this package that
+compiled code can see, so an edit to any of them gets a fresh cache (numba itself only
+notices edits to the file that holds a function, not to the callees it inlines or the
+module constants it freezes).  The host-side modules in HOST_ONLY hold no numba code
+and no numba module imports them (tests/test_cache_tag.py checks both), so editing
+them keeps the compiled interpreter.  If no folder is writable, compiled code is
+simply not cached.
 """
 
 import hashlib
@@ -15,9 +18,15 @@ import tempfile
 _HERE = pathlib.Path(__file__).resolve().parent
 
 
+# Modules that run only in the host: no @njit code, never imported by a module that has it.
+HOST_ONLY = frozenset({"machine.py", "hostvalues.py", "loader.py", "inspect.py", "state.py"})
+
+
 def _source_hash() -> str:
     h = hashlib.sha256()
     for path in sorted(_HERE.glob("*.py")):
+        if path.name in HOST_ONLY:
+            continue
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
