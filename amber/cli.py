@@ -69,8 +69,13 @@ def _drive(vm, args) -> int:
             return 130
         return 0
     if status is amber.Status.ERROR:
-        sys.stderr.write(vm.error.traceback)
-        return 1
+        code = vm.error.exit_code
+        if code is None:
+            sys.stderr.write(vm.error.traceback)
+            return 1
+        if vm.error.exit_message is not None:      # SystemExit("message"), as CPython
+            print(vm.error.exit_message, file=sys.stderr)
+        return code
     return 0
 
 

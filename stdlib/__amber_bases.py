@@ -12,17 +12,7 @@
 # methods CPython's type defines, so that inheritance between them resolves alike.
 # Plain methods (append, upper, keys ...) come from __getattr__, bound to the base
 # value.  Results are values of the builtin type, as CPython's (L([1]) + [2] is a
-# list).  vm/machine.py calls _construct for a call of such a class.
-
-
-def _construct(cls, args, kw):
-    """cls(*args, **kw): __new__ (the user's, or the base's), then __init__."""
-    obj = cls.__new__(cls, *args, **kw)
-    if isinstance(obj, cls):
-        init = getattr(type(obj), "__init__", None)     # (immutable types have none)
-        if init is not None:
-            init(obj, *args, **kw)
-    return obj
+# list).  vm/machine.py calls the prelude's _construct for a call of such a class.
 
 
 def _attr(self, name):

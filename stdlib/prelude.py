@@ -627,6 +627,24 @@ def _math_args(f, *args):
     return f(*real)
 
 
+def _construct(cls, args, kw):
+    """cls(*args, **kw) for a class with a script __new__ or a builtin base, as
+    type.__call__: __new__, then __init__ if __new__ made an instance of cls."""
+    obj = cls.__new__(cls, *args, **kw)
+    if isinstance(obj, cls):
+        init = getattr(type(obj), "__init__", None)     # (immutable types have none)
+        if init is not None:
+            result = init(obj, *args, **kw)
+            if result is not None:
+                raise TypeError("__init__() should return None, not '" + _name(result) + "'")
+    return obj
+
+
+def _object_init(self, *args, **kw):
+    """object.__init__: nothing to do."""
+    return None
+
+
 def b___amber_dict_fromkeys(iterable, value=None):
     d = {}
     for k in iterable:

@@ -214,3 +214,28 @@ def test_run_unknown_import_and_random_seed(tmp_path):
     assert a == f"{random.Random(0).random()}\n" and c == f"{random.Random(5).random()}\n"
     big = amber_cli("run", "--random-seed", str(2 ** 64), str(rnd))
     assert big.returncode == 2 and "--random-seed" in big.stderr and big.stdout == ""
+
+
+SYSTEM_EXITS = {
+    "bare": "print('before')\nraise SystemExit\nprint('after')\n",
+    "none": "raise SystemExit(None)\n",
+    "status": "def f():\n    raise SystemExit(3)\nf()\n",
+    "big_status": "raise SystemExit(300)\n",
+    "message": "raise SystemExit('bye now')\n",
+    "two_args": "raise SystemExit(1, 2)\n",
+    "subclass": "class Quit(SystemExit):\n    pass\nraise Quit(4)\n",
+    "finally_runs": "try:\n    raise SystemExit(5)\nfinally:\n    print('cleanup')\n",
+    "caught": "try:\n    raise SystemExit(2)\nexcept SystemExit as e:\n    print('code', e.code)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SYSTEM_EXITS))
+def test_system_exit_gives_cpythons_status_and_message(name, tmp_path, capsys):
+    script = tmp_path / f"{name}.py"
+    script.write_text(SYSTEM_EXITS[name])
+    cpy = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    code = cli.main(["run", str(script)])
+    out = capsys.readouterr()
+    assert code == cpy.returncode
+    assert out.out == cpy.stdout
+    assert _stderr_without_compile_notice(out.err) == cpy.stderr

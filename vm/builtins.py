@@ -65,12 +65,15 @@ BUILTINS = [
     "__amber_dict_fromkeys",
     # keys with a script __hash__: cache an instance's hash, the stored keys with a hash
     "__amber_set_hash", "__amber_same_hash",
+    # object.__new__ (allocates an instance without running __init__), and the types of
+    # bound methods and builtin functions (internal: no builtin names in CPython)
+    "__amber_object_new", "method", "builtin_function_or_method",
 ]
 # The builtin types a script's class may derive from besides object and the
 # exception types (stdlib/__amber_bases.py has a class for each).
 VALUE_BASES = ("list", "tuple", "dict", "set", "frozenset", "str", "int", "float")
-INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n in ("generator",
-                                                                              "module"))
+INTERNAL = frozenset(n for n in BUILTINS if n.startswith("__amber_") or n in (
+    "generator", "module", "method", "builtin_function_or_method"))
 PRELUDE_ONLY = ("map", "filter", "__amber_yield_from")
 BUILTIN_ID = {name: i for i, name in enumerate(BUILTINS)}
 # the functions of the builtin modules are one contiguous block of ids

@@ -20,6 +20,7 @@ from .layout import (A, B, C, D, E, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT)
 from . import heap, objects
 from .builtins import B_OBJECT
+from .layout import F, CLASS_NEW_BY_SCRIPT
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
 
@@ -212,7 +213,7 @@ def new_instance(st, cls, arg, sp, pc):
     H = H_(st)
     S = S_(st)
     V = V_(st)
-    if H[cls, E] != B_OBJECT:
+    if H[cls, E] != B_OBJECT or H[cls, F] & CLASS_NEW_BY_SCRIPT:
         return False
     name = objects.special_name(st, N_INIT)
     if name < 0:

@@ -345,23 +345,23 @@ def _grow1(a):
 @njit(sig("UniTuple(i8, 2)(P, i8, i8)"), cache=CACHE)
 def key_value(st, tag, val):
     """What a value is as a dict key or set element: an instance of a subclass of a
-    builtin type whose class keeps the type's __hash__ and __eq__ (CLASS F = 1) is
+    builtin type whose class keeps the type's __hash__ and __eq__ (CLASS F bit 1) is
     the value it holds (as in CPython, P((1, 2)) finds the key (1, 2)); any other
     value is itself."""
     if tag == INSTANCE:
         H = H_(st)
         cls = H[val, A]
-        if H[val, C] != UNDEF and cls >= 0 and H[cls, F] == 1:
+        if H[val, C] != UNDEF and cls >= 0 and H[cls, F] & 1:
             return H[val, C], H[val, D]
     return tag, val
 
 
 @njit(sig("b1(P, i8)"), cache=CACHE)
 def script_hashed(st, r):
-    """Whether instance r's class has a script __eq__ (CLASS F = 2): its hash is its
+    """Whether instance r's class has a script __eq__ (CLASS F bit 2): its hash is its
     script __hash__'s, cached in the instance (E, with F = 1) by the prelude."""
     H = H_(st)
-    return H[r, A] >= 0 and H[H[r, A], F] == 2
+    return H[r, A] >= 0 and H[H[r, A], F] & 2 != 0
 
 
 @njit(sig("b1(P, i8)"), cache=CACHE)
@@ -660,13 +660,13 @@ def scalar_eq(st, ta, a, tb, b):
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
 def needs_script_eq(st, ta, a, tb, b):
     """Whether == between these two values runs a script's __eq__: one is an instance
-    whose class defines it (CLASS F = 2) and the other is not that same instance."""
+    whose class defines it (CLASS F bit 2) and the other is not that same instance."""
     if ta == tb and a == b:
         return False
     H = H_(st)
-    if ta == INSTANCE and H[a, A] >= 0 and H[H[a, A], F] == 2:
+    if ta == INSTANCE and H[a, A] >= 0 and H[H[a, A], F] & 2:
         return True
-    return tb == INSTANCE and H[b, A] >= 0 and H[H[b, A], F] == 2
+    return tb == INSTANCE and H[b, A] >= 0 and H[H[b, A], F] & 2 != 0
 
 
 @njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)

@@ -90,8 +90,10 @@ VMSet = type("set", (set,), {"__repr__": _set_repr, "__iter__": _set_iter})
 VMFrozenSet = type("frozenset", (frozenset,), {"__repr__": _set_repr, "__iter__": _set_iter})
 
 
-_FUNCTIONS = {"print", "len", "abs", "min", "max", "sum", "repr", "isinstance", "sorted",
-              "chr", "ord"}
+# The builtins that are functions in CPython (the others are types or constants).
+_FUNCTIONS = {n for n in BUILTINS if "." not in n and not n.startswith("__amber_")
+              and callable(getattr(py_builtins, n, None))
+              and not isinstance(getattr(py_builtins, n), type)}
 _BuiltinFunction = type("builtin_function_or_method", (BuiltinRef,), {"__slots__": ()})
 _BuiltinType = type("type", (BuiltinRef,), {"__slots__": ()})
 

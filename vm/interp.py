@@ -51,7 +51,7 @@ from .opcodes import (
     LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
     IMPORT_NAME, IMPORT_FROM, SEND, YIELD_VALUE,
 )
-from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET
+from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET, CLASS_NEW_BY_SCRIPT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
 from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
                        METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
@@ -384,7 +384,8 @@ def call_ex_class(st, cls, ret, ts, kw_dict, pc):
     H = H_(st)
     it, iv, owner = objects.mro_lookup(st, cls, objects.special_name(st, N_INIT), -1)
     empty = H[S[ts, 1], B] == 0 and (kw_dict < 0 or H[kw_dict, F] == 0)
-    if not natives.is_exc_type(H[cls, E]) and H[cls, E] != B_OBJECT:
+    if H[cls, F] & CLASS_NEW_BY_SCRIPT or \
+            not natives.is_exc_type(H[cls, E]) and H[cls, E] != B_OBJECT:
         return object_service(st, 10)          # a subclass of a builtin type: the host
     if H[cls, E] != B_OBJECT or not (it == FUNC or (it == UNDEF and empty)):
         return fail(st, ERR_NOT_CALLABLE, 0, CLASS, 0)     # not supported with * / **
@@ -538,8 +539,9 @@ def call_class(st, op, arg, sp, pc, ret, first, cls):
     if it != UNDEF and it != FUNC:
         return object_service(st, 1)
     base_bid = H[cls, E]
-    if not natives.is_exc_type(base_bid) and base_bid != B_OBJECT:
-        return object_service(st, 10)          # a subclass of a builtin type: the host
+    if H[cls, F] & CLASS_NEW_BY_SCRIPT or \
+            not natives.is_exc_type(base_bid) and base_bid != B_OBJECT:
+        return object_service(st, 10)  # a subclass of a builtin type, a script __new__: the host
     if base_bid == B_OBJECT:
         if it == UNDEF and arg > 0:
             return object_service(st, 2)       # "Foo() takes no arguments"

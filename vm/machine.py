@@ -72,14 +72,22 @@ _PAUSED = Status.PAUSED
 
 
 class ScriptError(Exception):
-    """An uncaught exception in a script: its type name, message and traceback text."""
+    """An uncaught exception in a script: its type name, message and traceback text.
 
-    def __init__(self, type_name: str, message: str, frames: list, traceback: str):
+    exit_code is None, except for a SystemExit (or a subclass): then it is the exit
+    status CPython would give (0 for SystemExit() and SystemExit(None), n for
+    SystemExit(n), else 1), and exit_message is what CPython prints to stderr before
+    exiting (the message of SystemExit("text"); None for a status)."""
+
+    def __init__(self, type_name: str, message: str, frames: list, traceback: str,
+                 exit_code=None):
         super().__init__(f"{type_name}: {message}" if message else type_name)
         self.type_name = type_name
         self.message = message
         self.frames = frames          # [(filename, line, function)], outermost first
         self.traceback = traceback    # CPython-style text, ending with a newline
+        self.exit_code = exit_code
+        self.exit_message = None
 
 
 class VMLimitError(Exception):
@@ -694,6 +702,9 @@ class Machine:
         if name in ("getattr", "setattr", "hasattr", "delattr") and not kwnames:
             self._attr_builtin(name, n, top, pc)
             return
+        if name == "__amber_object_new":
+            self._object_new(n, kwnames, top, result_slot, pc)
+            return
         if name == "__amber_repr_default" and n == 1:
             st = self.st
             module = self._module_of(top - 1)
@@ -735,6 +746,8 @@ class Machine:
         if name == "dict" and kwnames:
             self._dict_kw(n, kwnames, top, pc)
             return
+        if name == "type" and n == 1 and not kwnames and self._callable_type(top - 1, result_slot, pc):
+            return
         if name == "type" and n == 1 and not kwnames and self.st.S[top - 1, 0] == L.ITER:
             kind = int(self.st.H[int(self.st.S[top - 1, 1]), L.A])
             if kind in _ITER_TYPES:     # zip(...), enumerate(...)
@@ -769,6 +782,55 @@ class Machine:
         if isinstance(result, type) or callable(result) and not isinstance(result, (str, int, float)):
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
         self._complete(result_slot, result, pc)
+
+    def _object_new(self, n: int, kwnames: list, top: int, result_slot: int, pc: int):
+        """object.__new__(cls, ...): an instance of script class cls whose __init__
+        has not run (CPython's checks and messages)."""
+        st = self.st
+        if n - len(kwnames) < 1:
+            raise _ScriptException("TypeError", "object.__new__(): not enough arguments")
+        first = top - n
+        t, v = int(st.S[first, 0]), int(st.S[first, 1])
+        if t not in (L.CLASS, L.BUILTIN) or t == L.BUILTIN and not isinstance(
+                getattr(py_builtins, BUILTINS[v], None), type):
+            raise _ScriptException("TypeError", "object.__new__(X): X is not a type object "
+                                   f"({self._type_name(first)})")
+        name = self._class_name(v) if t == L.CLASS else BUILTINS[v]
+        base = int(st.H[v, L.E]) if t == L.CLASS else v
+        if base != BUILTIN_ID["object"]:
+            raise _ScriptException("TypeError", f"object.__new__({name}) is not safe, "
+                                   f"use {BUILTINS[base]}.__new__()")
+        if t == L.BUILTIN:
+            raise _ScriptException("TypeError", "cannot create 'object' instances with "
+                                   "object.__new__ in Amber")
+        if n > 1:
+            if st.H[v, L.F] & L.CLASS_NEW_BY_SCRIPT:
+                raise _ScriptException("TypeError", "object.__new__() takes exactly one "
+                                       "argument (the type to instantiate)")
+            if not self._defines_first(v, "__init__"):
+                raise _ScriptException("TypeError", f"{name}() takes no arguments")
+        self.ensure(3, int(heap.dict_rows(4)), 0)
+        st = self.st
+        obj = int(heap.new_obj(self.p, L.INSTANCE))
+        st.H[obj, L.A] = v
+        st.H[obj, L.B] = int(heap.new_dict(self.p, 0))
+        self._complete(result_slot, Raw(L.INSTANCE, obj), pc)
+
+    def _callable_type(self, slot: int, result_slot: int, pc: int) -> bool:
+        """type() of a bound method (method) or a builtin function or method
+        (builtin_function_or_method); False for other values."""
+        st = self.st
+        t, v = int(st.S[slot, 0]), int(st.S[slot, 1])
+        if t == L.BOUND:
+            kind = "method" if st.H[v, L.C] == L.FUNC else "builtin_function_or_method"
+        elif t == L.METHOD or t == L.BUILTIN and not isinstance(
+                getattr(py_builtins, BUILTINS[v], None), type) and BUILTINS[v] not in (
+                "NoneType", "function", "generator", "module", "NotImplemented", "Ellipsis"):
+            kind = "builtin_function_or_method"
+        else:
+            return False
+        self._complete(result_slot, Raw(L.BUILTIN, BUILTIN_ID[kind]), pc)
+        return True
 
     def _unnamed_type_call(self, name: str, args: list, kw: dict):
         """Call builtin `name`, a type that has no builtin name in CPython (or one of
@@ -1071,7 +1133,7 @@ class Machine:
         obj = self._value(sp - 1, real=True)
         if name in _PLAIN_ATTRS:
             result = self._call_python(getattr, obj, name)
-            if isinstance(result, (str, int, float)):
+            if result is None or isinstance(result, (str, int, float)):
                 self._complete(sp - 1, result, pc)
                 return
         self._call_python(getattr, obj, name)
@@ -1304,6 +1366,8 @@ class Machine:
                     raise _ScriptException("AttributeError", f"'{self._type_name(sp - 1)}' "
                                            f"object has no attribute '{attr}'")
                 raise _ScriptException("AttributeError", "can't set attribute")
+            if attr in ("start", "stop", "step") and self._type_name(sp - 1) in ("slice", "range"):
+                raise _ScriptException("AttributeError", "readonly attribute")
             raise _ScriptException("AttributeError", f"'{self._type_name(sp - 1)}' object has no "
                                    f"attribute '{attr}'" + ("" if name == "DELETE_ATTR" else
                                                              " and no __dict__ for setting new attributes"
@@ -1370,6 +1434,10 @@ class Machine:
                 b = objects.new_bound(self.p, vt, int(st.S[res + 1, 1]), L.METHOD,
                                       METHOD_ID[(mtag, attr)])
                 self._set_result(res, Raw(L.BOUND, int(b)), pc)
+                return
+            named = self._code_name(vt, int(st.S[res + 1, 1]), attr)
+            if named is not None:
+                self._complete(res, True if name == "hasattr" else named, pc)
                 return
             value = self._value(res + 1, real=True)
             try:
@@ -1532,6 +1600,9 @@ class Machine:
         """dict.fromkeys, and the class attributes of a builtin type that name other
         builtin types (int.__bases__, object.__base__, bool.__mro__)."""
         name = BUILTINS[bid]
+        if name == "object" and attr in ("__new__", "__init__"):
+            self._set_result(sp - 1, self._object_slot(attr), pc, method)
+            return True
         if name == "dict" and attr == "fromkeys":
             fid = BUILTIN_ID["__amber_dict_fromkeys"]
             slot = L.P_BUILTINS + fid
@@ -1554,6 +1625,31 @@ class Machine:
                              pc, True)
         return True
 
+    def _object_slot(self, attr: str) -> Raw:
+        """object.__new__ (a builtin that makes an instance without running
+        __init__) or object.__init__ (the prelude's function that does nothing)."""
+        if attr == "__new__":
+            return Raw(L.BUILTIN, BUILTIN_ID["__amber_object_new"])
+        fid = self._prelude_function("_object_init")
+        if fid is None:
+            raise _ScriptException("AttributeError", "object.__init__ needs the prelude")
+        return Raw(L.FUNC, fid)
+
+    def _code_name(self, t: int, v: int, attr: str):
+        """__name__ / __qualname__ of a function, a generator or a bound method (from
+        its code object), else None."""
+        if attr not in ("__name__", "__qualname__"):
+            return None
+        H = self.st.H
+        if t == L.BOUND and H[v, L.C] == L.FUNC:
+            t, v = L.FUNC, int(H[v, L.D])
+        if t == L.GEN:
+            t, v = L.FUNC, int(H[v, L.A])
+        if t != L.FUNC:
+            return None
+        co = self.program.codes[int(H[v, L.A])]
+        return co.name if attr == "__name__" else co.qualname
+
     def _load_attr_fallback(self, arg: int, sp: int, pc: int, method: bool):
         """Attribute reads the numba code leaves to the host: special attributes,
         builtin methods read as values, __getattr__, and AttributeError."""
@@ -1571,6 +1667,12 @@ class Machine:
                 v, arg, sp, pc, method):
             return
         H = st.H
+        named = self._code_name(t, v, attr)
+        if named is not None:
+            self._complete(sp - 1, named, pc)
+            if method:
+                self._set_result(sp - 1, Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1])), pc, True)
+            return
         cls = int(objects.class_of(self.p, t, v))
         if t == L.CLASS:
             special = {"__name__": lambda: Raw(L.STR, int(H[v, L.A])),
@@ -1581,6 +1683,9 @@ class Machine:
                        "__class__": lambda: Raw(L.BUILTIN, BUILTIN_ID["type"])}
             if attr in special:
                 self._set_result(sp - 1, special[attr](), pc, method)
+                return
+            if attr in ("__new__", "__init__") and H[v, L.E] == BUILTIN_ID["object"]:
+                self._set_result(sp - 1, self._object_slot(attr), pc, method)
                 return
             if attr == "__doc__":
                 self._complete(sp - 1, None, pc)
@@ -1609,6 +1714,14 @@ class Machine:
                 first = Raw(int(st.V[off, 0]), int(st.V[off, 1])) if H[args, L.B] else Raw(L.NONE, 0)
                 self._set_result(sp - 1, first, pc, method)
                 return
+            if t == L.EXC and attr == "code" and _is_subclass(int(H[v, L.A]), "SystemExit"):
+                args = int(H[v, L.B])       # SystemExit.code: None, args[0] or args
+                off = int(H[args, L.A])
+                n = int(H[args, L.B])
+                code = Raw(int(st.V[off, 0]), int(st.V[off, 1])) if n == 1 else \
+                    Raw(L.NONE, 0) if n == 0 else Raw(L.TUPLE, args)
+                self._set_result(sp - 1, code, pc, method)
+                return
             if t == L.EXC and attr in ("errno", "strerror") and _is_subclass(int(H[v, L.A]),
                                                                             "OSError"):
                 args = int(H[v, L.B])       # OSError(errno, strerror, ...): else None
@@ -1618,6 +1731,14 @@ class Machine:
                 self._set_result(sp - 1, item, pc, method)
                 return
             if t == L.INSTANCE and self._base_method(v, attr, sp, pc, method):
+                return
+            if t == L.INSTANCE and attr in ("__new__", "__init__") and cls >= 0 \
+                    and H[cls, L.E] == BUILTIN_ID["object"]:
+                slot = self._object_slot(attr)
+                if attr == "__init__":
+                    self.ensure(1, 0, 0)
+                    slot = Raw(L.BOUND, int(objects.new_bound(self.p, t, v, slot.tag, slot.val)))
+                self._set_result(sp - 1, slot, pc, method)
                 return
             if cls >= 0:
                 hook = objects.special_lookup(self.p, t, v, L.N_GETATTR)
@@ -1636,6 +1757,9 @@ class Machine:
             if int(H[v, L.B]) == L.INSTANCE and self._base_method(int(H[v, L.C]), attr, sp,
                                                                   pc, method):
                 return
+            if attr == "__new__" and int(H[v, L.B]) in (L.INSTANCE, L.CLASS):
+                self._set_result(sp - 1, self._object_slot(attr), pc, method)
+                return
             if attr == "__init__":      # a builtin base's __init__ (object, exceptions)
                 self.ensure(1, 0, 0)
                 b = objects.new_bound(self.p, int(H[v, L.B]), int(H[v, L.C]), L.BUILTIN,
@@ -1649,11 +1773,6 @@ class Machine:
                 return
             if attr == "__func__":
                 self._set_result(sp - 1, Raw(int(H[v, L.C]), int(H[v, L.D])), pc, method)
-                return
-            if attr == "__name__" and H[v, L.C] == L.FUNC:
-                self._complete(sp - 1, self.program.codes[int(H[int(H[v, L.D]), L.A])].name, pc)
-                if method:
-                    self._set_result(sp - 1, Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1])), pc, True)
                 return
         if t == L.WRAPPER:
             kind = int(H[v, L.A])
@@ -1683,7 +1802,7 @@ class Machine:
             obj = self._value(sp - 1, real=True)
             if attr in _PLAIN_ATTRS:
                 result = self._call_python(getattr, obj, attr)
-                if isinstance(result, (str, int, float)):
+                if result is None or isinstance(result, (str, int, float)):
                     self._complete(sp - 1, result, pc)
                     self._set_result(sp - 1, Raw(int(self.st.S[sp - 1, 0]),
                                                  int(self.st.S[sp - 1, 1])), pc, True)
@@ -1837,7 +1956,10 @@ class Machine:
         st.H[row, L.D] = bases_t[1]
         st.H[row, L.E] = base_bid
         self._implicit_hash_none(row, ns)
-        st.H[row, L.F] = 1 if self._keys_by_value(row) else 2 if self._eq_by_script(row) else 0
+        st.H[row, L.F] = (L.CLASS_KEYS_BY_VALUE if self._keys_by_value(row) else
+                          L.CLASS_EQ_BY_SCRIPT if self._eq_by_script(row) else 0)
+        if base_bid == BUILTIN_ID["object"] and self._defines_first(row, "__new__"):
+            st.H[row, L.F] |= L.CLASS_NEW_BY_SCRIPT
         self._static_new(ns)
         key = self._const_str_row("__classcell__")
         if key is not None:
@@ -1850,25 +1972,30 @@ class Machine:
                 heap.dict_delete_entry(self.p, ns, e)
         self._set_result(sp - 3, Raw(L.CLASS, int(row)), pc)
 
-    def _eq_by_script(self, row: int) -> bool:
-        """Whether the __eq__ of class row's instances is a script's (the first class
-        of its MRO that defines __eq__ is a script class): == inside containers,
-        `in` and list.index/count/remove then run in the prelude (heap.needs_script_eq)."""
+    def _defines_first(self, row: int, name: str) -> bool:
+        """Whether a script class of class row's MRO defines `name` before any
+        builtin type or class of module __amber_bases does."""
         st = self.st
-        key = self._const_str_row("__eq__")
+        key = self._const_str_row(name)
         if key is None:
             return False
         mro = int(st.H[row, L.C])
         off = int(st.H[mro, L.A])
         for i in range(int(st.H[mro, L.B])):
             if st.V[off + i, 0] != L.CLASS:
-                return False        # a builtin type: its own __eq__
+                return False
             c = int(st.V[off + i, 1])
             if class_module(st, c) == "__amber_bases":
                 return False
             if int(heap.dict_get(self.p, int(st.H[c, L.B]), L.STR, key)) >= 0:
                 return True
         return False
+
+    def _eq_by_script(self, row: int) -> bool:
+        """Whether the __eq__ of class row's instances is a script's (the first class
+        of its MRO that defines __eq__ is a script class): == inside containers,
+        `in` and list.index/count/remove then run in the prelude (heap.needs_script_eq)."""
+        return self._defines_first(row, "__eq__")
 
     def _keys_by_value(self, row: int) -> bool:
         """Whether the instances of class row are, as dict keys and set elements, the
@@ -1926,14 +2053,13 @@ class Machine:
         return int(self.st.G[slot, 0]), int(self.st.G[slot, 1])
 
     def _new_base_instance(self, op: int, arg: int, sp: int, pc: int):
-        """A call of a subclass of a builtin type (class L(list)): the class, the
-        positional arguments as a tuple and the keywords as a dict go to
-        __amber_bases._construct, which runs __new__ and __init__ in the script; its
-        result replaces the callee."""
+        """A call of a subclass of a builtin type (class L(list)) or of a class with a
+        script __new__: the class, the positional arguments as a tuple and the keywords
+        as a dict go to the prelude's _construct, which runs __new__ and __init__ in
+        the script; its result replaces the callee."""
         st = self.st
         name = O.OPS[op].name
-        construct = self._bases_global("_construct")
-        if construct is None or construct[0] != L.FUNC:
+        if self._prelude_function("_construct") is None:
             raise _ScriptException("TypeError", "this class cannot be instantiated")
         if name == "CALL_EX":
             has_kw = arg & 1
@@ -1964,7 +2090,7 @@ class Machine:
         cls = int(st.S[ret, 1])
         self._grow_stack(sp + 8)
         self._run_status(interp.call_prelude(
-            self.p, self.program.globals.index("<__amber_bases>._construct"), 3,
+            self.p, self.program.globals.index(L.PRELUDE_PREFIX + "_construct"), 3,
             L.CLASS, cls, args.tag, args.val, kw.tag, kw.val, sp, ret, pc + 1, 0))
 
     def _type_label(self, tv) -> str:
@@ -1993,6 +2119,10 @@ class Machine:
             if self._unwind(exc):
                 return True
             self._uncaught(*self._exception_text(exc), self._traceback_of(exc))
+            status = self._exit_status(exc)
+            if status is not None:
+                self.error.exit_code = status[0]
+                self.error.exit_message = self.error.message if status[1] else None
             return False
         try:
             type_name, message = self._describe_error()
@@ -2172,6 +2302,24 @@ class Machine:
     def _is_stop(self, exc: Raw) -> bool:
         return exc.tag == L.EXC and bool(natives.exc_subclass(
             int(self.st.H[exc.val, L.A]), BUILTIN_ID["StopIteration"]))
+
+    def _exit_status(self, exc: Raw):
+        """(exit status, whether CPython prints the message) of an uncaught
+        SystemExit, else None."""
+        st = self.st
+        if exc.tag != L.EXC or not _is_subclass(int(st.H[exc.val, L.A]), "SystemExit"):
+            return None
+        args = int(st.H[exc.val, L.B])
+        n = int(st.H[args, L.B])
+        if n == 0:
+            return 0, False
+        off = int(st.H[args, L.A])
+        tag, val = int(st.V[off, 0]), int(st.V[off, 1])
+        if n == 1 and tag == L.NONE:
+            return 0, False
+        if n == 1 and tag in (L.INT, L.BOOL):
+            return val & 0xFF, False        # (what a process status keeps)
+        return 1, True
 
     def _uncaught(self, type_name: str, message: str, frames=None):
         if frames is None:
@@ -2504,7 +2652,8 @@ def _realize(v):
 
 # Builtin types that are no builtin names in CPython (reached through type(x)).
 _UNNAMED_TYPES = {"NoneType": type(None), "function": type(_realize),
-                  "generator": type(x for x in ()), "module": type(py_builtins)}
+                  "generator": type(x for x in ()), "module": type(py_builtins),
+                  "method": type(_realize.__get__(0)), "builtin_function_or_method": type(len)}
 
 
 def _is_subclass(bid: int, name: str) -> bool:
