@@ -25,7 +25,26 @@ _UNARIES = (("__neg__", "-"), ("__pos__", "+"), ("", "not "), ("__invert__", "~"
 
 
 def _lookup(x, name):
-    return __amber_lookup(type(x), name, _MISSING)
+    """The special method `name` of x's type, as a function called with x first."""
+    f = __amber_lookup(type(x), name, _MISSING)
+    if f is _MISSING or type(f) is _FUNCTION:
+        return f
+    if type(f) is staticmethod:
+        return _static_adapter(f.__func__)
+    if type(f) is classmethod:
+        return _class_adapter(f.__func__)
+    return f
+
+
+def _static_adapter(f):
+    return lambda self, *args: f(*args)
+
+
+def _class_adapter(f):
+    return lambda self, *args: f(type(self), *args)
+
+
+_FUNCTION = type(_lookup)
 
 
 def _name(x):
@@ -638,6 +657,53 @@ def _construct(cls, args, kw):
             if result is not None:
                 raise TypeError("__init__() should return None, not '" + _name(result) + "'")
     return obj
+
+
+def _desc_get(desc, obj, owner, name):
+    """Reading attribute `name` that class `owner` holds as descriptor desc, through
+    obj (None when read from the class): the descriptor protocol."""
+    data = _lookup(desc, "__set__") is not _MISSING or _lookup(desc, "__delete__") is not _MISSING
+    if obj is not None and not data:
+        d = obj.__dict__                # a non-data descriptor: the instance's own wins
+        if name in d:
+            return d[name]
+    f = _lookup(desc, "__get__")
+    if f is _MISSING:
+        if obj is not None and name in obj.__dict__:
+            return obj.__dict__[name]
+        return desc
+    return f(desc, obj, owner)
+
+
+def _desc_set(desc, obj, name, value):
+    f = _lookup(desc, "__set__")
+    if f is _MISSING:
+        if _lookup(desc, "__delete__") is not _MISSING:
+            raise AttributeError("__set__")
+        obj.__dict__[name] = value      # a non-data descriptor: set on the instance
+    else:
+        f(desc, obj, value)
+
+
+def _desc_delete(desc, obj, name):
+    f = _lookup(desc, "__delete__")
+    if f is not _MISSING:
+        f(desc, obj)
+    elif _lookup(desc, "__set__") is not _MISSING:
+        raise AttributeError("__delete__")
+    elif name in obj.__dict__:
+        del obj.__dict__[name]
+    else:
+        raise AttributeError("'" + _name(obj) + "' object has no attribute '" + name + "'")
+
+
+def _set_names(cls):
+    """type() calls __set_name__ of the class body's values that define it."""
+    for name, value in list(cls.__dict__.items()):
+        f = _lookup(value, "__set_name__")
+        if f is not _MISSING:
+            f(value, cls, name)
+    return cls
 
 
 def _object_init(self, *args, **kw):

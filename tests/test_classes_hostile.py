@@ -33,6 +33,21 @@ def run(src, memory=64 << 20):
     ("__amber_wrap(int, 5)\n", "NameError"),
     ("class A:\n    pass\nclass B(A, A):\n    pass\n", "TypeError"),
     ("class A:\n    pass\nA().missing\n", "AttributeError"),
+    # __new__ and descriptors that recurse, raise or return the wrong thing
+    ("class A:\n    def __new__(cls):\n        return A()\nA()\n", "RecursionError"),
+    ("class A:\n    def __new__(cls):\n        raise KeyError(1)\nA()\n", "KeyError"),
+    ("class A:\n    def __new__(cls, x):\n        return object.__new__(cls, x)\nA(1)\n",
+     "TypeError"),
+    ("object.__new__(5)\n", "TypeError"),
+    ("class D:\n    def __get__(self, o, t):\n        return o.x\nclass A:\n    x = D()\n"
+     "A().x\n", "RecursionError"),
+    ("class D:\n    def __set__(self, o, v):\n        o.x = v\nclass A:\n    x = D()\n"
+     "A().x = 1\n", "RecursionError"),
+    ("class D:\n    def __get__(self, o, t):\n        raise ValueError(2)\nclass A:\n"
+     "    x = D()\ngetattr(A(), 'x')\n", "ValueError"),
+    ("class D:\n    def __set_name__(self, o, n):\n        raise IndexError(3)\nclass A:\n"
+     "    x = D()\n", "IndexError"),
+    ("class D:\n    __get__ = 5\nclass A:\n    x = D()\nA().x\n", "TypeError"),
     ("class A:\n    pass\nA()[0]\n", "TypeError"),
     ("class A:\n    pass\nfor x in A():\n    pass\n", "TypeError"),
     # an __eq__ that compares containers holding itself recurses through the prelude

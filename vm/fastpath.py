@@ -20,7 +20,7 @@ from .layout import (A, B, C, D, E, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT)
 from . import heap, objects
 from .builtins import B_OBJECT
-from .layout import F, CLASS_NEW_BY_SCRIPT
+from .layout import F, CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
 
@@ -74,6 +74,14 @@ def class_attr(st, cls, name):
     return -1
 
 
+@njit(sig("b1(P, i8)"), cache=CACHE)
+def is_descriptor(st, r):
+    """Whether instance row r is a descriptor: its class defines __get__, __set__ or
+    __delete__ (reading or writing it as a class attribute runs script code)."""
+    H = H_(st)
+    return H[r, A] >= 0 and H[H[r, A], F] & CLASS_DESCRIPTOR != 0
+
+
 @njit(cache=CACHE, inline="always")
 def plain_attr(st, ov, name):
     """For attribute str row `name` of instance row ov: (its attribute dict row, the
@@ -86,7 +94,8 @@ def plain_attr(st, ov, name):
     if cls < 0 or d < 0:
         return -1, -1
     ca = class_attr(st, cls, name)
-    if ca == UNSURE or (ca >= 0 and V_(st)[ca, 0] == WRAPPER):
+    if ca == UNSURE or (ca >= 0 and V_(st)[ca, 0] == WRAPPER) or (
+            ca >= 0 and V_(st)[ca, 0] == INSTANCE and is_descriptor(st, V_(st)[ca, 1])):
         return -1, -1
     return d, ca
 

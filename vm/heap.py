@@ -379,8 +379,10 @@ def is_hashable(st, tag, val):
     and for instances whose hash and equality are script code outside the prelude's
     key functions (the host then hands the instruction to the prelude)."""
     tag, val = key_value(st, tag, val)
-    if tag == LIST or tag == DICT or tag == SET or tag == SLICE or tag == DICTVIEW:
+    if tag == LIST or tag == DICT or tag == SET or tag == SLICE:
         return False
+    if tag == DICTVIEW:
+        return H_(st)[val, B] == 1      # only a values view hashes (by identity)
     if tag == INSTANCE:
         return not script_hashed(st, val) or key_ready(st, val)
     if tag != TUPLE:
@@ -396,7 +398,7 @@ def is_hashable(st, tag, val):
         o = H[r, A]
         for i in range(H[r, B]):
             t, v = key_value(st, V[o + i, 0], V[o + i, 1])
-            if t == LIST or t == DICT or t == SET:
+            if t == LIST or t == DICT or t == SET or t == SLICE or t == DICTVIEW and H[v, B] != 1:
                 return False
             if t == INSTANCE and script_hashed(st, v) and not key_ready(st, v):
                 return False

@@ -614,7 +614,7 @@ def load_attr_obj(st, name, sp, pc, method):
         return ST_NEED_MEMORY
     if ot == CLASS:
         t, v, owner = objects.mro_lookup(st, ov, name, -1)
-        if t == UNDEF:
+        if t == UNDEF or t == INSTANCE and fastpath.is_descriptor(st, v):
             return object_service(st, 0)
         bt, bv, bound = objects.bind_class_attr(st, ot, ov, ov, t, v, False)
         if bound:       # a classmethod read through its class
@@ -639,13 +639,15 @@ def load_attr_obj(st, name, sp, pc, method):
         if cls < 0:
             return object_service(st, 0)
         t, v, owner = objects.mro_lookup(st, cls, name, H[ov, A])
-        if t == UNDEF:
+        if t == UNDEF or t == INSTANCE and fastpath.is_descriptor(st, v):
             return object_service(st, 0)
         return bind_and_push(st, sp, pc, selft, selfv, cls, t, v, method, selft != CLASS)
     cls = objects.class_of(st, ot, ov)
     if cls < 0:
         return object_service(st, 0)
     t, v, owner = objects.mro_lookup(st, cls, name, -1)
+    if t == INSTANCE and fastpath.is_descriptor(st, v):
+        return object_service(st, 0)            # the descriptor protocol: the host
     if t == WRAPPER and H[v, A] == WR_PROPERTY:
         gt, gv = objects.wrapped(st, v, 0)
         if gt != FUNC:
@@ -731,6 +733,8 @@ def store_attr_obj(st, name, sp, pc, delete):
         if cls < 0:
             return object_service(st, 0)
         t, v, owner = objects.mro_lookup(st, cls, name, -1)
+        if t == INSTANCE and fastpath.is_descriptor(st, v):
+            return object_service(st, 0)        # the descriptor protocol: the host
         if t == WRAPPER and H[v, A] == WR_PROPERTY:
             ft, fv = objects.wrapped(st, v, 2 if delete else 1)
             if ft != FUNC:

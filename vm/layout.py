@@ -42,8 +42,10 @@ CLASS = 19     # A: name (STR row), B: namespace dict row, C: MRO tuple row (thi
                # flags: 1 when its instances are, as dict keys and set elements, the value
                # they hold (heap.key_value), 2 when their __eq__ is script code
                # (heap.needs_script_eq, heap.script_hashed), 4 when a script __new__
-               # makes them (a call of the class goes to the host, CLASS_NEW_BY_SCRIPT)
-CLASS_KEYS_BY_VALUE, CLASS_EQ_BY_SCRIPT, CLASS_NEW_BY_SCRIPT = 1, 2, 4   # CLASS F bits
+               # makes them (a call of the class goes to the host, CLASS_NEW_BY_SCRIPT),
+               # 8 when its instances are descriptors (it defines __get__, __set__ or
+               # __delete__: reading or writing such a class attribute goes to the host)
+CLASS_KEYS_BY_VALUE, CLASS_EQ_BY_SCRIPT, CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR = 1, 2, 4, 8
 INSTANCE = 20  # A: class row, B: attribute dict row, C, D: the value of a builtin type
                # an instance of a subclass of that type holds (UNDEF, 0 for none);
                # E: its hash as its class's script __hash__ gave it, when F = 1 (cached

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import layout as L
 from . import opcodes as O
-from . import arith, heap, interp, natives, objects, seq, sets, modfns, rng
+from . import arith, fastpath, heap, interp, natives, objects, seq, sets, modfns, rng
 from ..stdlib import modules as stdmod
 from .builtins import AMBER_MODULES
 from .builtins import INTERNAL, METHOD_ID, TYPE_TAG, VALUE_BASES
@@ -740,6 +740,9 @@ class Machine:
         if name in ("sorted", "min", "max"):
             self._ordering_service(name, n, kwnames, top, pc)
             return
+        if name == "property" and (kwnames or n == 4):
+            self._property_kw(n, kwnames, top, result_slot, pc)
+            return
         if name in ("enumerate", "sum", "int") and kwnames:
             self._positional_retry(bid, n, kwnames, top, pc)
             return
@@ -817,12 +820,15 @@ class Machine:
         self._complete(result_slot, Raw(L.INSTANCE, obj), pc)
 
     def _callable_type(self, slot: int, result_slot: int, pc: int) -> bool:
-        """type() of a bound method (method) or a builtin function or method
-        (builtin_function_or_method); False for other values."""
+        """type() of a bound method (method), a builtin function or method
+        (builtin_function_or_method) or a staticmethod, classmethod or property
+        object; False for other values."""
         st = self.st
         t, v = int(st.S[slot, 0]), int(st.S[slot, 1])
         if t == L.BOUND:
             kind = "method" if st.H[v, L.C] == L.FUNC else "builtin_function_or_method"
+        elif t == L.WRAPPER:
+            kind = ("staticmethod", "classmethod", "property")[int(st.H[v, L.A])]
         elif t == L.METHOD or t == L.BUILTIN and not isinstance(
                 getattr(py_builtins, BUILTINS[v], None), type) and BUILTINS[v] not in (
                 "NoneType", "function", "generator", "module", "NotImplemented", "Ellipsis"):
@@ -913,6 +919,26 @@ class Machine:
             if status != L.ST_NEED_MEMORY:
                 return status
             self._make_room()
+
+    def _property_kw(self, n: int, kwnames: list, top: int, result_slot: int, pc: int):
+        """property(fget, fset, fdel, doc) with keywords (the doc is not kept)."""
+        st = self.st
+        names = ["fget", "fset", "fdel", "doc"]
+        npos = n - len(kwnames)
+        given = {names[i]: Raw(int(st.S[top - n + i, 0]), int(st.S[top - n + i, 1]))
+                 for i in range(min(npos, 4))}
+        if npos > 4:
+            raise _ScriptException("TypeError", f"property() takes at most 4 arguments ({n} given)")
+        for i, k in enumerate(kwnames):
+            if k not in names:
+                raise _ScriptException("TypeError", f"'{k}' is an invalid keyword argument "
+                                       "for property()")
+            if k in given:
+                raise _ScriptException("TypeError", f"argument for property() given by name "
+                                       f"('{k}') and position ({names.index(k) + 1})")
+            given[k] = Raw(int(st.S[top - len(kwnames) + i, 0]), int(st.S[top - len(kwnames) + i, 1]))
+        parts = [given.get(k, Raw(L.NONE, 0)) for k in names[:3]]
+        self._complete(result_slot, self._new_wrapper(L.WR_PROPERTY, parts), pc)
 
     def _positional_retry(self, bid: int, n: int, kwnames: list, top: int, pc: int):
         """enumerate(x, start=1) and similar: move keywords into position, call again."""
@@ -1187,18 +1213,20 @@ class Machine:
 
     def _call_prelude_fn(self, fname: str, args: list, sp: int, ret: int, pc: int,
                          mode: int) -> bool:
-        """Call the prelude's function fname with args (stack slots, or (tag, payload)
-        pairs), its result going to S[ret] per mode; the instruction is then done."""
-        try:
-            entry = self.program.globals.index(L.PRELUDE_PREFIX + fname)
-        except ValueError:      # a program compiled without it
+        """Call the prelude's function fname with args (stack slots, (tag, payload)
+        pairs or Raw values) written from S[sp], its result going to S[ret] per
+        mode; the instruction is then done.  False in a program compiled without it."""
+        fid = self._prelude_function(fname)
+        if fid is None:
             return False
         st = self.st
-        vals = [a if isinstance(a, tuple) else (int(st.S[a, 0]), int(st.S[a, 1])) for a in args]
-        vals += [(0, 0)] * (3 - len(vals))
-        self._grow_stack(sp + 8)
-        self._run_status(interp.call_prelude(self.p, entry, len(args), *vals[0], *vals[1],
-                                             *vals[2], sp, ret, pc + 1, mode))
+        vals = [(a.tag, a.val) if isinstance(a, Raw) else a if isinstance(a, tuple)
+                else (int(st.S[a, 0]), int(st.S[a, 1])) for a in args]
+        self._grow_stack(sp + len(vals) + 8)
+        st = self.st
+        for i, (t, v) in enumerate(vals):
+            st.S[sp + i, 0], st.S[sp + i, 1] = t, v
+        self._run_status(interp.call_function_at(self.p, fid, sp, len(vals), ret, pc + 1, mode))
         return True
 
     def _prelude_function(self, fname: str):
@@ -1239,6 +1267,12 @@ class Machine:
             ret = sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
         elif name == "CALL_EX":
             ret = sp - 2 - (arg & 1) - ((arg >> 1) & 1)
+        if ret is not None and st.S[ret, 0] == L.INSTANCE:
+            f = self._wrapped_special(int(st.S[ret, 1]), "__call__")
+            if f is not None:
+                st = self.st
+                st.S[ret, 0], st.S[ret, 1] = f.tag, f.val
+                return      # the call runs again, calling what the wrapper holds
         if ret is not None and st.S[ret, 0] == L.BUILTIN and not in_prelude \
                 and st.S[ret, 1] < st.R[L.R_NBSLOTS]:
             slot = L.P_BUILTINS + int(st.S[ret, 1])
@@ -1307,6 +1341,58 @@ class Machine:
         raise _ScriptException("TypeError", "this operation on objects of a script's "
                                "class is not supported by Amber yet")
 
+    def _wrapped_special(self, inst: int, dunder: str, bind: bool = True):
+        """Special method `dunder` of instance inst's class when it is a staticmethod
+        or classmethod of a function: the function (bound to the class for a
+        classmethod), or with bind=False (wrapper kind, function row); else None."""
+        st = self.st
+        cls = int(objects.class_of(self.p, L.INSTANCE, inst))
+        key = self._const_str_row(dunder)
+        if cls < 0 or key is None:
+            return None
+        t, v, _ = objects.mro_lookup(self.p, cls, key, -1)
+        if int(t) != L.WRAPPER or int(st.H[int(v), L.A]) not in (L.WR_STATIC, L.WR_CLASS):
+            return None
+        kind = int(st.H[int(v), L.A])
+        ft, fv = objects.wrapped(self.p, int(v), 0)
+        if int(ft) != L.FUNC:
+            return None
+        if not bind:
+            return kind, int(fv)
+        if kind == L.WR_STATIC:
+            return Raw(L.FUNC, int(fv))
+        self.ensure(1, 0, 0)
+        return Raw(L.BOUND, int(objects.new_bound(self.p, L.CLASS, cls, L.FUNC, int(fv))))
+
+    def _static_subscript(self, name: str, sp: int, pc: int) -> bool:
+        """obj[k], obj[k] = v, del obj[k] where the class's __getitem__ / __setitem__ /
+        __delitem__ is a staticmethod or classmethod: call the function it wraps
+        (False when it is not one)."""
+        st = self.st
+        dunder = {"BINARY_SUBSCR": "__getitem__", "STORE_SUBSCR": "__setitem__",
+                  "DELETE_SUBSCR": "__delitem__"}.get(name)
+        if dunder is None or st.S[sp - 2, 0] != L.INSTANCE:
+            return False
+        cls = int(objects.class_of(self.p, L.INSTANCE, int(st.S[sp - 2, 1])))
+        f = self._wrapped_special(int(st.S[sp - 2, 1]), dunder, bind=False)
+        if f is None:
+            return False
+        kind, fv = f
+        args = [Raw(int(st.S[sp - 1, 0]), int(st.S[sp - 1, 1]))]          # the key
+        if name == "STORE_SUBSCR":
+            args.append(Raw(int(st.S[sp - 3, 0]), int(st.S[sp - 3, 1])))  # the value
+        if kind == L.WR_CLASS:
+            args.insert(0, Raw(L.CLASS, cls))
+        self._grow_stack(sp + len(args) + 8)
+        st = self.st
+        for i, a in enumerate(args):
+            st.S[sp + i, 0], st.S[sp + i, 1] = a.tag, a.val
+        ret = sp - 3 if name == "STORE_SUBSCR" else sp - 2
+        mode = 0 if name == "BINARY_SUBSCR" else L.RET_DISCARD
+        self._run_status(interp.call_function_at(self.p, int(fv), sp, len(args), ret,
+                                                 pc + 1, mode))
+        return True
+
     def _grow_stack(self, need: int):
         if need + 64 > self.st.S.shape[0]:
             self._grow("S", need + 64)
@@ -1341,6 +1427,8 @@ class Machine:
         if detail == 10:
             self._new_base_instance(op, arg, sp, pc)
             return
+        if detail == 8 and self._static_subscript(name, sp, pc):
+            return
         if detail in (6, 7, 8):
             slot = sp - 1 if detail != 8 else (sp - 2 if name != "STORE_SUBSCR" else sp - 2)
             tname = self._type_name(slot)
@@ -1357,6 +1445,19 @@ class Machine:
         if name in ("STORE_ATTR", "DELETE_ATTR"):
             attr = self.program.consts[arg]
             t = int(st.S[sp - 1, 0])
+            found = self._descriptor(t, int(st.S[sp - 1, 1]), int(st.K[arg, 1])) \
+                if t in (L.INSTANCE, L.EXC) else None
+            if found is not None:
+                obj = Raw(t, int(st.S[sp - 1, 1]))
+                key = Raw(L.STR, int(st.K[arg, 1]))
+                if name == "STORE_ATTR":
+                    value = Raw(int(st.S[sp - 2, 0]), int(st.S[sp - 2, 1]))
+                    self._call_prelude_fn("_desc_set", [found[0], obj, key, value], sp,
+                                          sp - 2, pc, L.RET_DISCARD)
+                else:
+                    self._call_prelude_fn("_desc_delete", [found[0], obj, key], sp, sp - 1,
+                                          pc, L.RET_DISCARD)
+                return
             if t in (L.INSTANCE, L.EXC, L.CLASS):
                 cls_row = int(st.S[sp - 1, 1]) if t == L.CLASS else None
                 if name == "DELETE_ATTR":
@@ -1394,6 +1495,22 @@ class Machine:
         obj = (int(st.S[res + 1, 0]), int(st.S[res + 1, 1]))
         scripted = obj[0] in (L.INSTANCE, L.CLASS, L.SUPER) or (
             obj[0] == L.EXC and st.H[obj[1], L.E] >= 0)
+        found = self._descriptor(*obj, name_row) if scripted and obj[0] != L.SUPER else None
+        if found is not None and name in ("getattr", "hasattr"):
+            if name == "hasattr":
+                self._complete(res, True, pc)
+                return
+            owner = Raw(L.NONE, 0) if obj[0] == L.CLASS else Raw(*obj)
+            self._call_prelude_fn("_desc_get", [found[0], owner, Raw(L.CLASS, found[1]),
+                                                Raw(L.STR, name_row)], top, res, pc, 0)
+            return
+        if found is not None and obj[0] != L.CLASS:     # setattr / delattr
+            args = [found[0], Raw(*obj), Raw(L.STR, name_row)]
+            if name == "setattr":
+                args.append(Raw(int(st.S[res + 3, 0]), int(st.S[res + 3, 1])))
+            self._call_prelude_fn("_desc_set" if name == "setattr" else "_desc_delete",
+                                  args, top, res, pc, 0)
+            return
         if name in ("getattr", "hasattr"):
             if scripted and name == "hasattr":
                 cls = obj[1] if obj[0] == L.CLASS else int(objects.class_of(self.p, *obj))
@@ -1667,6 +1784,14 @@ class Machine:
                 v, arg, sp, pc, method):
             return
         H = st.H
+        if t in (L.INSTANCE, L.EXC, L.CLASS):
+            found = self._descriptor(t, v, int(st.K[arg, 1]))
+            if found is not None:
+                obj = Raw(L.NONE, 0) if t == L.CLASS else Raw(t, v)
+                self._call_prelude_fn("_desc_get", [found[0], obj, Raw(L.CLASS, found[1]),
+                                                    Raw(L.STR, int(st.K[arg, 1]))],
+                                      sp, sp - 1, pc, L.RET_ATTR_PAIR if method else 0)
+                return
         named = self._code_name(t, v, attr)
         if named is not None:
             self._complete(sp - 1, named, pc)
@@ -1960,6 +2085,8 @@ class Machine:
                           L.CLASS_EQ_BY_SCRIPT if self._eq_by_script(row) else 0)
         if base_bid == BUILTIN_ID["object"] and self._defines_first(row, "__new__"):
             st.H[row, L.F] |= L.CLASS_NEW_BY_SCRIPT
+        if any(self._defines_first(row, d) for d in ("__get__", "__set__", "__delete__")):
+            st.H[row, L.F] |= L.CLASS_DESCRIPTOR
         self._static_new(ns)
         key = self._const_str_row("__classcell__")
         if key is not None:
@@ -1970,7 +2097,36 @@ class Machine:
                 st.H[c, L.A] = L.CLASS
                 st.H[c, L.B] = row
                 heap.dict_delete_entry(self.p, ns, e)
+        if self._wants_set_name(ns):
+            self._call_prelude_fn("_set_names", [Raw(L.CLASS, int(row))], sp, sp - 3, pc, 0)
+            return
         self._set_result(sp - 3, Raw(L.CLASS, int(row)), pc)
+
+    def _wants_set_name(self, ns: int) -> bool:
+        """Whether a value of class namespace ns is an instance whose class defines
+        __set_name__ (type() then calls it)."""
+        st = self.st
+        off = int(st.H[ns, L.A])
+        for e in range(int(st.H[ns, L.B])):
+            if st.V[off + 2 * e, 0] == L.UNDEF or st.V[off + 2 * e + 1, 0] != L.INSTANCE:
+                continue
+            cls = int(st.H[int(st.V[off + 2 * e + 1, 1]), L.A])
+            if cls >= 0 and self._defines_first(cls, "__set_name__"):
+                return True
+        return False
+
+    def _descriptor(self, t: int, v: int, name_row: int):
+        """The descriptor (an instance whose class defines __get__, __set__ or
+        __delete__) that the class of (t, v), or class v itself, holds as attribute
+        name_row, with that class: (Raw, class row); else None."""
+        st = self.st
+        cls = v if t == L.CLASS else int(objects.class_of(self.p, t, v))
+        if cls < 0:
+            return None
+        at, av, _ = objects.mro_lookup(self.p, cls, name_row, -1)
+        if int(at) != L.INSTANCE or not fastpath.is_descriptor(self.p, int(av)):
+            return None
+        return Raw(L.INSTANCE, int(av)), cls
 
     def _defines_first(self, row: int, name: str) -> bool:
         """Whether a script class of class row's MRO defines `name` before any
