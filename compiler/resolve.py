@@ -40,6 +40,8 @@ class Scope:
         if self.is_class:
             if name in self.cells:
                 return CELL
+            if name in self.nonlocal_decl:      # the enclosing function's variable
+                return FREE
             if name in self.assigned:
                 return NAME
             return FREE if name in self.frees else GLOBAL
@@ -60,7 +62,8 @@ class Scope:
     def binds(self, name: str) -> bool:
         """Whether this scope binds name itself (reads of it stay here)."""
         if self.is_class:
-            return name in self.assigned and name not in self.global_decl
+            return name in self.assigned and name not in self.global_decl \
+                and name not in self.nonlocal_decl
         return self.is_local(name)
 
 

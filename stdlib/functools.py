@@ -164,6 +164,12 @@ class _lru_cache_wrapper:
             cache[key] = result
         return result
 
+    def __get__(self, obj, objtype=None):
+        """A cached function read as a method binds the instance (as CPython's)."""
+        if obj is None:
+            return self
+        return lambda *args, **kwds: self(obj, *args, **kwds)
+
     def cache_info(self):
         return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
 

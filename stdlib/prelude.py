@@ -444,8 +444,11 @@ def b_len(x):
 
 def b_str(x=""):
     if __amber_userclass(x) is None:
-        if type(x) is object:
+        t = type(x)
+        if t is object:
             return __amber_repr_default(x)
+        if t is method or t is super:
+            return b_repr(x)
         return _container_repr(x, False)
     f = _lookup(x, "__str__")
     if f is _MISSING:
@@ -460,8 +463,15 @@ def b_str(x=""):
 
 def b_repr(x):
     if __amber_userclass(x) is None:
-        if type(x) is object:
+        t = type(x)
+        if t is object:
             return __amber_repr_default(x)
+        if t is method:
+            return "<bound method " + x.__func__.__qualname__ + " of " + b_repr(x.__self__) + ">"
+        if t is super:
+            o = x.__self__
+            name = o.__name__ if isinstance(o, type) else _name(o)
+            return "<super: <class '" + x.__thisclass__.__name__ + "'>, <" + name + " object>>"
         return _container_repr(x, True)
     f = _lookup(x, "__repr__")
     if f is _MISSING:
@@ -704,6 +714,11 @@ def _set_names(cls):
         if f is not _MISSING:
             f(value, cls, name)
     return cls
+
+
+def _type3(name, bases, ns):
+    """type(name, bases, mapping) for a mapping that is not a dict."""
+    return type(name, bases, b_dict(ns))
 
 
 def _object_init(self, *args, **kw):

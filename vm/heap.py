@@ -467,6 +467,14 @@ def frozenset_hash(st, s):
     return r
 
 
+@njit(sig("i8(P, i8, i8)"), cache=CACHE)
+def _ident_hash(st, tag, val):
+    """A hash of a value's identity: its serial for heap objects, else the payload."""
+    if tag >= HEAP:
+        return H_(st)[val, SERIAL] * 16 + 5
+    return val * 31 + tag
+
+
 @njit(cache=CACHE)
 def hash_scalar(st, tag, val):
     """hash() of a hashable value that is not an unhashed tuple."""
@@ -491,6 +499,9 @@ def hash_scalar(st, tag, val):
         return frozenset_hash(st, val)
     if tag == INSTANCE and H_(st)[val, F] == 1 and script_hashed(st, val):
         return H_(st)[val, E]       # what its __hash__ returned (heap.key_ready)
+    if tag == BOUND:                # equal bound methods (same self, same function)
+        H = H_(st)
+        return _ident_hash(st, H[val, A], H[val, B]) * 1000003 ^ _ident_hash(st, H[val, C], H[val, D])
     # identity hash: by serial, never by row or address
     return H_(st)[val, SERIAL] * 16 + 5
 
@@ -656,6 +667,10 @@ def scalar_eq(st, ta, a, tb, b):
         return str_eq(st, a, b)
     if ta == RANGE and tb == RANGE:
         return range_eq(st, a, b)
+    if ta == BOUND and tb == BOUND:     # the same function bound to the same object
+        H = H_(st)
+        return H[a, A] == H[b, A] and H[a, B] == H[b, B] and H[a, C] == H[b, C] \
+            and H[a, D] == H[b, D]
     return False
 
 

@@ -214,6 +214,14 @@ def decode(st, tag: int, val: int, program=None, memo=None):
         # an instance of a subclass of a builtin type that changes none of its
         # behaviour: the services take it as the value it holds (as CPython's do)
         return decode(st, H[val, L.C], H[val, L.D], program, memo)
+    if tag == L.BOUND and H[val, L.C] == L.METHOD and H[val, L.A] not in _SCRIPT_KINDS:
+        # a builtin method bound to a builtin value ([].append)
+        from .builtins import METHODS, TAG_NAME
+        selft, selfv = int(H[val, L.A]), int(H[val, L.B])
+        where = _address(H, selfv) if selft >= L.HEAP else f"0x{0x7e0000000000 + 16 * (selfv & 0xffffff):x}"
+        return opaque("builtin_function_or_method", f"<built-in method "
+                      f"{METHODS[int(H[val, L.D])][1]} of {TAG_NAME.get(selft, 'object')} "
+                      f"object at {where}>")
     if tag in _SCRIPT_KINDS or (tag == L.EXC and H[val, L.E] >= 0 and NeedsUserCode.strict):
         raise NeedsUserCode()
     if tag == L.CLASS:

@@ -1508,8 +1508,8 @@ def cold_b(st, op, arg, sp, pc):
     fp = R[R_FP]
     nsp = sp
     if (op == BINARY_OP or op == COMPARE_OP and arg < 8) and (
-            is_user_object(st, S[sp - 2, 0], S[sp - 2, 1])
-            or is_user_object(st, S[sp - 1, 0], S[sp - 1, 1])
+            (is_user_object(st, S[sp - 2, 0], S[sp - 2, 1]) and S[sp - 2, 0] != BOUND)
+            or (is_user_object(st, S[sp - 1, 0], S[sp - 1, 1]) and S[sp - 1, 0] != BOUND)
             or (op == COMPARE_OP and arg >= 6 and S[sp - 1, 0] == GEN)):   # x in gen
         return call_prelude(st, P_BINOP if op == BINARY_OP else P_COMPARE, 3,
                             S[sp - 2, 0], S[sp - 2, 1], S[sp - 1, 0], S[sp - 1, 1], INT, arg,

@@ -712,6 +712,9 @@ class Machine:
             self._complete(result_slot, f"<{module}{self._type_name(top - 1)} "
                            f"object at 0x{0x7f0000000000 + 16 * int(st.H[st.S[top - 1, 1], L.SERIAL]):x}>", pc)
             return
+        if name == "super" and n >= 1 and self.st.S[top - n, 0] not in (L.CLASS, L.BUILTIN):
+            raise _ScriptException("TypeError", "super() argument 1 must be a type, not "
+                                   f"{self._type_name(top - n)}")
         if name == "super":
             raise _ScriptException("TypeError", "super(type, obj): obj must be an instance "
                                    "or subtype of type" if n == 2 else
@@ -739,6 +742,9 @@ class Machine:
             return
         if name in ("sorted", "min", "max"):
             self._ordering_service(name, n, kwnames, top, pc)
+            return
+        if name == "type" and n == 3 and not kwnames:
+            self._type3(top, pc)
             return
         if name == "property" and (kwnames or n == 4):
             self._property_kw(n, kwnames, top, result_slot, pc)
@@ -829,6 +835,8 @@ class Machine:
             kind = "method" if st.H[v, L.C] == L.FUNC else "builtin_function_or_method"
         elif t == L.WRAPPER:
             kind = ("staticmethod", "classmethod", "property")[int(st.H[v, L.A])]
+        elif t == L.SUPER:
+            kind = "super"
         elif t == L.METHOD or t == L.BUILTIN and not isinstance(
                 getattr(py_builtins, BUILTINS[v], None), type) and BUILTINS[v] not in (
                 "NoneType", "function", "generator", "module", "NotImplemented", "Ellipsis"):
@@ -919,6 +927,27 @@ class Machine:
             if status != L.ST_NEED_MEMORY:
                 return status
             self._make_room()
+
+    def _type3(self, top: int, pc: int):
+        """type(name, bases, namespace): a class, made as a class statement makes it
+        (from a copy of the namespace; a mapping that is not a dict goes through
+        dict() in the prelude first)."""
+        st = self.st
+        for slot, want, what in ((top - 3, L.STR, "1 must be str"),
+                                 (top - 2, L.TUPLE, "2 must be tuple")):
+            if st.S[slot, 0] != want:
+                raise _ScriptException("TypeError", f"type.__new__() argument {what}, not "
+                                       f"{self._type_name(slot)}")
+        if st.S[top - 1, 0] != L.DICT:
+            if st.S[top - 1, 0] == L.INSTANCE and self._call_prelude_fn(
+                    "_type3", [top - 3, top - 2, top - 1], top, top - 4, pc, 0):
+                return
+            raise _ScriptException("TypeError", "type.__new__() argument 3 must be dict, "
+                                   f"not {self._type_name(top - 1)}")
+        self._native(natives.dict_copy, int(st.S[top - 1, 1]), top - 1)
+        st = self.st
+        st.S[top - 4:top - 1] = st.S[top - 3:top]      # name bases ns, where type was
+        self._build_class(top - 1, pc)
 
     def _property_kw(self, n: int, kwnames: list, top: int, result_slot: int, pc: int):
         """property(fget, fset, fdel, doc) with keywords (the doc is not kept)."""
@@ -1267,6 +1296,10 @@ class Machine:
             ret = sp - arg - 1 - (name.endswith("_KW")) - (name.startswith("CALL_METHOD"))
         elif name == "CALL_EX":
             ret = sp - 2 - (arg & 1) - ((arg >> 1) & 1)
+        if name == "CALL" and arg == 3 and st.S[ret, 0] == L.BUILTIN and not in_prelude \
+                and st.S[ret, 1] == BUILTIN_ID["type"] \
+                and self._call_prelude_fn("_type3", [ret + 1, ret + 2, ret + 3], sp, ret, pc, 0):
+            return      # type(name, bases, mapping): dict(mapping) first
         if ret is not None and st.S[ret, 0] == L.INSTANCE:
             f = self._wrapped_special(int(st.S[ret, 1]), "__call__")
             if f is not None:
@@ -1879,6 +1912,14 @@ class Machine:
                 raise _ScriptException("AttributeError", f"'{self._class_name(cls)}' object "
                                        f"has no attribute '{attr}'")
         if t == L.SUPER:
+            if attr in ("__thisclass__", "__self__", "__self_class__"):
+                selft, selfv = int(H[v, L.B]), int(H[v, L.C])
+                value = {"__thisclass__": Raw(L.CLASS, int(H[v, L.A])),
+                         "__self__": Raw(selft, selfv),
+                         "__self_class__": Raw(L.CLASS, selfv) if selft == L.CLASS else
+                         Raw(L.CLASS, int(objects.class_of(self.p, selft, selfv)))}[attr]
+                self._set_result(sp - 1, value, pc, method)
+                return
             if int(H[v, L.B]) == L.INSTANCE and self._base_method(int(H[v, L.C]), attr, sp,
                                                                   pc, method):
                 return
