@@ -831,19 +831,12 @@ class Machine:
         object; False for other values."""
         st = self.st
         t, v = int(st.S[slot, 0]), int(st.S[slot, 1])
-        if t == L.BOUND:
-            kind = "method" if st.H[v, L.C] == L.FUNC else "builtin_function_or_method"
-        elif t == L.WRAPPER:
-            kind = ("staticmethod", "classmethod", "property")[int(st.H[v, L.A])]
-        elif t == L.SUPER:
-            kind = "super"
-        elif t == L.METHOD or t == L.BUILTIN and not isinstance(
-                getattr(py_builtins, BUILTINS[v], None), type) and BUILTINS[v] not in (
-                "NoneType", "function", "generator", "module", "NotImplemented", "Ellipsis"):
-            kind = "builtin_function_or_method"
-        else:
+        if t not in (L.BOUND, L.WRAPPER, L.SUPER, L.METHOD, L.BUILTIN):
             return False
-        self._complete(result_slot, Raw(L.BUILTIN, BUILTIN_ID[kind]), pc)
+        kind = self._value_type(t, v)
+        if kind is None or t == L.BUILTIN and kind.val == BUILTIN_ID["type"]:
+            return False        # (type(int) has its own path)
+        self._complete(result_slot, kind, pc)
         return True
 
     def _unnamed_type_call(self, name: str, args: list, kw: dict):
@@ -1545,6 +1538,14 @@ class Machine:
                                   args, top, res, pc, 0)
             return
         if name in ("getattr", "hasattr"):
+            if obj[0] == L.SUPER and name == "hasattr":   # along the MRO after its class
+                selft, selfv = int(st.H[obj[1], L.B]), int(st.H[obj[1], L.C])
+                cls = selfv if selft == L.CLASS else int(objects.class_of(self.p, selft, selfv))
+                found = cls >= 0 and int(objects.mro_lookup(
+                    self.p, cls, name_row, int(st.H[obj[1], L.A]))[0]) != L.UNDEF
+                self._complete(res, found or attr in ("__thisclass__", "__self__", "__self_class__")
+                               or attr in _OBJECT_ATTRS, pc)
+                return
             if scripted and name == "hasattr":
                 cls = obj[1] if obj[0] == L.CLASS else int(objects.class_of(self.p, *obj))
                 d = int(objects.attr_dict(self.p, *obj)) if obj[0] != L.CLASS else -1
@@ -1785,6 +1786,31 @@ class Machine:
             raise _ScriptException("AttributeError", "object.__init__ needs the prelude")
         return Raw(L.FUNC, fid)
 
+    def _value_type(self, t: int, v: int):
+        """type(x) of a value that is not an instance, class or exception, as a Raw
+        builtin type (None when Amber has no name for it)."""
+        st = self.st
+        bid = int(natives.type_of(t))
+        if bid >= 0:
+            return Raw(L.BUILTIN, bid)
+        if t == L.ITER and int(st.H[v, L.A]) in _ITER_TYPES:
+            return Raw(L.BUILTIN, BUILTIN_ID[_ITER_TYPES[int(st.H[v, L.A])]])
+        if t == L.BOUND:
+            return Raw(L.BUILTIN, BUILTIN_ID["method" if st.H[v, L.C] == L.FUNC
+                                              else "builtin_function_or_method"])
+        if t == L.WRAPPER:
+            return Raw(L.BUILTIN, BUILTIN_ID[("staticmethod", "classmethod",
+                                              "property")[int(st.H[v, L.A])]])
+        if t == L.SUPER:
+            return Raw(L.BUILTIN, BUILTIN_ID["super"])
+        if t == L.METHOD or t == L.BUILTIN and not isinstance(
+                getattr(py_builtins, BUILTINS[v], None), type) and BUILTINS[v] not in (
+                "NoneType", "function", "generator", "module", "NotImplemented", "Ellipsis"):
+            return Raw(L.BUILTIN, BUILTIN_ID["builtin_function_or_method"])
+        if t == L.BUILTIN:
+            return Raw(L.BUILTIN, BUILTIN_ID["type"])
+        return None
+
     def _code_name(self, t: int, v: int, attr: str):
         """__name__ / __qualname__ of a function, a generator or a bound method (from
         its code object), else None."""
@@ -1824,6 +1850,11 @@ class Machine:
                 self._call_prelude_fn("_desc_get", [found[0], obj, Raw(L.CLASS, found[1]),
                                                     Raw(L.STR, int(st.K[arg, 1]))],
                                       sp, sp - 1, pc, L.RET_ATTR_PAIR if method else 0)
+                return
+        if attr == "__class__" and t not in (L.INSTANCE, L.EXC, L.CLASS):
+            kind = self._value_type(t, v)
+            if kind is not None:
+                self._set_result(sp - 1, kind, pc, method)
                 return
         named = self._code_name(t, v, attr)
         if named is not None:
@@ -2916,6 +2947,7 @@ _KEYED_OPS = frozenset(("BINARY_SUBSCR", "STORE_SUBSCR", "DELETE_SUBSCR", "BUILD
 _NON_CONSUMING = frozenset(("type", "repr", "str", "ascii", "format", "hash", "id", "callable",
                             "isinstance", "issubclass", "bool"))
 _ITER_TYPES = {L.IT_ZIP: "zip", L.IT_ENUMERATE: "enumerate"}
+_OBJECT_ATTRS = frozenset(dir(object))      # what every object has (super() finds them last)
 
 
 def _builtin_type_id(t):
