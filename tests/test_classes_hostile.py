@@ -48,6 +48,13 @@ def run(src, memory=64 << 20):
     ("class D:\n    def __set_name__(self, o, n):\n        raise IndexError(3)\nclass A:\n"
      "    x = D()\n", "IndexError"),
     ("class D:\n    __get__ = 5\nclass A:\n    x = D()\nA().x\n", "TypeError"),
+    # type(name, bases, namespace) with bad parts, and a mapping whose keys() lies
+    ("type('A', (5,), {})\n", "TypeError"),
+    ("type('A', (), {'__init__': 5})()\n", "TypeError"),
+    ("class M:\n    def keys(self):\n        raise OSError(7)\n    def __getitem__(self, k):\n"
+     "        return 1\ntype('A', (), M())\n", "OSError"),
+    ("class B:\n    def __new__(cls):\n        return super().__new__(cls)\n"
+     "    def __init__(self):\n        return 1\nB()\n", "TypeError"),
     ("class A:\n    pass\nA()[0]\n", "TypeError"),
     ("class A:\n    pass\nfor x in A():\n    pass\n", "TypeError"),
     # an __eq__ that compares containers holding itself recurses through the prelude
