@@ -106,6 +106,15 @@ EXC_PARENT_ID = np.array(
      else NOT_EXCEPTION for n in BUILTINS], np.int64)
 
 
+# Per builtin id: 1 if it is a type (isinstance(int, type) holds), else 0.
+_UNNAMED_TYPE_NAMES = ("NoneType", "function", "generator", "module", "method",
+                       "builtin_function_or_method")
+IS_TYPE = np.array(
+    [1 if n in EXC_PARENT or n == "BaseException" or n in _UNNAMED_TYPE_NAMES
+     or isinstance(getattr(__import__("builtins"), n, None), type) else 0
+     for n in BUILTINS], np.int64)
+
+
 def is_exception_type(bid: int) -> bool:
     """Whether builtin `bid` is an exception type."""
     return 0 <= bid < len(BUILTINS) and EXC_PARENT_ID[bid] != NOT_EXCEPTION

@@ -25,7 +25,7 @@ from .arith import fail, fbits, fval, is_number, int_binop, INT_MIN, truthy, con
 from .builtins import (
     B_LEN, B_RANGE, B_ABS, B_MIN, B_MAX, B_SUM, B_INT, B_FLOAT, B_BOOL, B_LIST,
     B_TUPLE, B_DICT, B_ISINSTANCE, B_ENUMERATE, B_ZIP, B_SORTED, B_REVERSED, B_ORD,
-    B_CHR, B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION,
+    B_CHR, B_STR, B_NONETYPE, B_FUNCTION, B_TYPE, EXC_PARENT_ID, NOT_EXCEPTION, IS_TYPE,
     B_HASH, B_ITER, B_NEXT, B_ISSUBCLASS, B_SET, B_FROZENSET, B_OBJECT, B_SUPER, B_GENERATOR,
     B_STATICMETHOD, B_CLASSMETHOD, B_PROPERTY, B_CALLABLE, B_ID, B___AMBER_LOOKUP,
     B___AMBER_USERCLASS, B___AMBER_NEW, B___AMBER_BASE, B___AMBER_WRAP, B_SLICE, MODULE_FN_FIRST, MODULE_FN_LAST,
@@ -146,6 +146,8 @@ def is_instance(st, tag, val, tid):
     """isinstance(value, builtin type tid)."""
     if tid == B_OBJECT:
         return True         # every value is an object
+    if tid == B_TYPE and tag == BUILTIN:
+        return 0 <= val < IS_TYPE.shape[0] and IS_TYPE[val] == 1
     if tag == EXC:
         return exc_subclass(H_(st)[val, A], tid)
     t = type_of(tag)
