@@ -631,9 +631,20 @@ def test_host_names_are_unreachable(source):
     assert vm.error.type_name in ("NameError", "TypeError")
 
 
+def test_dunder_class_is_only_the_vm_type():
+    """x.__class__ is type(x), a VM value: the classic escape chain through
+    __class__.__bases__[0].__subclasses__() stops at the VM's object type."""
+    status, vm = run_script("print(().__class__ is type(()), 'a'.__class__ is str, "
+                            "().__class__.__bases__[0] is object)\n")
+    assert status is not ERROR and vm.stdout.getvalue() == "True True True\n"
+    for chain in ("().__class__.__bases__[0].__subclasses__()\n",
+                  "().__class__.__base__.__subclasses__()\n",
+                  "x = (1).__class__.__mro__[-1].__init__.__globals__\n"):
+        status, vm = run_script(chain)
+        assert status is ERROR and vm.error.type_name == "AttributeError", chain
+
+
 @pytest.mark.parametrize("source", [
-    "x = ().__class__\n",
-    "x = 'abc'.__class__\n",
     "x = len.__self__\n",
     "x = print.__module__\n",
     "def f():\n    pass\nx = f.__globals__\n",
