@@ -16,7 +16,7 @@ from numba import njit
 from . import CACHE
 from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_
 
-from .layout import (A, B, C, D, E, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
+from .layout import (A, B, C, D, E, F, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
                      FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
                      FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT,
@@ -182,6 +182,34 @@ def load_attr(st, name, sp, method):
     return True
 
 
+@njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
+def attr_insert(st, d, name, vt, vv):
+    """d[name] = v for str row `name`, known to be absent from dict row d, which has
+    room for one more entry: the entry and index slot heap.dict_set would use (the
+    first free slot of the key's probe sequence).  Returns the entry index."""
+    H = H_(st)
+    V = V_(st)
+    h = H[name, C] if H[name, D] == 1 else heap.str_hash(st, name)
+    io = H[d, D]
+    mask = H[d, E] - 1
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while V[io + i, 0] != -1:
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    e = H[d, B]
+    eo = H[d, A] + 2 * e
+    V[eo, 0] = STR
+    V[eo, 1] = name
+    V[eo + 1, 0] = vt
+    V[eo + 1, 1] = vv
+    V[io + i, 0] = e
+    V[io + i, 1] = h
+    H[d, B] = e + 1
+    H[d, F] += 1
+    return e
+
+
 @njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def store_attr(st, name, sp):
     """STORE_ATTR (v obj ->) on an instance whose class has no descriptor of that
@@ -200,11 +228,9 @@ def store_attr(st, name, sp):
         return True
     if e == UNSURE or H[d, B] >= H[d, C]:
         return False
-    IC = IC_(st)
-    ep = IC[0, 0]
-    heap.dict_set(st, d, STR, name, S[sp - 2, 0], S[sp - 2, 1])    # no resize: room
-    IC[0, 0] = ep       # a new key of an instance's own dict: the cache stays valid
-    IC[ic, IC_HINT] = H[d, B] - 1
+    # a new key of an instance's own dict (never a class namespace: the cache stays
+    # valid), with room: heap.dict_set's insertion, without its second lookup
+    IC_(st)[ic, IC_HINT] = attr_insert(st, d, name, S[sp - 2, 0], S[sp - 2, 1])
     return True
 
 

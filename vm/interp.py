@@ -2252,6 +2252,12 @@ def run(at):
                 R[R_FP] = fp
                 pc = Fr[fp, FR_PC]
                 base = Fr[fp, FR_BASE]
+            elif flags == RET_INIT and fp > 0 and S[sp - 1, 0] == NONE:
+                sp = Fr[fp, FR_RET] + 1     # __init__ returned None: the instance stays
+                fp -= 1
+                R[R_FP] = fp
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
             elif RET_GEN_FOR <= flags <= RET_GEN_CLOSE:
                 cold = 3
             elif fp == 0:
