@@ -2285,37 +2285,40 @@ def run(at):
                 pc += 1
             else:
                 cold = 2
-        elif op == BUILD_TUPLE and arg > 0 and H.shape[0] - R[R_HTOP] + R[R_HLIVE] >= 1 \
-                and R[R_VTOP] + arg <= V.shape[0]:
-            # a tuple display with room: build() / heap.new_tuple written out (the
-            # same row, region and serial; heap.reserve's test of room)
-            row = R[R_HFREE]
-            if row >= 0:
-                R[R_HFREE] = H[row, A]
-                R[R_HLIVE] -= 1
+        elif op == BUILD_TUPLE:
+            if arg > 0 and H.shape[0] - R[R_HTOP] + R[R_HLIVE] >= 1 and \
+                    R[R_VTOP] + arg <= V.shape[0]:
+                # a tuple display with room: build() / heap.new_tuple written out (the
+                # same row, region and serial; heap.reserve's test of room)
+                row = R[R_HFREE]
+                if row >= 0:
+                    R[R_HFREE] = H[row, A]
+                    R[R_HLIVE] -= 1
+                else:
+                    row = R[R_HTOP]
+                    R[R_HTOP] = row + 1
+                o = R[R_VTOP]
+                R[R_VTOP] = o + arg
+                H[row, KIND] = TUPLE
+                H[row, SERIAL] = R[R_SERIAL]
+                R[R_SERIAL] += 1
+                H[row, A] = o
+                H[row, B] = arg
+                H[row, C] = 0
+                H[row, D] = 0
+                H[row, E] = 0
+                H[row, F] = 0
+                sp -= arg
+                for i in range(arg):
+                    V[o + i, 0] = S[sp + i, 0]
+                    V[o + i, 1] = S[sp + i, 1]
+                S[sp, 0] = TUPLE
+                S[sp, 1] = row
+                sp += 1
+                pc += 1
             else:
-                row = R[R_HTOP]
-                R[R_HTOP] = row + 1
-            o = R[R_VTOP]
-            R[R_VTOP] = o + arg
-            H[row, KIND] = TUPLE
-            H[row, SERIAL] = R[R_SERIAL]
-            R[R_SERIAL] += 1
-            H[row, A] = o
-            H[row, B] = arg
-            H[row, C] = 0
-            H[row, D] = 0
-            H[row, E] = 0
-            H[row, F] = 0
-            sp -= arg
-            for i in range(arg):
-                V[o + i, 0] = S[sp + i, 0]
-                V[o + i, 1] = S[sp + i, 1]
-            S[sp, 0] = TUPLE
-            S[sp, 1] = row
-            sp += 1
-            pc += 1
-        elif op == BUILD_TUPLE or op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE:
+                cold = 3
+        elif op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE:
             cold = 3
         elif op == SEND and S[sp - 2, 0] == GEN:
             cold = 3
