@@ -1207,7 +1207,7 @@ def pointer_tuple(R, S, F, CODE, FN, K, H, V, CH, G, MT):
             CODE.ctypes.data, CODE.shape[0], FN.ctypes.data, FN.shape[0],
             K.ctypes.data, K.shape[0], H.ctypes.data, H.shape[0], V.ctypes.data, V.shape[0],
             CH.ctypes.data, CH.shape[0], G.ctypes.data, G.shape[0],
-            MT.ctypes.data, MT.shape[0], MT.shape[1])
+            MT.ctypes.data, MT.shape[0], MT.shape[1], 0, 0)     # no attribute cache
 
 
 @numba.njit(cache=True, nogil=True)

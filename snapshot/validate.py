@@ -17,7 +17,7 @@ import numpy as np
 from ..vm import layout as L
 from ..vm import opcodes as O
 from ..vm.builtins import AMBER_MODULES, BUILTIN_ID, MODULES
-from ..vm.state import State
+from ..vm.state import State, fresh_ic
 from . import checks
 from .format import SnapshotError
 
@@ -428,7 +428,7 @@ def check_state(entry, arrays: list, buf, layout) -> State:
         bigger[:sp] = S[:sp]
         S = bigger
     return State(R=R, S=S, F=F, CODE=entry.code, FN=entry.fn, K=K, H=H, V=V, CH=CH, G=G,
-                 MT=entry.mt)
+                 MT=entry.mt, IC=fresh_ic())
 
 
 def _check_consts(program, K, H, V, CH):

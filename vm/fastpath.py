@@ -3,24 +3,27 @@
 Each function either completes the common case of an instruction and returns True,
 or changes nothing and returns False (the loop then takes the general path, which
 gives the same result).  None can fail or ask for memory (new_instance, the only
-one that allocates, checks its room first); none keeps anything between
-instructions (no cache outside the state), so a pause and resume anywhere behaves
-exactly as before.
+one that allocates, checks its room first); the only thing kept between
+instructions is the attribute cache IC (layout.IC_*), which is never part of a
+snapshot: a loaded or new VM starts with an empty one, and a cache entry is used only
+while nothing has changed since it was made (see cached_class_attr), so a pause and
+resume anywhere behaves exactly as before.
 """
 
 import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import sig, S_, F_, FN_, H_, V_, R_
+from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_
 
-from .layout import (A, B, C, D, E, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
+from .layout import (A, B, C, D, E, F, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
                      FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
-                     FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT)
+                     FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT,
+                     CELL, IC_ENTRIES, IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT)
 from . import heap, objects
 from .builtins import B_OBJECT
-from .layout import F, CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
+from .layout import CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
 
@@ -82,22 +85,73 @@ def is_descriptor(st, r):
     return H[r, A] >= 0 and H[H[r, A], F] & CLASS_DESCRIPTOR != 0
 
 
+@njit(sig("i8(P, i8, i8)"), cache=CACHE, inline="always")
+def cached_class_attr(st, cls, name):
+    """The attribute cache row (layout.IC_*) holding class_attr(cls, name) in its
+    IC_CA column, filled first if it was not valid; -1 if class_attr could not
+    decide.  Correct because the result depends only on the dicts of the classes
+    along cls's MRO (fixed when the class is made), and every change to a dict's
+    keys or the place of its entries bumps the cache's epoch (heap.ic_bump: new
+    keys, deletions, resizes, collections), except the new keys the fast paths add
+    to an instance's own attribute dict, which is never a class namespace.
+    Replacing a value in place keeps the V row, whose value is read afresh."""
+    IC = IC_(st)
+    h = cls * 1000003 + name
+    h = (h ^ (h >> 13)) * 0x5BD1E995
+    i = 1 + ((h >> 16) & (IC_ENTRIES - 1))
+    ep = IC[0, 0]
+    if IC[i, IC_EP] == ep and IC[i, IC_CLS] == cls and IC[i, IC_NAME] == name:
+        return i
+    ca = class_attr(st, cls, name)
+    if ca == UNSURE:
+        return -1
+    IC[i, IC_CLS] = cls
+    IC[i, IC_NAME] = name
+    IC[i, IC_EP] = ep
+    IC[i, IC_CA] = ca
+    IC[i, IC_HINT] = -1
+    return i
+
+
+@njit(sig("i8(P, i8, i8, i8)"), cache=CACHE, inline="always")
+def instance_entry(st, d, name, i):
+    """attr_probe(d, name) for an instance's dict d, first trying the entry where
+    cache row i last found that name (instances of a class usually get their
+    attributes in the same order): that entry holding the very str row `name`
+    is the answer, as keys are unique."""
+    H = H_(st)
+    V = V_(st)
+    IC = IC_(st)
+    e = IC[i, IC_HINT]
+    if e >= 0 and e < H[d, B]:
+        eo = H[d, A] + 2 * e
+        if V[eo, 1] == name and V[eo, 0] == STR:
+            return e
+    e = attr_probe(st, d, name)
+    if e >= 0:
+        IC[i, IC_HINT] = e
+    return e
+
+
 @njit(cache=CACHE, inline="always")
 def plain_attr(st, ov, name):
     """For attribute str row `name` of instance row ov: (its attribute dict row, the
-    V row of the class attribute of that name or -1); the dict row is -1 when the
-    general path must decide (no class or dict, a descriptor of that name along
-    the MRO, or a lookup that could not decide)."""
+    V row of the class attribute of that name or -1, the attribute cache row); the
+    dict row is -1 when the general path must decide (no class or dict, a
+    descriptor of that name along the MRO, or a lookup that could not decide)."""
     H = H_(st)
     cls = H[ov, A]
     d = H[ov, B]
     if cls < 0 or d < 0:
-        return -1, -1
-    ca = class_attr(st, cls, name)
-    if ca == UNSURE or (ca >= 0 and V_(st)[ca, 0] == WRAPPER) or (
-            ca >= 0 and V_(st)[ca, 0] == INSTANCE and is_descriptor(st, V_(st)[ca, 1])):
-        return -1, -1
-    return d, ca
+        return -1, -1, -1
+    i = cached_class_attr(st, cls, name)
+    if i < 0:
+        return -1, -1, -1
+    ca = IC_(st)[i, IC_CA]
+    if ca >= 0 and (V_(st)[ca, 0] == WRAPPER or (
+            V_(st)[ca, 0] == INSTANCE and is_descriptor(st, V_(st)[ca, 1]))):
+        return -1, -1, -1
+    return d, ca, i
 
 
 @njit(sig("b1(P, i8, i8, b1)"), cache=CACHE)
@@ -110,10 +164,10 @@ def load_attr(st, name, sp, method):
     H = H_(st)
     V = V_(st)
     ov = S[sp - 1, 1]
-    d, ca = plain_attr(st, ov, name)
+    d, ca, ic = plain_attr(st, ov, name)
     if d < 0:
         return False
-    e = attr_probe(st, d, name)
+    e = instance_entry(st, d, name, ic)
     if e >= 0:
         o = H[d, A] + 2 * e + 1
         S[sp - 1, 0] = V[o, 0]
@@ -138,6 +192,34 @@ def load_attr(st, name, sp, method):
     return True
 
 
+@njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
+def attr_insert(st, d, name, vt, vv):
+    """d[name] = v for str row `name`, known to be absent from dict row d, which has
+    room for one more entry: the entry and index slot heap.dict_set would use (the
+    first free slot of the key's probe sequence).  Returns the entry index."""
+    H = H_(st)
+    V = V_(st)
+    h = H[name, C] if H[name, D] == 1 else heap.str_hash(st, name)
+    io = H[d, D]
+    mask = H[d, E] - 1
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while V[io + i, 0] != -1:
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    e = H[d, B]
+    eo = H[d, A] + 2 * e
+    V[eo, 0] = STR
+    V[eo, 1] = name
+    V[eo + 1, 0] = vt
+    V[eo + 1, 1] = vv
+    V[io + i, 0] = e
+    V[io + i, 1] = h
+    H[d, B] = e + 1
+    H[d, F] += 1
+    return e
+
+
 @njit(sig("b1(P, i8, i8)"), cache=CACHE)
 def store_attr(st, name, sp):
     """STORE_ATTR (v obj ->) on an instance whose class has no descriptor of that
@@ -145,10 +227,10 @@ def store_attr(st, name, sp):
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    d, ca = plain_attr(st, S[sp - 1, 1], name)
+    d, ca, ic = plain_attr(st, S[sp - 1, 1], name)
     if d < 0:
         return False
-    e = attr_probe(st, d, name)
+    e = instance_entry(st, d, name, ic)
     if e >= 0:
         o = H[d, A] + 2 * e + 1
         V[o, 0] = S[sp - 2, 0]
@@ -156,19 +238,22 @@ def store_attr(st, name, sp):
         return True
     if e == UNSURE or H[d, B] >= H[d, C]:
         return False
-    heap.dict_set(st, d, STR, name, S[sp - 2, 0], S[sp - 2, 1])    # no resize: room
+    # a new key of an instance's own dict (never a class namespace: the cache stays
+    # valid), with room: heap.dict_set's insertion, without its second lookup
+    IC_(st)[ic, IC_HINT] = attr_insert(st, d, name, S[sp - 2, 0], S[sp - 2, 1])
     return True
 
 
 @njit(sig("b1(P, i8, i8, i8)"), cache=CACHE, inline="always")
 def simple_call(st, f, nargs, base):
     """Whether calling function row f with exactly nargs positional arguments at
-    S[base...] needs nothing but a new frame: no defaults, *args, **kwargs,
-    keyword-only parameters or free variables, and room for the frame and its stack."""
+    S[base...] needs nothing but a new frame: no defaults, *args, **kwargs or
+    keyword-only parameters, and room for the frame and its stack (free variables
+    are copied from the closure by enter)."""
     FN = FN_(st)
     c = H_(st)[f, A]
     fp = R_(st)[R_FP]
-    return (FN[c, FN_NPARAMS] == nargs and FN[c, FN_NFREE] == 0
+    return (FN[c, FN_NPARAMS] == nargs
             and FN[c, FN_FLAGS] & (CO_VARARGS | CO_VARKW) == 0 and FN[c, FN_NKWONLY] == 0
             and fp + 1 < R_(st)[R_FRAMES_MAX] and fp + 2 <= F_(st).shape[0]
             and base + FN[c, FN_NLOCALS] + FN[c, FN_STACK] + 8 <= S_(st).shape[0])
@@ -188,6 +273,13 @@ def enter(st, f, base, nargs, ret, ret_pc, mode):
     for i in range(base + nargs, base + nlocals):
         S[i, 0] = UNDEF
         S[i, 1] = 0
+    nfree = FN[c, FN_NFREE]
+    if nfree > 0:       # the closure's cells fill the last nfree locals (push_frame)
+        co = H_(st)[H_(st)[f, C], A]
+        V = V_(st)
+        for i in range(nfree):
+            S[base + nlocals - nfree + i, 0] = CELL
+            S[base + nlocals - nfree + i, 1] = V[co + i, 1]
     fp = R[R_FP]
     Fr[fp, FR_PC] = ret_pc
     fp += 1
@@ -227,7 +319,10 @@ def new_instance(st, cls, arg, sp, pc):
     name = objects.special_name(st, N_INIT)
     if name < 0:
         return False
-    ca = class_attr(st, cls, name)
+    ic = cached_class_attr(st, cls, name)
+    if ic < 0:
+        return False
+    ca = IC_(st)[ic, IC_CA]
     if ca < 0 or V[ca, 0] != FUNC:
         return False
     f = V[ca, 1]

@@ -16,7 +16,7 @@ import numpy as np
 from numba import njit
 
 from . import CACHE
-from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_
+from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, IC_
 
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
@@ -50,6 +50,16 @@ DEEP_LIMIT = 1 << 22
 def charge(st, items):
     """Owe fuel for `items` items of bulk work (the loop collects it)."""
     R_(st)[R_EXTRA] += items // WORK_UNIT
+
+
+@njit(sig("none(P)"), cache=CACHE)
+def ic_bump(st):
+    """Invalidate every entry of the attribute cache (fastpath.cached_class_attr):
+    a dict gained or lost a key or moved its entries, or the heap was collected.
+    Tuples made without a cache (0 rows: the snapshot checks) have nothing to do."""
+    IC = IC_(st)
+    if IC.shape[0] > 0:
+        IC[0, 0] += 1
 
 
 @njit(sig("b1(P, i8, i8, i8)"), cache=CACHE)
@@ -1051,6 +1061,7 @@ def index_insert(st, io, mask, entry, h):
 @njit(cache=CACHE)
 def dict_resize(st, d, cap):
     """Move the live entries into fresh storage with capacity cap."""
+    ic_bump(st)
     H = H_(st)
     V = V_(st)
     size = dict_index_size(cap)
@@ -1091,6 +1102,7 @@ def dict_set(st, d, kt, kv, vt, vv):
         V[eo + 1, 0] = vt
         V[eo + 1, 1] = vv
         return
+    ic_bump(st)         # a new key (class namespaces are dicts: fastpath.py)
     if H[d, B] >= H[d, C]:
         dict_resize(st, d, 2 * H[d, F] + 4)
         slot, e = dict_lookup(st, d, kt, kv, h)
@@ -1110,6 +1122,7 @@ def dict_set(st, d, kt, kv, vt, vv):
 @njit(cache=CACHE)
 def dict_delete_entry(st, d, e):
     """Remove entry e (its index slot keeps pointing at the emptied entry)."""
+    ic_bump(st)
     eo = H_(st)[d, A] + 2 * e
     V_(st)[eo, 0] = UNDEF
     V_(st)[eo, 1] = 0
@@ -1340,6 +1353,7 @@ def collect(st, pins, V, CH):
     them and the caller builds the new State from them."""
     H = H_(st)
     R = R_(st)
+    ic_bump(st)     # rows are freed (and may be reused) and regions move
     marks = _mark(st, pins)
     n = R[R_HTOP]
     # sweep: rebuild the free list in row order so allocation stays deterministic

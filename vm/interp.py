@@ -23,6 +23,7 @@ from .layout import (
     FN_NDEFAULTS, FN_NFREE, FN_PARAMNAMES, FN_NPOSONLY, FN_NKWONLY, FN_FLAGS,
     FN_NKWDEFAULTS, FN_KWDEFMAP, CO_VARARGS, ERR_UNPACK,
     R_SP, R_FP, R_FUEL, R_COUNT, R_KWNAMES, R_FRAMES_MAX, R_NEED, R_NEED_N,
+    KIND, SERIAL, R_HFREE, R_HLIVE, R_HTOP, R_VTOP, R_SERIAL,
     ST_RUNNING, ST_FINISHED, ST_FUEL, ST_SERVICE, ST_NEED_MEMORY, ST_RAISE,
     NEED_STACK, NEED_FRAMES, ERR_NAME, ERR_UNBOUND_LOCAL, ERR_NOT_CALLABLE, ERR_ARGS,
     ERR_ATTR, ERR_RECURSION, ERR_VALUE, ERR_TYPE, ERR_OVERFLOW, ERR_INDEX, ERR_UNHASHABLE,
@@ -1775,8 +1776,8 @@ def cold_a(st, op, arg, sp, pc):
 @njit(cache=CACHE)
 def warm(st, op, arg, sp, pc):
     """The helpers cold_a / cold_b reach for some common cases the loop recognizes,
-    without their chains of tests: dict subscripts, `in` on a dict or set (operands
-    that run no script code), tuple and list displays, generators (FOR_ITER, SEND,
+    without their chains of tests: dict subscripts, list and tuple slices, `in` on
+    a dict or set (operands that run no script code), tuple, list and slice displays, generators (FOR_ITER, SEND,
     YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls."""
     R = R_(st)
     S = S_(st)
@@ -1804,7 +1805,7 @@ def warm(st, op, arg, sp, pc):
             R[R_SP] = sp - arg
             F_(st)[R[R_FP], FR_PC] = pc + 1
         return status
-    if op == BUILD_TUPLE or op == BUILD_LIST:
+    if op == BUILD_TUPLE or op == BUILD_LIST or op == BUILD_SLICE:
         status = build(st, op, arg, sp)
         if status == ST_RUNNING:
             F_(st)[R[R_FP], FR_PC] = pc + 1
@@ -1843,7 +1844,7 @@ def run(at):
     2 cold_b directly, 3 warm."""
     a = carray(_ptr64(at), NPTRS)
     st = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11],
-          a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], a[21])
+          a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], a[21], a[22], a[23])
     R = R_(st)
     S = S_(st)
     Fr = F_(st)
@@ -2145,7 +2146,7 @@ def run(at):
                 S[sp - 1, 0] = V[H[lst, A] + i, 0]
                 S[sp - 1, 1] = V[H[lst, A] + i, 1]
                 pc += 1
-            elif tc == DICT:
+            elif tc == DICT or ((tc == LIST or tc == TUPLE) and S[sp - 1, 0] == SLICE):
                 cold = 3
             else:
                 cold = 2
@@ -2164,7 +2165,7 @@ def run(at):
                 V[H[lst, A] + i, 1] = S[sp - 3, 1]
                 sp -= 3
                 pc += 1
-            elif tc == DICT:
+            elif tc == DICT or (tc == LIST and S[sp - 1, 0] == SLICE):
                 cold = 3
             else:
                 cold = 2
@@ -2257,6 +2258,12 @@ def run(at):
                 R[R_FP] = fp
                 pc = Fr[fp, FR_PC]
                 base = Fr[fp, FR_BASE]
+            elif flags == RET_INIT and fp > 0 and S[sp - 1, 0] == NONE:
+                sp = Fr[fp, FR_RET] + 1     # __init__ returned None: the instance stays
+                fp -= 1
+                R[R_FP] = fp
+                pc = Fr[fp, FR_PC]
+                base = Fr[fp, FR_BASE]
             elif RET_GEN_FOR <= flags <= RET_GEN_CLOSE:
                 cold = 3
             elif fp == 0:
@@ -2284,7 +2291,40 @@ def run(at):
                 pc += 1
             else:
                 cold = 2
-        elif op == BUILD_TUPLE or op == BUILD_LIST or op == YIELD_VALUE:
+        elif op == BUILD_TUPLE:
+            if arg > 0 and H.shape[0] - R[R_HTOP] + R[R_HLIVE] >= 1 and \
+                    R[R_VTOP] + arg <= V.shape[0]:
+                # a tuple display with room: build() / heap.new_tuple written out (the
+                # same row, region and serial; heap.reserve's test of room)
+                row = R[R_HFREE]
+                if row >= 0:
+                    R[R_HFREE] = H[row, A]
+                    R[R_HLIVE] -= 1
+                else:
+                    row = R[R_HTOP]
+                    R[R_HTOP] = row + 1
+                o = R[R_VTOP]
+                R[R_VTOP] = o + arg
+                H[row, KIND] = TUPLE
+                H[row, SERIAL] = R[R_SERIAL]
+                R[R_SERIAL] += 1
+                H[row, A] = o
+                H[row, B] = arg
+                H[row, C] = 0
+                H[row, D] = 0
+                H[row, E] = 0
+                H[row, F] = 0
+                sp -= arg
+                for i in range(arg):
+                    V[o + i, 0] = S[sp + i, 0]
+                    V[o + i, 1] = S[sp + i, 1]
+                S[sp, 0] = TUPLE
+                S[sp, 1] = row
+                sp += 1
+                pc += 1
+            else:
+                cold = 3
+        elif op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE:
             cold = 3
         elif op == SEND and S[sp - 2, 0] == GEN:
             cold = 3

@@ -188,6 +188,18 @@ CO_VARARGS = 1
 CO_VARKW = 2
 CO_GENERATOR = 16  # contains yield: starts with RETURN_GENERATOR after its MAKE_CELLs
 
+# ---- Attribute cache IC (vm/fastpath.py): never part of a snapshot. -----------------
+# Row 0: IC_EPOCH, the cache's epoch (starts at 1; bumped by every change to any dict's
+# set of keys or storage outside the instance-attribute fast path, and by every
+# collection).  Rows 1..IC_ENTRIES: (class row, name str row, epoch, V row of the class
+# attribute of that name along the class's MRO or -1 for none, entry index of the
+# name in the last instance dict it was found in (a hint, checked on use), 0, 0, 0).
+# An entry is valid only while its epoch is the current one, so a fresh (zeroed)
+# cache, as made for a new VM or a loaded snapshot, holds nothing.
+IC_ENTRIES = 512           # a power of 2
+ICCOLS = 8
+IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT = range(5)
+
 # ---- Registers R: the scalars of a VM. -----------------------------------------------
 R_SP = 0          # stack top (index of the first free slot)
 R_FP = 1          # current frame (row of F)

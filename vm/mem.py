@@ -13,9 +13,9 @@ from numba import carray, njit, types
 from numba.extending import intrinsic
 
 from . import CACHE
-from .layout import NREGS, FRCOLS, FNCOLS, HCOLS
+from .layout import NREGS, FRCOLS, FNCOLS, HCOLS, ICCOLS
 
-NPTRS = 22
+NPTRS = 24
 
 
 @intrinsic
@@ -47,7 +47,7 @@ def sig(text: str) -> str:
 
 # Positions in P (state.pointers builds it in this order).
 P_R, P_S, P_S_N, P_F, P_F_N, P_CODE, P_CODE_N, P_FN, P_FN_N, P_K, P_K_N, P_H, P_H_N, \
-    P_V, P_V_N, P_CH, P_CH_N, P_G, P_G_N, P_MT, P_MT_N, P_MT_M = range(22)
+    P_V, P_V_N, P_CH, P_CH_N, P_G, P_G_N, P_MT, P_MT_N, P_MT_M, P_IC, P_IC_N = range(24)
 
 
 @njit(cache=CACHE)
@@ -103,3 +103,10 @@ def G_(p):
 @njit(cache=CACHE)
 def MT_(p):
     return carray(_ptr32(p[P_MT]), (p[P_MT_N], p[P_MT_M]))
+
+
+@njit(cache=CACHE)
+def IC_(p):
+    """The attribute cache (layout.IC_*); 0 rows in tuples made without one
+    (snapshot checks): see heap.ic_bump."""
+    return carray(_ptr64(p[P_IC]), (p[P_IC_N], ICCOLS))

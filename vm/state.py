@@ -27,6 +27,14 @@ class State(NamedTuple):
     CH: np.ndarray    # int32[n] character arena (str code points)
     G: np.ndarray     # int64[2n, 2] global variables, then the builtin each falls back to
     MT: np.ndarray    # int32[NKINDS, n] builtin-method table: (tag, name id) -> method id or -1
+    IC: np.ndarray    # int64[IC_ENTRIES + 1, ICCOLS] attribute cache (not snapshotted)
+
+
+def fresh_ic() -> np.ndarray:
+    """An empty attribute cache (layout.IC_*): epoch 1, no valid entry."""
+    ic = np.zeros((L.IC_ENTRIES + 1, L.ICCOLS), np.int64)
+    ic[0, 0] = 1
+    return ic
 
 
 def empty_state(code, fn, nconsts, nglobals, method_table, stack=1024, frames=64,
@@ -48,6 +56,7 @@ def empty_state(code, fn, nconsts, nglobals, method_table, stack=1024, frames=64
         CH=np.zeros(chars, np.int32),
         G=np.zeros((2 * max(nglobals, 1), 2), np.int64),   # values, then builtin fallbacks
         MT=np.ascontiguousarray(method_table, np.int32),
+        IC=fresh_ic(),
     )
 
 
@@ -79,4 +88,5 @@ def pointers(st: State) -> tuple:
         st.CH.ctypes.data, st.CH.shape[0],
         st.G.ctypes.data, st.G.shape[0],
         st.MT.ctypes.data, st.MT.shape[0], st.MT.shape[1],
+        st.IC.ctypes.data, st.IC.shape[0],
     )
