@@ -1239,7 +1239,8 @@ class _Builder(lark.Transformer):
         return _span(ast.With(withitems, body.statements), keyword, body.last)
 
     def with_item(self, children):
-        return children[0], children[1]
+        # (the target is an inlined rule: no placeholder when `as` is absent)
+        return children[0], children[1] if len(children) > 1 else None
 
     def funcdef(self, children):
         keyword, name, params, returns, body = children

@@ -723,6 +723,17 @@ def test_line_of_only_a_continuation_before_an_indented_line(source):
     _check_against_cpython(source)
 
 
+@pytest.mark.parametrize("source", [
+    "with a as b, c as* d: pass\n",
+    "with a as *b: pass\n",
+    "with a as (b, *c): pass\n",
+])
+def test_with_item_targets_may_be_starred(source):
+    """CPython's parser takes a starred `with` target (its compiler then refuses a
+    bare one); found by fuzzing."""
+    _check_against_cpython(source)
+
+
 @settings(max_examples=400, deadline=None)
 @given(mutated_programs())
 def test_fuzz_mutated_programs(source):
