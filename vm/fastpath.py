@@ -9,7 +9,7 @@ exactly as before.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, S_, F_, FN_, H_, V_, R_
