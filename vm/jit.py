@@ -8,12 +8,184 @@ everything it calls).  This `njit` keeps the signature (so numba still compiles 
 specialization, not one per argument-type mix at the call sites: `fail()` had been
 compiled 59 times) but compiles it when the function is first needed: when numba
 types a call to it inside another function, or when Python first calls it.
+
+Only the functions in ENTRY_POINTS are called from Python by the host.  The others
+are compiled without numba's Python and C wrappers (`no_cpython_wrapper`,
+`no_cfunc_wrapper`): unboxing the 22-int state tuple made each function's wrappers a
+good part of what numba lowered, optimized and turned into machine code, once per
+function and again in every function that links it.  Calling such a function from
+Python still works (tests do): it compiles a private copy with wrappers on first use
+(not cached).  tests/test_jit.py checks that every vm function the host modules
+name is in ENTRY_POINTS.
+
+Separate compilation.  numba gives every compiled function a library that links in
+the code of everything it calls, optimizes the whole at -O3 and turns it into machine
+code; a caller links that again and does the same.  So the interpreter's helpers were
+optimized and compiled once per function that (transitively) calls them: about 80 of
+the 150 CPU seconds of a cold start went to LLVM redoing that work.  Here a function
+only numba code calls (not an entry point) gets an `IRLibrary`: its LLVM IR (after
+numba's per-function passes), nothing more: it is never
+optimized as a module and never becomes machine code of its own, and it is not
+cached.  The entry points (`RootLibrary`) link the IR of every function they reach,
+once each, optimize it all at -O3 as before and are cached: the interpreter's cached
+machine code is the code it always was, built once.  Any other numba function that
+calls a non-entry vm function (snapshot/checks.py's plain `numba.njit` code) links
+the IR of that function and of everything it calls, so no symbol is left unresolved
+(an unresolved one would abort the process inside LLVM).
 """
 
+from numba.core import compiler as _compiler
 from numba.core import typeinfer
+from numba.core.codegen import JITCodeLibrary
+from numba.core.environment import lookup_environment
 from numba.core.registry import CPUDispatcher
 
-__all__ = ["njit"]
+__all__ = ["njit", "ENTRY_POINTS"]
+
+# "module.function" of every numba function the host calls from Python.
+ENTRY_POINTS = frozenset({
+    "arith.list_extend_inplace",
+    "heap.collect", "heap.dict_delete_entry", "heap.dict_get", "heap.dict_rows",
+    "heap.dict_set", "heap.dict_set_need", "heap.hash_value", "heap.is_hashable",
+    "heap.new_dict", "heap.new_list", "heap.new_obj", "heap.new_str", "heap.new_tuple",
+    "heap.new_vals", "heap.reserve", "heap.script_hashed",
+    "interp.call_function_at", "interp.call_prelude", "interp.load_attr_obj",
+    "interp.method_applies", "interp.run", "interp.store_attr_obj",
+    "natives.call_builtin", "natives.call_method", "natives.exc_subclass",
+    "objects.attr_dict", "objects.class_of", "objects.dict_find", "objects.mro_lookup",
+    "objects.new_bound", "objects.special_lookup", "objects.wrapped",
+    "seq.materialize",
+    "sets.add_entry", "sets.build_rows", "sets.new_set",
+    # called by snapshot/checks.py's numba code
+    "heap.dict_reindex", "sets.rehash",
+})
+
+
+def entry_name(func) -> str:
+    return f"{func.__module__.rsplit('.', 1)[-1]}.{func.__name__}"
+
+
+class _EnvLater:
+    """The codegen as an IRLibrary shows it to numba: the environment pointer that
+    numba writes into a compiled function's global has no machine code to go to yet
+    (RootLibrary writes it once the code that uses it exists)."""
+
+    def __init__(self, library):
+        self._library = library
+
+    def set_env(self, env_name, env):
+        self._library._envs.append(env)         # (kept alive with the library)
+
+    def __getattr__(self, name):
+        return getattr(self._library._codegen, name)
+
+
+def _link_order(libraries) -> list:
+    """The libraries to link for `libraries`: each IRLibrary's callees too, every
+    library listed before the ones it calls (LLVM's linker only takes a linkonce_odr
+    function that something already linked refers to)."""
+    flat, seen = [], set()
+
+    def visit(library):
+        if library not in seen:
+            seen.add(library)
+            if isinstance(library, IRLibrary):
+                for dep in library._linking_libraries:
+                    visit(dep)
+            flat.append(library)
+    for library in libraries:
+        visit(library)
+    return flat[::-1]
+
+
+class _Own:
+    """An IRLibrary as a RootLibrary links it: its own functions only."""
+
+    def __init__(self, library):
+        self._library = library
+        self._reload_init = library._reload_init
+
+    def _get_module_for_linking(self):
+        return self._library._own_module_for_linking()
+
+
+class IRLibrary(JITCodeLibrary):
+    """The code of a function only numba code calls: its LLVM IR, for the entry
+    points that reach it to link.  No machine code of its own."""
+
+    def __init__(self, codegen, name):
+        super().__init__(codegen, name)
+        self._envs = []
+        self._closure = None
+
+    @property
+    def codegen(self):
+        return _EnvLater(self)
+
+    def finalize(self):
+        # Nothing is linked in here: a RootLibrary links every IRLibrary it reaches
+        # once (linking each callee's IR into every caller's was quadratic too).
+        self._raise_if_finalized()
+        for library in self._linking_libraries:
+            self._reload_init.update(library._reload_init)
+        self._finalize_dynamic_globals()
+        self._finalized = True
+
+    def get_pointer_to_function(self, name):
+        self._ensure_finalized()
+        return 0            # none: Python never calls it (InternalDispatcher.__call__)
+
+    def _own_module_for_linking(self):
+        return super()._get_module_for_linking()
+
+    def _get_module_for_linking(self):
+        """For any other library that links this one (a plain numba function calling
+        a vm helper): this function with everything it calls, so nothing is left
+        unresolved.  Built on first request."""
+        if self._closure is None:
+            module = self._own_module_for_linking().clone()
+            for library in _link_order(self._linking_libraries):
+                linked = (library._own_module_for_linking() if isinstance(library, IRLibrary)
+                          else library._get_module_for_linking())
+                module.link_in(linked, preserve=True)
+            self._closure = module
+        return self._closure
+
+
+class RootLibrary(JITCodeLibrary):
+    """An entry point's library: numba's usual one (callees linked in, -O3, machine
+    code, cached).  It links the IR of every IRLibrary it reaches, each once, and
+    points the environment globals of those functions at their environments."""
+
+    def finalize(self):
+        self._linking_libraries = [_Own(lib) if isinstance(lib, IRLibrary) else lib
+                                   for lib in _link_order(self._linking_libraries)]
+        super().finalize()
+
+    def _finalize_final_module(self):
+        super()._finalize_final_module()
+        engine = self._codegen._engine
+        for gv in self._final_module.global_variables:
+            if gv.name.startswith("_ZN08NumbaEnv"):
+                env = lookup_environment(gv.name)
+                if env is not None and engine.get_global_value_address(gv.name):
+                    self._codegen.set_env(gv.name, env)
+
+
+def _pipeline(library_class):
+    class Pipeline(_compiler.Compiler):
+        def compile_extra(self, func):
+            if self.state.library is None:
+                library = library_class(self.state.targetctx.codegen(), func.__qualname__)
+                library.enable_object_caching()
+                self.state.library = library
+            return super().compile_extra(func)
+    Pipeline.__name__ = f"Amber{library_class.__name__}Pipeline"
+    return Pipeline
+
+
+ROOT_PIPELINE = _pipeline(RootLibrary)
+IR_PIPELINE = _pipeline(IRLibrary)
 
 
 class LazyDispatcher(CPUDispatcher):
@@ -42,6 +214,23 @@ class LazyDispatcher(CPUDispatcher):
         return super()._compile_for_args(*args, **kws)
 
 
+class InternalDispatcher(LazyDispatcher):
+    """A function only numba code calls: compiled without Python wrappers.  A call
+    from Python goes to a private copy compiled with them (made on first use)."""
+
+    _twin = None
+
+    def __call__(self, *args, **kws):
+        if self._twin is None:
+            options = {k: v for k, v in self.targetoptions.items()
+                       if k not in ("no_cpython_wrapper", "no_cfunc_wrapper")}
+            twin = LazyDispatcher(py_func=self.py_func, locals={}, targetoptions=options,
+                                  pipeline_class=ROOT_PIPELINE)
+            twin._declared = self._declared_sigs
+            self._twin = twin          # not cached: the cache entry is the wrapperless one
+        return self._twin(*args, **kws)
+
+
 def njit(*args, **options):
     """numba.njit with lazy explicit signatures: `@njit(sig, cache=..., inline=...)`
     or `@njit(cache=...)` (no signature: numba's own lazy specialization)."""
@@ -56,9 +245,16 @@ def njit(*args, **options):
     options.setdefault("boundscheck", None)
 
     def wrap(func):
-        disp = LazyDispatcher(py_func=func, locals={}, targetoptions=options)
-        if cache:
-            disp.enable_caching()
+        if entry_name(func) in ENTRY_POINTS:
+            disp = LazyDispatcher(py_func=func, locals={}, targetoptions=dict(options),
+                                  pipeline_class=ROOT_PIPELINE)
+            if cache:
+                disp.enable_caching()
+        else:       # (not cached: an IRLibrary has no machine code to save)
+            disp = InternalDispatcher(py_func=func, locals={}, targetoptions=dict(
+                options, no_cpython_wrapper=True, no_cfunc_wrapper=True),
+                pipeline_class=IR_PIPELINE)
+            disp._declared_sigs = sigs
         disp._declared = sigs
         return disp
     return wrap
