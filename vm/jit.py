@@ -9,14 +9,16 @@ specialization, not one per argument-type mix at the call sites: `fail()` had be
 compiled 59 times) but compiles it when the function is first needed: when numba
 types a call to it inside another function, or when Python first calls it.
 
-Only the functions in ENTRY_POINTS are called from Python by the host.  The others
-are compiled without numba's Python and C wrappers (`no_cpython_wrapper`,
-`no_cfunc_wrapper`): unboxing the 22-int state tuple made each function's wrappers a
-good part of what numba lowered, optimized and turned into machine code, once per
-function and again in every function that links it.  Calling such a function from
+Only the functions in ENTRY_POINTS are called from Python by the host (an
+EntryDispatcher: numba's wrappers, cached).  Numba code never calls those versions:
+every function, entry point or not, has an InternalDispatcher compiled without
+numba's Python and C wrappers (`no_cpython_wrapper`, `no_cfunc_wrapper`), and that
+is what numba code is typed against (an EntryDispatcher's `_numba_type_`).  Unboxing
+the 22-int state tuple made each function's wrappers a good part of what numba
+lowered, optimized and turned into machine code.  Calling a non-entry function from
 Python still works (tests do): it compiles a private copy with wrappers on first use
-(not cached).  tests/test_jit.py checks that every vm function the host modules
-name is in ENTRY_POINTS.
+(not cached).  tests/test_jit.py checks that every vm function the host modules name
+is in ENTRY_POINTS.
 
 Separate compilation.  numba gives every compiled function a library that links in
 the code of everything it calls, optimizes the whole at -O3 and turns it into machine
@@ -35,6 +37,7 @@ the IR of that function and of everything it calls, so no symbol is left unresol
 """
 
 from numba.core import compiler as _compiler
+from numba.core import types as _types
 from numba.core import typeinfer
 from numba.core.codegen import JITCodeLibrary
 from numba.core.environment import lookup_environment
@@ -231,6 +234,18 @@ class InternalDispatcher(LazyDispatcher):
         return self._twin(*args, **kws)
 
 
+class EntryDispatcher(LazyDispatcher):
+    """An entry point: Python calls this (wrappers, RootLibrary, cached); numba code
+    that calls it is typed against `ir`, its IRLibrary twin, so an entry point
+    reached from the loop is compiled once, inside the loop, not also on its own."""
+
+    ir = None
+
+    @property
+    def _numba_type_(self):
+        return _types.Dispatcher(self.ir)
+
+
 def njit(*args, **options):
     """numba.njit with lazy explicit signatures: `@njit(sig, cache=..., inline=...)`
     or `@njit(cache=...)` (no signature: numba's own lazy specialization)."""
@@ -245,16 +260,17 @@ def njit(*args, **options):
     options.setdefault("boundscheck", None)
 
     def wrap(func):
-        if entry_name(func) in ENTRY_POINTS:
-            disp = LazyDispatcher(py_func=func, locals={}, targetoptions=dict(options),
-                                  pipeline_class=ROOT_PIPELINE)
-            if cache:
-                disp.enable_caching()
-        else:       # (not cached: an IRLibrary has no machine code to save)
-            disp = InternalDispatcher(py_func=func, locals={}, targetoptions=dict(
-                options, no_cpython_wrapper=True, no_cfunc_wrapper=True),
-                pipeline_class=IR_PIPELINE)
-            disp._declared_sigs = sigs
+        ir = InternalDispatcher(py_func=func, locals={}, targetoptions=dict(
+            options, no_cpython_wrapper=True, no_cfunc_wrapper=True),
+            pipeline_class=IR_PIPELINE)
+        ir._declared_sigs = ir._declared = sigs
+        if entry_name(func) not in ENTRY_POINTS:
+            return ir           # (not cached: an IRLibrary has no machine code to save)
+        disp = EntryDispatcher(py_func=func, locals={}, targetoptions=dict(options),
+                               pipeline_class=ROOT_PIPELINE)
+        disp.ir = ir
+        if cache:
+            disp.enable_caching()
         disp._declared = sigs
         return disp
     return wrap
