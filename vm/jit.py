@@ -20,20 +20,17 @@ Python still works (tests do): it compiles a private copy with wrappers on first
 (not cached).  tests/test_jit.py checks that every vm function the host modules name
 is in ENTRY_POINTS.
 
-Separate compilation.  numba gives every compiled function a library that links in
-the code of everything it calls, optimizes the whole at -O3 and turns it into machine
-code; a caller links that again and does the same.  So the interpreter's helpers were
-optimized and compiled once per function that (transitively) calls them: about 80 of
-the 150 CPU seconds of a cold start went to LLVM redoing that work.  Here a function
-only numba code calls (not an entry point) gets an `IRLibrary`: its LLVM IR (after
-numba's per-function passes), nothing more: it is never
-optimized as a module and never becomes machine code of its own, and it is not
-cached.  The entry points (`RootLibrary`) link the IR of every function they reach,
-once each, optimize it all at -O3 as before and are cached: the interpreter's cached
-machine code is the code it always was, built once.  Any other numba function that
-calls a non-entry vm function (snapshot/checks.py's plain `numba.njit` code) links
-the IR of that function and of everything it calls, so no symbol is left unresolved
-(an unresolved one would abort the process inside LLVM).
+No machine code for helpers.  numba gives every compiled function a library that
+links in the code of everything it calls, optimizes the whole at -O3 and turns it
+into machine code; a caller links that IR again and does the same.  The machine code
+of a function that only numba code calls is never run (its callers carry their own
+copy), yet making it was about 40 of the 160 CPU seconds of a cold start.  Such a
+function gets an `IRLibrary`: numba's library up to and including the -O3 pass,
+never handed to the JIT, not cached.  The entry points (`RootLibrary`) link it,
+optimize and compile as before, so the interpreter's machine code is built from the
+same IR by the same passes as before.  (Linking only each helper's own IR into the
+entry points, skipping its -O3, saved 40 more seconds but made the int loop 19% and
+gen_pipeline 23% slower: the loop was compiled from less optimized callees.)
 """
 
 from numba.core import compiler as _compiler
@@ -83,54 +80,31 @@ class _EnvLater:
         return getattr(self._library._codegen, name)
 
 
-def _link_order(libraries) -> list:
-    """The libraries to link for `libraries`: each IRLibrary's callees too, every
-    library listed before the ones it calls (LLVM's linker only takes a linkonce_odr
-    function that something already linked refers to)."""
-    flat, seen = [], set()
-
-    def visit(library):
-        if library not in seen:
-            seen.add(library)
-            if isinstance(library, IRLibrary):
-                for dep in library._linking_libraries:
-                    visit(dep)
-            flat.append(library)
-    for library in libraries:
-        visit(library)
-    return flat[::-1]
-
-
-class _Own:
-    """An IRLibrary as a RootLibrary links it: its own functions only."""
-
-    def __init__(self, library):
-        self._library = library
-        self._reload_init = library._reload_init
-
-    def _get_module_for_linking(self):
-        return self._library._own_module_for_linking()
-
-
 class IRLibrary(JITCodeLibrary):
-    """The code of a function only numba code calls: its LLVM IR, for the entry
-    points that reach it to link.  No machine code of its own."""
+    """The code of a function only numba code calls: numba's usual library (its
+    callees' code linked in, optimized at -O3) without the machine code, for the
+    entry points that reach it to link."""
 
     def __init__(self, codegen, name):
         super().__init__(codegen, name)
         self._envs = []
-        self._closure = None
 
     @property
     def codegen(self):
         return _EnvLater(self)
 
     def finalize(self):
-        # Nothing is linked in here: a RootLibrary links every IRLibrary it reaches
-        # once (linking each callee's IR into every caller's was quadratic too).
+        # numba's CPUCodeLibrary.finalize without _finalize_final_module (which hands
+        # the module to the JIT: machine code for everything linked in)
         self._raise_if_finalized()
+        seen = set()
         for library in self._linking_libraries:
-            self._reload_init.update(library._reload_init)
+            if library not in seen:
+                seen.add(library)
+                self._reload_init.update(library._reload_init)
+                self._final_module.link_in(library._get_module_for_linking(), preserve=True)
+        self._optimize_final_module()
+        self._final_module.verify()
         self._finalize_dynamic_globals()
         self._finalized = True
 
@@ -138,32 +112,11 @@ class IRLibrary(JITCodeLibrary):
         self._ensure_finalized()
         return 0            # none: Python never calls it (InternalDispatcher.__call__)
 
-    def _own_module_for_linking(self):
-        return super()._get_module_for_linking()
-
-    def _get_module_for_linking(self):
-        """For any other library that links this one (a plain numba function calling
-        a vm helper): this function with everything it calls, so nothing is left
-        unresolved.  Built on first request."""
-        if self._closure is None:
-            module = self._own_module_for_linking().clone()
-            for library in _link_order(self._linking_libraries):
-                linked = (library._own_module_for_linking() if isinstance(library, IRLibrary)
-                          else library._get_module_for_linking())
-                module.link_in(linked, preserve=True)
-            self._closure = module
-        return self._closure
-
 
 class RootLibrary(JITCodeLibrary):
     """An entry point's library: numba's usual one (callees linked in, -O3, machine
-    code, cached).  It links the IR of every IRLibrary it reaches, each once, and
-    points the environment globals of those functions at their environments."""
-
-    def finalize(self):
-        self._linking_libraries = [_Own(lib) if isinstance(lib, IRLibrary) else lib
-                                   for lib in _link_order(self._linking_libraries)]
-        super().finalize()
+    code, cached), which also points the environment globals of the IRLibrary
+    functions it contains at their environments."""
 
     def _finalize_final_module(self):
         super()._finalize_final_module()
