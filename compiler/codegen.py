@@ -13,6 +13,7 @@ from ..vm.builtins import (BUILTINS, INTERNAL, VALUE_BASES, MODULES, REFUSED_MOD
 from ..stdlib import source as stdlib_source
 from .lower import lower
 import functools
+import pickle
 from . import ast as A
 from ..vm.layout import (MAX_INT_BITS, PRELUDE_ENTRIES, PRELUDE_MODULE, PRELUDE_PREFIX,
                          CO_GENERATOR, STDLIB_MODULE)
@@ -1480,17 +1481,19 @@ def max_stack(co: CodeObject, codes: list) -> int:
 
 
 
-@functools.lru_cache(maxsize=1)
 def _prelude_ast():
     from .parser import parse
     return lower(parse(stdlib_source("prelude"), "<prelude>"))
 
 
-def _with_prelude(filename: str, source: str) -> tuple[_Program, int]:
-    """A program that holds the prelude: codes[0] is left for the module body, the
-    prelude's body is code 1, and its codes, constants and globals come first, so
-    that this part is the same in every program (snapshots refer to it by hash)."""
-    prog = _Program(filename, source)
+_PROGRAM_FIELDS = frozenset(vars(_Program("", "")))
+_PER_SCRIPT = ("filename", "source", "lines")
+
+
+def _generate_prelude() -> bytes:
+    """The prelude part of every program, compiled: a pickle of (pid, the _Program's
+    tables).  It does not depend on the script (filename and source are left out)."""
+    prog = _Program("", "")
     prog.codes.append(None)
     # the prelude's entry points, then one slot per builtin, take the first globals
     for name in PRELUDE_ENTRIES:
@@ -1508,6 +1511,42 @@ def _with_prelude(filename: str, source: str) -> tuple[_Program, int]:
     pgen.emit("RETURN_VALUE")
     prog.codes[pid] = pgen.finish(0, 0)
     prog.frozen = {}    # the script's set displays take their own item order
+    state = {k: v for k, v in vars(prog).items() if k not in _PER_SCRIPT}
+    return pickle.dumps((pid, state), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _prelude_sound(data) -> bool:
+    """Whether `data` (from the on-disk cache) unpickles to what _generate_prelude makes."""
+    try:
+        pid, state = pickle.loads(data)
+        codes = state["codes"]
+        return (type(pid) is int and set(state) | set(_PER_SCRIPT) == _PROGRAM_FIELDS
+                and 1 <= pid < len(codes) and codes[0] is None
+                and all(type(c) is CodeObject for c in codes[1:]))
+    except Exception:       # noqa: BLE001  (whatever a damaged file holds)
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def _prelude_pickle() -> bytes:
+    """_generate_prelude(), from the on-disk cache when a sound copy is there
+    (parsing and compiling the prelude took about 0.2 s per process)."""
+    from . import cache
+    data = cache.read("prelude")
+    if not isinstance(data, bytes) or not _prelude_sound(data):
+        data = _generate_prelude()
+        cache.write("prelude", data)
+    return data
+
+
+def _with_prelude(filename: str, source: str) -> tuple[_Program, int]:
+    """A program that holds the prelude: codes[0] is left for the module body, the
+    prelude's body is code 1, and its codes, constants and globals come first, so
+    that this part is the same in every program (snapshots refer to it by hash).
+    Each call unpickles fresh tables, so programs share no mutable object."""
+    prog = _Program(filename, source)
+    pid, state = pickle.loads(_prelude_pickle())
+    vars(prog).update(state)
     return prog, pid
 
 
@@ -1562,9 +1601,17 @@ def generate(module, filename: str, source: str) -> Program:
 
 @functools.lru_cache(maxsize=None)
 def _stdlib_ast(name: str):
-    """The parsed and lowered source of stdlib module `name` (once per process)."""
+    """The parsed and lowered source of stdlib module `name` (once per process, and
+    kept in the on-disk cache: parsing collections.py takes about 0.1 s)."""
+    from . import cache
     from .parser import parse
-    return lower(parse(stdlib_source(name), f"<{name}>"))
+    entry = f"ast-{name}" if name.isidentifier() else None
+    mod = cache.read(entry) if entry else None
+    if type(mod) is not A.Module:
+        mod = lower(parse(stdlib_source(name), f"<{name}>"))
+        if entry:
+            cache.write(entry, mod)
+    return mod
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ guards also keep INT_MIN // -1 (a hardware trap) from ever executing.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_

@@ -9,7 +9,7 @@ without leaving the loop.  Every function is O(number of limbs) and non-recursiv
 import math
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, H_, V_

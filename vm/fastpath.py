@@ -11,7 +11,7 @@ resume anywhere behaves exactly as before.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_

@@ -16,7 +16,7 @@ R_FP and the pcs, or a status having changed nothing (ST_RAISE after a generator
 return or throw leaves the frames set up for the unwinder).
 """
 
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import R_, S_, F_, CODE_, FN_, H_, V_

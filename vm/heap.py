@@ -13,7 +13,7 @@ do not depend on when the collector ran.
 import math
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, IC_

@@ -11,7 +11,8 @@ host can stop, snapshot and resume.
 """
 
 import numpy as np
-from numba import carray, njit
+from numba import carray
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, NPTRS, _ptr64

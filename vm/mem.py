@@ -9,7 +9,8 @@ views the arrays it needs with carray() — views without reference counts.
 The host keeps the numpy arrays alive and rebuilds P whenever an array is replaced.
 """
 
-from numba import carray, njit, types
+from numba import carray, types
+from .jit import njit
 from numba.extending import intrinsic
 
 from . import CACHE

@@ -18,7 +18,7 @@ same formulas), and the random fast paths step the same generator as the host's
 import math
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import R_, S_, F_, H_, V_, K_, G_

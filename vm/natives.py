@@ -7,7 +7,7 @@ completes, so a service or a retried allocation sees them intact.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_

@@ -6,7 +6,7 @@ here: these functions find *what* to call; interp.py pushes the frame.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_

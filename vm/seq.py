@@ -5,7 +5,7 @@ and a function returns ST_RUNNING or a status having changed nothing.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_

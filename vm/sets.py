@@ -13,7 +13,7 @@ update behind), writes its result over a stack slot, and returns a status.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, H_, V_

@@ -10,7 +10,7 @@ characters scanned or copied, the same whatever the arenas look like.
 """
 
 import numpy as np
-from numba import njit
+from .jit import njit
 
 from . import CACHE
 from .mem import sig, S_, H_, V_, CH_

@@ -1,0 +1,131 @@
+"""An on-disk cache of what the compiler builds from Amber's own sources.
+
+Every program contains the prelude (stdlib/prelude.py, about 1,000 lines), and a script
+that imports `collections` compiles stdlib/collections.py into itself.  Parsing them
+cost about 0.2 s per process start (0.5 s with four modules imported), so the parsed
+modules and the prelude's generated code are kept here, in the per-user folder the
+parser's tables live in (`$AMBER_CACHE_DIR`, else `$XDG_CACHE_HOME/amber` or
+`~/.cache/amber`), made private (mode 0700) and only used if this user owns it.
+
+A file is named after its entry and a hash of every source it could depend on (the
+compiler, the stdlib modules, the VM's opcode and layout tables: `source_digest`), and
+starts with a magic line, that hash again and a SHA-256 of the payload.  A file whose
+header or checksum does not match, or that fails to unpickle, is ignored and rebuilt;
+one written for other sources is never looked at (its name differs; such files are
+small and are left alone, since two Amber versions may share the folder).  Writes go to a temporary file that is renamed into
+place, so a reader sees a whole file or none.  Without a usable folder nothing is
+cached and everything still works.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+MAGIC = b"AMBER-COMPILER-CACHE 1\n"
+
+
+def _source_files() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    from .. import stdlib, vm
+    files = sorted(here.glob("*.py")) + sorted(here.glob("*.lark"))
+    files += sorted(Path(stdlib.__file__).resolve().parent.glob("*.py"))
+    files += sorted(Path(vm.__file__).resolve().parent.glob("*.py"))
+    return files
+
+
+@functools.lru_cache(maxsize=1)
+def source_digest() -> str:
+    """A hash of the sources whose change may change what the compiler makes."""
+    import lark
+    h = hashlib.sha256()
+    h.update(MAGIC)
+    h.update(f"{sys.version_info[:2]} {lark.__version__} {pickle.HIGHEST_PROTOCOL}".encode())
+    for path in _source_files():
+        h.update(path.name.encode() + b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def cache_dir() -> Path | None:
+    """The private per-user cache folder, or None if there is none usable."""
+    try:
+        base = os.environ.get("AMBER_CACHE_DIR")
+        if base:
+            directory = Path(base)
+        else:
+            xdg = os.environ.get("XDG_CACHE_HOME")
+            directory = (Path(xdg) if xdg else Path.home() / ".cache") / "amber"
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not os.access(directory, os.W_OK):
+            return None
+        if hasattr(os, "getuid") and directory.stat().st_uid != os.getuid():
+            return None     # pickles are only read from a folder this user owns
+        return directory
+    except (OSError, RuntimeError):
+        return None
+
+
+def _path(directory: Path, entry: str) -> Path:
+    return directory / f"compiled-{entry}-{source_digest()}.pickle"
+
+
+def read(entry: str):
+    """The cached value of `entry`, or None if there is no sound file for it."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        data = _path(directory, entry).read_bytes()
+    except OSError:
+        return None
+    digest = source_digest().encode()
+    head = len(MAGIC) + len(digest)
+    if len(data) < head + 32 or data[:len(MAGIC)] != MAGIC or data[len(MAGIC):head] != digest:
+        return None
+    payload = data[head + 32:]
+    if hashlib.sha256(payload).digest() != data[head:head + 32]:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:       # noqa: BLE001  (a damaged file is rebuilt, whatever it holds)
+        return None
+
+
+def write(entry: str, value) -> None:
+    """Store `value` for `entry` (best effort: a failure leaves nothing behind)."""
+    directory = cache_dir()
+    if directory is None:
+        return
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:       # noqa: BLE001  (e.g. too deep to pickle: just not cached)
+        return
+    data = MAGIC + source_digest().encode() + hashlib.sha256(payload).digest() + payload
+    target = _path(directory, entry)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-compiled-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return
+
+
+def cached(entry: str, build):
+    """read(entry), or build() stored under entry."""
+    value = read(entry)
+    if value is None:
+        value = build()
+        write(entry, value)
+    return value

@@ -1,0 +1,229 @@
+"""`njit` for the VM's numba code: explicit signatures, compiled on first use.
+
+numba's `njit(signature)` compiles (or loads from the cache) at decoration time, so
+importing the VM loaded every signed helper from numba's cache, each with a copy of
+all the code it calls: about 0.6 s of a 1.4 s warm start, for functions that a run
+mostly never calls from Python (the interpreter's cached machine code already holds
+everything it calls).  This `njit` keeps the signature (so numba still compiles one
+specialization, not one per argument-type mix at the call sites: `fail()` had been
+compiled 59 times) but compiles it when the function is first needed: when numba
+types a call to it inside another function, or when Python first calls it.
+
+Only the functions in ENTRY_POINTS are called from Python by the host (an
+EntryDispatcher: numba's wrappers, cached).  Numba code never calls those versions:
+every function, entry point or not, has an InternalDispatcher compiled without
+numba's Python and C wrappers (`no_cpython_wrapper`, `no_cfunc_wrapper`), and that
+is what numba code is typed against (an EntryDispatcher's `_numba_type_`).  Unboxing
+the 22-int state tuple made each function's wrappers a good part of what numba
+lowered, optimized and turned into machine code.  Calling a non-entry function from
+Python still works (tests do): it compiles a private copy with wrappers on first use
+(not cached).  tests/test_jit.py checks that every vm function the host modules name
+is in ENTRY_POINTS.
+
+No machine code for helpers.  numba gives every compiled function a library that
+links in the code of everything it calls, optimizes the whole at -O3 and turns it
+into machine code; a caller links that IR again and does the same.  The machine code
+of a function that only numba code calls is never run (its callers carry their own
+copy), yet making it was about 40 of the 160 CPU seconds of a cold start.  Such a
+function gets an `IRLibrary`: numba's library up to and including the -O3 pass,
+never handed to the JIT, not cached.  The entry points (`RootLibrary`) link it,
+optimize and compile as before, so the interpreter's machine code is built from the
+same IR by the same passes as before.  (Linking only each helper's own IR into the
+entry points, skipping its -O3, saved 40 more seconds but made the int loop 19% and
+gen_pipeline 23% slower: the loop was compiled from less optimized callees.)
+"""
+
+from numba.core import compiler as _compiler
+from numba.core import types as _types
+from numba.core import typeinfer
+from numba.core.codegen import JITCodeLibrary
+from numba.core.environment import lookup_environment
+from numba.core.registry import CPUDispatcher
+
+__all__ = ["njit", "ENTRY_POINTS"]
+
+# "module.function" of every numba function the host calls from Python.
+ENTRY_POINTS = frozenset({
+    "arith.list_extend_inplace",
+    "heap.collect", "heap.dict_delete_entry", "heap.dict_get", "heap.dict_rows",
+    "heap.dict_set", "heap.dict_set_need", "heap.hash_value", "heap.is_hashable",
+    "heap.new_dict", "heap.new_list", "heap.new_obj", "heap.new_str", "heap.new_tuple",
+    "heap.new_vals", "heap.reserve", "heap.script_hashed",
+    "interp.call_function_at", "interp.call_prelude", "interp.load_attr_obj",
+    "interp.method_applies", "interp.run", "interp.store_attr_obj",
+    "natives.call_builtin", "natives.call_method", "natives.exc_subclass",
+    "objects.attr_dict", "objects.class_of", "objects.dict_find", "objects.mro_lookup",
+    "objects.new_bound", "objects.special_lookup", "objects.wrapped",
+    "seq.materialize",
+    "sets.add_entry", "sets.build_rows", "sets.new_set",
+    # called by snapshot/checks.py's numba code
+    "heap.dict_reindex", "sets.rehash",
+})
+
+
+def entry_name(func) -> str:
+    return f"{func.__module__.rsplit('.', 1)[-1]}.{func.__name__}"
+
+
+class _EnvLater:
+    """The codegen as an IRLibrary shows it to numba: the environment pointer that
+    numba writes into a compiled function's global has no machine code to go to yet
+    (RootLibrary writes it once the code that uses it exists)."""
+
+    def __init__(self, library):
+        self._library = library
+
+    def set_env(self, env_name, env):
+        self._library._envs.append(env)         # (kept alive with the library)
+
+    def __getattr__(self, name):
+        return getattr(self._library._codegen, name)
+
+
+class IRLibrary(JITCodeLibrary):
+    """The code of a function only numba code calls: numba's usual library (its
+    callees' code linked in, optimized at -O3) without the machine code, for the
+    entry points that reach it to link."""
+
+    def __init__(self, codegen, name):
+        super().__init__(codegen, name)
+        self._envs = []
+
+    @property
+    def codegen(self):
+        return _EnvLater(self)
+
+    def finalize(self):
+        # numba's CPUCodeLibrary.finalize without _finalize_final_module (which hands
+        # the module to the JIT: machine code for everything linked in)
+        self._raise_if_finalized()
+        seen = set()
+        for library in self._linking_libraries:
+            if library not in seen:
+                seen.add(library)
+                self._reload_init.update(library._reload_init)
+                self._final_module.link_in(library._get_module_for_linking(), preserve=True)
+        self._optimize_final_module()
+        self._final_module.verify()
+        self._finalize_dynamic_globals()
+        self._finalized = True
+
+    def get_pointer_to_function(self, name):
+        self._ensure_finalized()
+        return 0            # none: Python never calls it (InternalDispatcher.__call__)
+
+
+class RootLibrary(JITCodeLibrary):
+    """An entry point's library: numba's usual one (callees linked in, -O3, machine
+    code, cached), which also points the environment globals of the IRLibrary
+    functions it contains at their environments."""
+
+    def _finalize_final_module(self):
+        super()._finalize_final_module()
+        engine = self._codegen._engine
+        for gv in self._final_module.global_variables:
+            if gv.name.startswith("_ZN08NumbaEnv"):
+                env = lookup_environment(gv.name)
+                if env is not None and engine.get_global_value_address(gv.name):
+                    self._codegen.set_env(gv.name, env)
+
+
+def _pipeline(library_class):
+    class Pipeline(_compiler.Compiler):
+        def compile_extra(self, func):
+            if self.state.library is None:
+                library = library_class(self.state.targetctx.codegen(), func.__qualname__)
+                library.enable_object_caching()
+                self.state.library = library
+            return super().compile_extra(func)
+    Pipeline.__name__ = f"Amber{library_class.__name__}Pipeline"
+    return Pipeline
+
+
+ROOT_PIPELINE = _pipeline(RootLibrary)
+IR_PIPELINE = _pipeline(IRLibrary)
+
+
+class LazyDispatcher(CPUDispatcher):
+    """A dispatcher that compiles its declared signatures on first use, then (as
+    `njit(signature)` does) refuses to compile any other specialization."""
+
+    _declared: tuple = ()
+
+    def _compile_declared(self):
+        sigs, self._declared = self._declared, ()
+        if sigs:
+            with typeinfer.register_dispatcher(self):
+                for s in sigs:
+                    self.compile(s)
+            self.disable_compile()
+
+    def get_call_template(self, args, kws):        # a call typed inside numba code
+        if self._declared:
+            self._compile_declared()
+        return super().get_call_template(args, kws)
+
+    def _compile_for_args(self, *args, **kws):     # the first call from Python
+        if self._declared:
+            self._compile_declared()
+            return self                            # the C dispatcher calls it again
+        return super()._compile_for_args(*args, **kws)
+
+
+class InternalDispatcher(LazyDispatcher):
+    """A function only numba code calls: compiled without Python wrappers.  A call
+    from Python goes to a private copy compiled with them (made on first use)."""
+
+    _twin = None
+
+    def __call__(self, *args, **kws):
+        if self._twin is None:
+            options = {k: v for k, v in self.targetoptions.items()
+                       if k not in ("no_cpython_wrapper", "no_cfunc_wrapper")}
+            twin = LazyDispatcher(py_func=self.py_func, locals={}, targetoptions=options,
+                                  pipeline_class=ROOT_PIPELINE)
+            twin._declared = self._declared_sigs
+            self._twin = twin          # not cached: the cache entry is the wrapperless one
+        return self._twin(*args, **kws)
+
+
+class EntryDispatcher(LazyDispatcher):
+    """An entry point: Python calls this (wrappers, RootLibrary, cached); numba code
+    that calls it is typed against `ir`, its IRLibrary twin, so an entry point
+    reached from the loop is compiled once, inside the loop, not also on its own."""
+
+    ir = None
+
+    @property
+    def _numba_type_(self):
+        return _types.Dispatcher(self.ir)
+
+
+def njit(*args, **options):
+    """numba.njit with lazy explicit signatures: `@njit(sig, cache=..., inline=...)`
+    or `@njit(cache=...)` (no signature: numba's own lazy specialization)."""
+    sigs = ()
+    if args and not callable(args[0]):
+        sigs = tuple(args[0]) if isinstance(args[0], (list, tuple)) else (args[0],)
+        args = args[1:]
+    if args:
+        raise TypeError("njit: use @njit(...) with keyword options")
+    cache = options.pop("cache", False)
+    options.setdefault("nopython", True)
+    options.setdefault("boundscheck", None)
+
+    def wrap(func):
+        ir = InternalDispatcher(py_func=func, locals={}, targetoptions=dict(
+            options, no_cpython_wrapper=True, no_cfunc_wrapper=True),
+            pipeline_class=IR_PIPELINE)
+        ir._declared_sigs = ir._declared = sigs
+        if entry_name(func) not in ENTRY_POINTS:
+            return ir           # (not cached: an IRLibrary has no machine code to save)
+        disp = EntryDispatcher(py_func=func, locals={}, targetoptions=dict(options),
+                               pipeline_class=ROOT_PIPELINE)
+        disp.ir = ir
+        if cache:
+            disp.enable_caching()
+        disp._declared = sigs
+        return disp
+    return wrap
