@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import re
 import sys
 import threading
@@ -124,18 +123,11 @@ def _build_parser() -> lark.Lark:
 
 
 def _cache_file(grammar: str) -> Path | None:
-    """Where lark's analysis of this grammar is cached, or None if nowhere is writable."""
-    try:
-        base = os.environ.get("AMBER_CACHE_DIR")
-        if base:
-            directory = Path(base)
-        else:
-            xdg = os.environ.get("XDG_CACHE_HOME")
-            directory = (Path(xdg) if xdg else Path.home() / ".cache") / "amber"
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not os.access(directory, os.W_OK):
-            return None
-    except (OSError, RuntimeError):
+    """Where lark's analysis of this grammar is cached (a pickle: only in the private
+    folder compiler.cache chooses), or None if there is none usable."""
+    from .cache import cache_dir
+    directory = cache_dir()
+    if directory is None:
         return None
     key = f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
