@@ -714,12 +714,15 @@ class CodeGen:
                 self.emit("LOAD_FAST", handler.slot)
                 self.emit("RERAISE")
             return
-        self.expr(node.exc)
-        if node.cause is not None:
+        if node.cause is not None:      # raise exc from cause: the prelude's _raise_from
+            self.emit("LOAD_GLOBAL", self.prog.global_slot(PRELUDE_PREFIX + "_raise_from"))
+            self.expr(node.exc)
             self.expr(node.cause)
             self.at(node)
-            self.emit("RAISE_VARARGS", 2)
+            self.emit("CALL", 2)        # makes the exception and sets its __cause__
+            self.emit("RAISE_VARARGS", 1)
         else:
+            self.expr(node.exc)
             self.at(node)
             self.emit("RAISE_VARARGS", 1)
 

@@ -669,6 +669,46 @@ def _construct(cls, args, kw):
     return obj
 
 
+def _raise_from(exc, cause):
+    """The exception `raise exc from cause` raises: exc (made from its class if it is
+    one), with __cause__ set to cause (made likewise) and __suppress_context__."""
+    if isinstance(exc, type) and issubclass(exc, BaseException):
+        exc = exc()
+    if not isinstance(exc, BaseException):
+        raise TypeError("exceptions must derive from BaseException")
+    if isinstance(cause, type) and issubclass(cause, BaseException):
+        cause = cause()
+    elif cause is not None and not isinstance(cause, BaseException):
+        raise TypeError("exception causes must derive from BaseException")
+    exc.__cause__ = cause
+    exc.__suppress_context__ = True
+    return exc
+
+
+def _raise_class(cls):
+    """The exception `raise cls` raises, for a class with a script __new__."""
+    e = cls()
+    if not isinstance(e, BaseException):
+        raise TypeError("calling " + b_repr(cls) + " should have returned an instance of "
+                        "BaseException, not " + b_repr(type(e)))
+    return e
+
+
+def _throw_class(g, typ, value=None, tb=None):
+    """g.throw(typ[, value]) for a script exception class: the exception made as
+    CPython makes it (typ(), typ(*value) for a tuple, typ(value)), then thrown."""
+    if value is None:
+        e = typ()
+    elif type(value) is tuple:
+        e = typ(*value)
+    else:
+        e = typ(value)
+    if not isinstance(e, BaseException):
+        raise TypeError("calling " + b_repr(typ) + " should have returned an instance of "
+                        "BaseException, not " + _name(e))
+    return g.throw(e)
+
+
 def _desc_get(desc, obj, owner, name):
     """Reading attribute `name` that class `owner` holds as descriptor desc, through
     obj (None when read from the class): the descriptor protocol."""

@@ -39,6 +39,19 @@ def run(src, memory=64 << 20):
     ("class A:\n    def __new__(cls, x):\n        return object.__new__(cls, x)\nA(1)\n",
      "TypeError"),
     ("object.__new__(5)\n", "TypeError"),
+    # exception classes whose __new__ recurses, raises or makes something else
+    ("class E(Exception):\n    def __new__(cls):\n        raise E\nraise E\n",
+     "RecursionError"),
+    ("class E(Exception):\n    def __new__(cls, *a):\n        raise KeyError(1)\n"
+     "raise E('x') from None\n", "KeyError"),
+    ("class E(Exception):\n    def __new__(cls):\n        return E\nraise E\n", "TypeError"),
+    ("class E(Exception):\n    def __new__(cls, *a):\n        return 3\ndef g():\n"
+     "    yield 1\nx = g()\nnext(x)\nx.throw(E)\n", "TypeError"),
+    ("Exception.__new__(5)\n", "TypeError"),
+    ("Exception.__new__(int)\n", "TypeError"),
+    ("Exception.__new__()\n", "TypeError"),
+    ("raise ValueError from ValueError.__new__\n", "TypeError"),
+    ("e = ValueError()\ne.__cause__ = e\nraise e from e\n", "ValueError"),
     ("class D:\n    def __get__(self, o, t):\n        return o.x\nclass A:\n    x = D()\n"
      "A().x\n", "RecursionError"),
     ("class D:\n    def __set__(self, o, v):\n        o.x = v\nclass A:\n    x = D()\n"

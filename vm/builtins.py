@@ -68,6 +68,8 @@ BUILTINS = [
     # object.__new__ (allocates an instance without running __init__), and the types of
     # bound methods and builtin functions (internal: no builtin names in CPython)
     "__amber_object_new", "method", "builtin_function_or_method",
+    # BaseException.__new__ (an exception whose __init__ has not run)
+    "__amber_exc_new",
 ]
 # The builtin types a script's class may derive from besides object and the
 # exception types (stdlib/__amber_bases.py has a class for each).

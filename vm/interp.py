@@ -56,7 +56,7 @@ from .opcodes import (
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET, CLASS_NEW_BY_SCRIPT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
 from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
-                       METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
+                       M_GEN_THROW, METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
                        M_LIST_REMOVE, M_TUPLE_INDEX, M_TUPLE_COUNT, M_SET_ADD, M_SET_REMOVE,
                        M_SET_DISCARD, M_DICT_GET, M_DICT_POP, M_DICT_SETDEFAULT)
 from .arith import fail, fbits, fval
@@ -386,10 +386,9 @@ def call_ex_class(st, cls, ret, ts, kw_dict, pc):
     H = H_(st)
     it, iv, owner = objects.mro_lookup(st, cls, objects.special_name(st, N_INIT), -1)
     empty = H[S[ts, 1], B] == 0 and (kw_dict < 0 or H[kw_dict, F] == 0)
-    if H[cls, F] & CLASS_NEW_BY_SCRIPT or \
-            not natives.is_exc_type(H[cls, E]) and H[cls, E] != B_OBJECT:
+    if H[cls, F] & CLASS_NEW_BY_SCRIPT or H[cls, E] != B_OBJECT:
         return object_service(st, 10)          # a subclass of a builtin type: the host
-    if H[cls, E] != B_OBJECT or not (it == FUNC or (it == UNDEF and empty)):
+    if not (it == FUNC or (it == UNDEF and empty)):
         return fail(st, ERR_NOT_CALLABLE, 0, CLASS, 0)     # not supported with * / **
     if not heap.reserve(st, 3, heap.dict_rows(4), 0):
         return ST_NEED_MEMORY
@@ -436,6 +435,8 @@ def call_ex(st, arg, sp, pc):
         R[R_SERVICE] = SVC_CALL_EX     # the host spreads the arguments and calls it
         R[R_ARGC] = arg
         return ST_SERVICE
+    if ft == BOUND and ((arg >> 1) & 1 == 0 or S[ret + 1, 0] == UNDEF):
+        return object_service(st, 4)   # a bound builtin method: the host spreads and calls
     return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
 
 
@@ -646,6 +647,10 @@ def load_attr_obj(st, name, sp, pc, method):
         return bind_and_push(st, sp, pc, selft, selfv, cls, t, v, method, selft != CLASS)
     cls = objects.class_of(st, ot, ov)
     if cls < 0:
+        if ot == EXC and H[ov, D] >= 0:         # an attribute set on ValueError(...)
+            it, iv = objects.dict_find(st, H[ov, D], name)
+            if it != UNDEF:
+                return push_attr(st, sp, pc, it, iv, method)
         return object_service(st, 0)
     t, v, owner = objects.mro_lookup(st, cls, name, -1)
     if t == INSTANCE and fastpath.is_descriptor(st, v):
@@ -732,9 +737,12 @@ def store_attr_obj(st, name, sp, pc, delete):
     if ot == CLASS:
         d = H[ov, B]
     else:
-        if cls < 0:
+        if cls < 0 and ot != EXC:
             return object_service(st, 0)
-        t, v, owner = objects.mro_lookup(st, cls, name, -1)
+        t = UNDEF           # (an exception of a builtin type: no class attributes)
+        v = 0
+        if cls >= 0:
+            t, v, owner = objects.mro_lookup(st, cls, name, -1)
         if t == INSTANCE and fastpath.is_descriptor(st, v):
             return object_service(st, 0)        # the descriptor protocol: the host
         if t == WRAPPER and H[v, A] == WR_PROPERTY:
@@ -1020,6 +1028,10 @@ def do_call(st, op, arg, sp, pc):
         if mt == METHOD and (S[sp - arg - 1 - kw, 0] == UNDEF or S[sp - arg - 1 - kw, 0] == METHOD):
             return call_unbound_method(st, op, arg, sp, pc, sp - arg - 2 - kw)
         if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
+            if S[sp - arg - 2, 1] == M_GEN_THROW and arg >= 1 and S[sp - arg, 0] == CLASS \
+                    and natives.is_exc_type(H_(st)[S[sp - arg, 1], E]) \
+                    and not (arg >= 2 and S[sp - arg + 1, 0] == EXC):
+                return object_service(st, 11)      # g.throw(MyError): MyError() in the script
             return gen.gen_method(st, S[sp - arg - 2, 1], arg, sp, pc)
         if mt == METHOD and kw == 0 and arg >= 1 and S[sp - 1, 0] == GEN and \
                 not takes_element(S[sp - arg - 2, 1]):
@@ -1569,7 +1581,7 @@ def cold_b(st, op, arg, sp, pc):
         nsp = sp - 1 + arg
     elif (op == LOAD_METHOD or op == LOAD_ATTR) and (
             S[sp - 1, 0] == CLASS or S[sp - 1, 0] == INSTANCE or S[sp - 1, 0] == SUPER
-            or (S[sp - 1, 0] == EXC and H_(st)[S[sp - 1, 1], E] >= 0)):
+            or S[sp - 1, 0] == EXC):
         return load_attr_obj(st, K_(st)[arg, 1], sp, pc, op == LOAD_METHOD)
     elif op == LOAD_METHOD:
         t = S[sp - 1, 0]

@@ -702,8 +702,8 @@ class Machine:
         if name in ("getattr", "setattr", "hasattr", "delattr") and not kwnames:
             self._attr_builtin(name, n, top, pc)
             return
-        if name == "__amber_object_new":
-            self._object_new(n, kwnames, top, result_slot, pc)
+        if name in ("__amber_object_new", "__amber_exc_new"):
+            self._object_new(n, kwnames, top, result_slot, pc, name == "__amber_exc_new")
             return
         if name == "__amber_repr_default" and n == 1:
             st = self.st
@@ -792,7 +792,8 @@ class Machine:
             raise _ScriptException("TypeError", f"{name}() of this value is not supported by Amber yet")
         self._complete(result_slot, result, pc)
 
-    def _object_new(self, n: int, kwnames: list, top: int, result_slot: int, pc: int):
+    def _object_new(self, n: int, kwnames: list, top: int, result_slot: int, pc: int,
+                    exc_new: bool = False):
         """object.__new__(cls, ...): an instance of script class cls whose __init__
         has not run (CPython's checks and messages)."""
         st = self.st
@@ -806,6 +807,11 @@ class Machine:
                                    f"({self._type_name(first)})")
         name = self._class_name(v) if t == L.CLASS else BUILTINS[v]
         base = int(st.H[v, L.E]) if t == L.CLASS else v
+        if exc_new and not is_exception_type(base):
+            raise _ScriptException("TypeError", f"BaseException.__new__({name}): {name} is not "
+                                   "a subtype of BaseException")
+        if exc_new:
+            return self._exception_new(t, v, base, n, kwnames, top, result_slot, pc)
         if base != BUILTIN_ID["object"]:
             raise _ScriptException("TypeError", f"object.__new__({name}) is not safe, "
                                    f"use {BUILTINS[base]}.__new__()")
@@ -824,6 +830,31 @@ class Machine:
         st.H[obj, L.A] = v
         st.H[obj, L.B] = int(heap.new_dict(self.p, 0))
         self._complete(result_slot, Raw(L.INSTANCE, obj), pc)
+
+    def _exception_new(self, t: int, v: int, base: int, n: int, kwnames: list, top: int,
+                       result_slot: int, pc: int):
+        """BaseException.__new__(cls, *args) (reached as `super().__new__` or
+        `object.__new__` from an exception class): an exception of class cls whose
+        args are the positional arguments and whose __init__ has not run."""
+        st = self.st
+        cls_name = self._class_name(v) if t == L.CLASS else BUILTINS[v]
+        if kwnames and not (t == L.CLASS and self._defines_first(v, "__init__")):
+            raise _ScriptException("TypeError", f"{cls_name}() takes no keyword arguments")
+        first = top - n
+        vals = tuple(Raw(int(st.S[i, 0]), int(st.S[i, 1]))
+                     for i in range(first + 1, top - len(kwnames)))
+        self.ensure(*needs(vals))
+        args = Raw(*encode(self.st, vals, self.p))
+        self._pins.append(args)
+        self.ensure(1, 0, 0)
+        st = self.st
+        obj = int(heap.new_obj(self.p, L.EXC))
+        st.H[obj, L.A] = base
+        st.H[obj, L.B] = args.val
+        st.H[obj, L.C] = -1
+        st.H[obj, L.D] = -1
+        st.H[obj, L.E] = v if t == L.CLASS else -1
+        self._complete(result_slot, Raw(L.EXC, obj), pc)
 
     def _callable_type(self, slot: int, result_slot: int, pc: int) -> bool:
         """type() of a bound method (method), a builtin function or method
@@ -1367,6 +1398,43 @@ class Machine:
         raise _ScriptException("TypeError", "this operation on objects of a script's "
                                "class is not supported by Amber yet")
 
+    def _exc_type_name(self, row: int) -> str:
+        cls = int(self.st.H[row, L.E])
+        return self._class_name(cls) if cls >= 0 else BUILTINS[int(self.st.H[row, L.A])]
+
+    def _spread_bound_call(self, arg: int, sp: int, pc: int, ret: int):
+        """CALL_EX of a bound builtin method (an exception's __init__ through super(),
+        lst.append read as a value): its arguments spread on the stack as CALL or
+        CALL_KW has them, then called as those."""
+        st = self.st
+        has_kw = arg & 1
+        ts = sp - 1 - has_kw
+        tup = int(st.S[ts, 1])
+        off = int(st.H[tup, L.A])
+        vals = [Raw(int(st.V[off + i, 0]), int(st.V[off + i, 1]))
+                for i in range(int(st.H[tup, L.B]))]
+        kwnames = []
+        if has_kw:
+            for k, v in self._pairs_of(Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])):
+                if k.tag != L.STR:
+                    raise _ScriptException("TypeError", "keywords must be strings")
+                kwnames.append(decode(st, k.tag, k.val, self.program))
+                vals.append(v)
+        self._pins.extend(vals)
+        self._grow_stack(ret + len(vals) + 10)
+        n = len(vals)
+        if kwnames:
+            self.ensure(*needs(tuple(kwnames)))
+            names = Raw(*encode(self.st, tuple(kwnames), self.p))
+            vals.append(names)
+        st = self.st
+        for i, r in enumerate(vals):
+            st.S[ret + 1 + i, 0] = r.tag
+            st.S[ret + 1 + i, 1] = r.val
+        top = ret + 1 + len(vals)
+        st.R[L.R_SP] = top
+        self._call_bound_builtin(O.CALL_KW if kwnames else O.CALL, n, top, pc)
+
     def _wrapped_special(self, inst: int, dunder: str, bind: bool = True):
         """Special method `dunder` of instance inst's class when it is a staticmethod
         or classmethod of a function: the function (bound to the class for a
@@ -1442,6 +1510,9 @@ class Machine:
                 1: f"'{cls}.__init__' is not callable",
                 2: f"{cls}() takes no arguments",
                 3: f"{cls}() takes no keyword arguments"}[detail])
+        if detail == 4 and name == "CALL_EX":
+            self._spread_bound_call(arg, sp, pc, sp - 2 - (arg & 1) - ((arg >> 1) & 1))
+            return
         if detail == 4:
             self._call_bound_builtin(op, arg, sp, pc)
             return
@@ -1452,6 +1523,12 @@ class Machine:
             return
         if detail == 10:
             self._new_base_instance(op, arg, sp, pc)
+            return
+        if detail == 11:        # g.throw(cls[, value]) of a script exception class
+            ret = self._callee_slot(op, arg, sp)
+            if not self._call_prelude_fn("_throw_class", list(range(ret + 1, sp)), sp, ret,
+                                         pc, 0):
+                raise _ScriptException("TypeError", "throw() of a class needs the prelude")
             return
         if detail == 8 and self._static_subscript(name, sp, pc):
             return
@@ -1751,8 +1828,10 @@ class Machine:
         """dict.fromkeys, and the class attributes of a builtin type that name other
         builtin types (int.__bases__, object.__base__, bool.__mro__)."""
         name = BUILTINS[bid]
-        if name == "object" and attr in ("__new__", "__init__"):
-            self._set_result(sp - 1, self._object_slot(attr), pc, method)
+        if name == "object" and attr in ("__new__", "__init__") or \
+                attr == "__new__" and is_exception_type(bid):
+            self._set_result(sp - 1, self._object_slot(attr, is_exception_type(bid)), pc,
+                             method)
             return True
         if name == "dict" and attr == "fromkeys":
             fid = BUILTIN_ID["__amber_dict_fromkeys"]
@@ -1776,9 +1855,12 @@ class Machine:
                              pc, True)
         return True
 
-    def _object_slot(self, attr: str) -> Raw:
+    def _object_slot(self, attr: str, exc: bool = False) -> Raw:
         """object.__new__ (a builtin that makes an instance without running
-        __init__) or object.__init__ (the prelude's function that does nothing)."""
+        __init__), BaseException.__new__ (exc) or object.__init__ (the prelude's
+        function that does nothing)."""
+        if attr == "__new__" and exc:
+            return Raw(L.BUILTIN, BUILTIN_ID["__amber_exc_new"])
         if attr == "__new__":
             return Raw(L.BUILTIN, BUILTIN_ID["__amber_object_new"])
         fid = self._prelude_function("_object_init")
@@ -1873,8 +1955,10 @@ class Machine:
             if attr in special:
                 self._set_result(sp - 1, special[attr](), pc, method)
                 return
-            if attr in ("__new__", "__init__") and H[v, L.E] == BUILTIN_ID["object"]:
-                self._set_result(sp - 1, self._object_slot(attr), pc, method)
+            if attr in ("__new__", "__init__") and H[v, L.E] == BUILTIN_ID["object"] or \
+                    attr == "__new__" and is_exception_type(int(H[v, L.E])):
+                self._set_result(sp - 1, self._object_slot(
+                    attr, is_exception_type(int(H[v, L.E]))), pc, method)
                 return
             if attr == "__doc__":
                 self._complete(sp - 1, None, pc)
@@ -1896,6 +1980,11 @@ class Machine:
                 return
             if t == L.EXC and attr == "args":
                 self._set_result(sp - 1, Raw(L.TUPLE, int(H[v, L.B])), pc, method)
+                return
+            if t == L.EXC and attr in ("__cause__", "__suppress_context__"):
+                # not set by a `raise ... from` (the prelude's _raise_from sets both)
+                self._set_result(sp - 1, Raw(L.NONE, 0) if attr == "__cause__" else
+                                 Raw(L.BOOL, 0), pc, method)
                 return
             if t == L.EXC and attr == "value" and _is_subclass(int(H[v, L.A]), "StopIteration"):
                 args = int(H[v, L.B])       # a StopIteration subclass's value: args[0]
@@ -1954,8 +2043,11 @@ class Machine:
             if int(H[v, L.B]) == L.INSTANCE and self._base_method(int(H[v, L.C]), attr, sp,
                                                                   pc, method):
                 return
-            if attr == "__new__" and int(H[v, L.B]) in (L.INSTANCE, L.CLASS):
-                self._set_result(sp - 1, self._object_slot(attr), pc, method)
+            if attr == "__new__" and int(H[v, L.B]) in (L.INSTANCE, L.CLASS, L.EXC):
+                selft, selfv = int(H[v, L.B]), int(H[v, L.C])
+                of = selfv if selft == L.CLASS else int(objects.class_of(self.p, selft, selfv))
+                exc = of >= 0 and is_exception_type(int(H[of, L.E]))
+                self._set_result(sp - 1, self._object_slot(attr, exc), pc, method)
                 return
             if attr == "__init__":      # a builtin base's __init__ (object, exceptions)
                 self.ensure(1, 0, 0)
@@ -2032,6 +2124,9 @@ class Machine:
             self._complete(ret, self._new_wrapper(L.WR_PROPERTY, parts), pc)
             return
         if ft == L.BUILTIN and fv == BUILTIN_ID["__amber_new"]:   # object/exception __init__
+            if kw and selft == L.EXC:
+                raise _ScriptException("TypeError", f"{self._exc_type_name(selfv)}() "
+                                       "takes no keyword arguments")
             if kw:
                 raise _ScriptException("TypeError", "__init__() takes no keyword arguments")
             if selft == L.EXC:
@@ -2155,7 +2250,8 @@ class Machine:
         self._implicit_hash_none(row, ns)
         st.H[row, L.F] = (L.CLASS_KEYS_BY_VALUE if self._keys_by_value(row) else
                           L.CLASS_EQ_BY_SCRIPT if self._eq_by_script(row) else 0)
-        if base_bid == BUILTIN_ID["object"] and self._defines_first(row, "__new__"):
+        if (base_bid == BUILTIN_ID["object"] or is_exception_type(base_bid)) and \
+                self._defines_first(row, "__new__"):
             st.H[row, L.F] |= L.CLASS_NEW_BY_SCRIPT
         if any(self._defines_first(row, d) for d in ("__get__", "__set__", "__delete__")):
             st.H[row, L.F] |= L.CLASS_DESCRIPTOR
@@ -2289,6 +2385,14 @@ class Machine:
         name = O.OPS[op].name
         if self._prelude_function("_construct") is None:
             raise _ScriptException("TypeError", "this class cannot be instantiated")
+        if name == "RAISE_VARARGS":     # raise E: E() replaces the class, the raise runs again
+            fid = self._prelude_function("_raise_class")
+            if st.S[sp - 1, 0] != L.CLASS or fid is None:
+                raise _ScriptException("SystemError", "raise: the class to instantiate is missing")
+            self._grow_stack(sp + 8)
+            self.st.S[sp] = self.st.S[sp - 1]
+            self._run_status(interp.call_function_at(self.p, fid, sp, 1, sp - 1, pc, 0))
+            return
         if name == "CALL_EX":
             has_kw = arg & 1
             ts = sp - 1 - has_kw
