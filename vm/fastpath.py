@@ -21,7 +21,8 @@ from .layout import (A, B, C, D, E, F, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPE
                      FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
                      FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT,
                      CELL, IC_ENTRIES, IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT)
-from . import heap, objects
+from . import heap, objects, modfns
+from .layout import MT_N
 from .builtins import B_OBJECT
 from .layout import CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
 
@@ -342,3 +343,69 @@ def new_instance(st, cls, arg, sp, pc):
     S[base, 1] = obj
     enter(st, f, base, arg + 1, ret, pc + 1, RET_INIT)
     return True
+
+
+@njit(sig("b1(P, i8, i8, i8, b1)"), cache=CACHE)
+def module_attr(st, mod, name, sp, method):
+    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the builtin module
+    (math, random) row mod at S[sp-1]: the value from the module's namespace dict,
+    found through the attribute cache (a row keyed by the module's row and the name,
+    holding the V row of the dict entry's value: valid while the cache's epoch
+    holds, as for classes; a module row is never an instance's class, so the keys
+    never meet a class's).  LOAD_METHOD leaves an empty self slot above it, as
+    modfns.module_op does.  False (nothing changed) for a module written in Amber,
+    a missing name or a lookup that could not decide."""
+    H = H_(st)
+    V = V_(st)
+    S = S_(st)
+    IC = IC_(st)
+    if H[mod, C] >= 0:
+        return False
+    h = mod * 1000003 + name
+    h = (h ^ (h >> 13)) * 0x5BD1E995
+    i = 1 + ((h >> 16) & (IC_ENTRIES - 1))
+    ep = IC[0, 0]
+    if not (IC[i, IC_EP] == ep and IC[i, IC_CLS] == mod and IC[i, IC_NAME] == name):
+        d = H[mod, B]
+        e = attr_probe(st, d, name)
+        if e < 0:
+            return False
+        IC[i, IC_CLS] = mod
+        IC[i, IC_NAME] = name
+        IC[i, IC_EP] = ep
+        IC[i, IC_CA] = H[d, A] + 2 * e + 1
+        IC[i, IC_HINT] = -1
+    ca = IC[i, IC_CA]
+    S[sp - 1, 0] = V[ca, 0]
+    S[sp - 1, 1] = V[ca, 1]
+    if method:
+        S[sp, 0] = UNDEF
+        S[sp, 1] = 0
+    return True
+
+
+@njit(sig("i8(i8)"), cache=CACHE, inline="always")
+def temper(y):
+    """MT19937's tempering of one state word (modfns.mt_next)."""
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9D2C5680
+    y ^= (y << 15) & 0xEFC60000
+    y ^= y >> 18
+    return y
+
+
+@njit(sig("f8(P, i8)"), cache=CACHE, inline="always")
+def random_float(st, g):
+    """random.random() on RNG object row g: modfns.mt_random, with both outputs read
+    in place when no twist falls between them (else modfns.mt_random itself)."""
+    H = H_(st)
+    V = V_(st)
+    i = H[g, B]
+    if i + 2 > MT_N:
+        return modfns.mt_random(H, V, g)
+    o = H[g, A]
+    a = temper(V[o + (i >> 1), i & 1]) >> 5
+    j = i + 1
+    b = temper(V[o + (j >> 1), j & 1]) >> 6
+    H[g, B] = i + 2
+    return (np.float64(a) * 67108864.0 + np.float64(b)) * (1.0 / 9007199254740992.0)
