@@ -11,10 +11,11 @@ resume anywhere behaves exactly as before.
 """
 
 import numpy as np
+from numba import carray
 from .jit import njit
 
 from . import CACHE
-from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_
+from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_, NPTRS, _ptr64
 
 from .layout import (A, B, C, D, E, F, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
@@ -27,6 +28,18 @@ from .builtins import B_OBJECT
 from .layout import CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
+
+
+@njit(cache=CACHE, inline="always")
+def state_at(at):
+    """The state's pointer tuple, read from the int64 array at address `at` (what
+    interp.run receives).  The loop calls the fast paths below with `at`, one int,
+    instead of the 24-int tuple, which every call copied (LLVM loads only the
+    entries a function uses); the array does not change during a run()."""
+    p = carray(_ptr64(at), NPTRS)
+    return (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11],
+            p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22],
+            p[23])
 
 
 @njit(sig("i8(P, i8, i8)"), cache=CACHE, inline="always")
@@ -155,12 +168,13 @@ def plain_attr(st, ov, name):
     return d, ca, i
 
 
-@njit(sig("b1(P, i8, i8, b1)"), cache=CACHE)
-def load_attr(st, name, sp, method):
+@njit(sig("b1(i8, i8, i8, b1)"), cache=CACHE)
+def load_attr(at, name, sp, method):
     """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the instance at
     S[sp-1]: an instance attribute, a plain class attribute, or (LOAD_METHOD) a
     function of the class with the instance as self.  Properties, static and class
     methods, bound methods to make, missing names: False."""
+    st = state_at(at)
     S = S_(st)
     H = H_(st)
     V = V_(st)
@@ -221,10 +235,11 @@ def attr_insert(st, d, name, vt, vv):
     return e
 
 
-@njit(sig("b1(P, i8, i8)"), cache=CACHE)
-def store_attr(st, name, sp):
+@njit(sig("b1(i8, i8, i8)"), cache=CACHE)
+def store_attr(at, name, sp):
     """STORE_ATTR (v obj ->) on an instance whose class has no descriptor of that
     name: replace an existing attribute, or add one to a dict with room."""
+    st = state_at(at)
     S = S_(st)
     H = H_(st)
     V = V_(st)
@@ -294,24 +309,26 @@ def enter(st, f, base, nargs, ret, ret_pc, mode):
     R[R_SP] = base + nlocals
 
 
-@njit(sig("b1(P, i8, i8, i8, i8, i8)"), cache=CACHE)
-def call(st, f, nargs, base, ret, ret_pc):
+@njit(sig("b1(i8, i8, i8, i8, i8, i8)"), cache=CACHE)
+def call(at, f, nargs, base, ret, ret_pc):
     """simple_call, then enter in mode RET_NORMAL if it accepts: one call from the
     loop instead of two (every call of a numba function copies the 22-int state
     tuple; the helpers here are inlined into their callers for the same reason)."""
+    st = state_at(at)
     if not simple_call(st, f, nargs, base):
         return False
     enter(st, f, base, nargs, ret, ret_pc, RET_NORMAL)
     return True
 
 
-@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
-def new_instance(st, cls, arg, sp, pc):
+@njit(sig("b1(i8, i8, i8, i8, i8)"), cache=CACHE)
+def new_instance(at, cls, arg, sp, pc):
     """CALL of class row cls (a plain class) with arg positional arguments, whose
     __init__ is a function simple_call accepts: the new instance goes to the class's
     slot and as self below the arguments, and __init__'s frame is pushed in mode
     RET_INIT.  The same objects, in the same order, as interp.call_class makes.
     False (nothing changed) for anything else, or when memory is short."""
+    st = state_at(at)
     H = H_(st)
     S = S_(st)
     V = V_(st)
@@ -345,8 +362,8 @@ def new_instance(st, cls, arg, sp, pc):
     return True
 
 
-@njit(sig("b1(P, i8, i8, i8, b1)"), cache=CACHE)
-def module_attr(st, mod, name, sp, method):
+@njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE)
+def module_attr(at, mod, name, sp, method):
     """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the builtin module
     (math, random) row mod at S[sp-1]: the value from the module's namespace dict,
     found through the attribute cache (a row keyed by the module's row and the name,
@@ -355,6 +372,7 @@ def module_attr(st, mod, name, sp, method):
     never meet a class's).  LOAD_METHOD leaves an empty self slot above it, as
     modfns.module_op does.  False (nothing changed) for a module written in Amber,
     a missing name or a lookup that could not decide."""
+    st = state_at(at)
     H = H_(st)
     V = V_(st)
     S = S_(st)

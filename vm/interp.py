@@ -2000,7 +2000,7 @@ def run(at):
             sp += 1
             pc += 1
             if fuel > 0 and t == INSTANCE and fastpath.load_attr(
-                    st, K[CODE[pc] >> 8, 1], sp, op == LOAD_FAST__LOAD_METHOD):
+                    at, K[CODE[pc] >> 8, 1], sp, op == LOAD_FAST__LOAD_METHOD):
                 fuel -= 1
                 if op == LOAD_FAST__LOAD_METHOD:
                     sp += 1
@@ -2409,14 +2409,14 @@ def run(at):
                 cold = 2
         elif op == CALL:
             ft = S[sp - arg - 1, 0]
-            if ft == FUNC and fastpath.call(st, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
+            if ft == FUNC and fastpath.call(at, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
                                             pc + 1):
                 # the common call (exact positional arguments, no cells) was entered
                 fp = R[R_FP]
                 sp = R[R_SP]
                 pc = Fr[fp, FR_PC]
                 base = Fr[fp, FR_BASE]
-            elif ft == CLASS and fastpath.new_instance(st, S[sp - arg - 1, 1], arg, sp, pc):
+            elif ft == CLASS and fastpath.new_instance(at, S[sp - arg - 1, 1], arg, sp, pc):
                 fp = R[R_FP]
                 sp = R[R_SP]
                 pc = Fr[fp, FR_PC]
@@ -2438,7 +2438,7 @@ def run(at):
         elif op == CALL_METHOD:
             ft = S[sp - arg - 2, 0]
             hasself = S[sp - arg - 1, 0] != UNDEF
-            if ft == FUNC and fastpath.call(st, S[sp - arg - 2, 1], arg + hasself,
+            if ft == FUNC and fastpath.call(at, S[sp - arg - 2, 1], arg + hasself,
                                             sp - arg - hasself, sp - arg - 2, pc + 1):
                 # CALL_METHOD with a self passes it as the first argument; without one (a
                 # function read from a module) the result goes to the slot below the empty one
@@ -2490,7 +2490,7 @@ def run(at):
                 cold = 2
         elif op == LOAD_ATTR or op == LOAD_METHOD:
             t = S[sp - 1, 0]
-            if t == INSTANCE and fastpath.load_attr(st, K[arg, 1], sp, op == LOAD_METHOD):
+            if t == INSTANCE and fastpath.load_attr(at, K[arg, 1], sp, op == LOAD_METHOD):
                 if op == LOAD_METHOD:
                     sp += 1
                 pc += 1
@@ -2502,7 +2502,7 @@ def run(at):
                 S[sp - 1, 1] = MT[t, arg]
                 sp += 1
                 pc += 1
-            elif t == MODULE and fastpath.module_attr(st, S[sp - 1, 1], K[arg, 1], sp,
+            elif t == MODULE and fastpath.module_attr(at, S[sp - 1, 1], K[arg, 1], sp,
                                                       op == LOAD_METHOD):
                 if op == LOAD_METHOD:
                     sp += 1
@@ -2512,7 +2512,7 @@ def run(at):
             else:
                 cold = 2
         elif op == STORE_ATTR:
-            if S[sp - 1, 0] == INSTANCE and fastpath.store_attr(st, K[arg, 1], sp):
+            if S[sp - 1, 0] == INSTANCE and fastpath.store_attr(at, K[arg, 1], sp):
                 sp -= 2
                 pc += 1
             else:
