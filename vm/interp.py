@@ -62,7 +62,7 @@ from .opcodes import (
     LOAD_FAST__LOAD_ATTR, LOAD_FAST__LOAD_METHOD, LOAD_DEREF__LOAD_FAST,
     LOAD_GLOBAL__LOAD_FAST, STORE_FAST__LOAD_FAST, COMPARE_OP__POP_JUMP_IF_FALSE,
     COMPARE_OP__POP_JUMP_IF_TRUE, BINARY_SUBSCR__POP_JUMP_IF_FALSE,
-    BINARY_SUBSCR__POP_JUMP_IF_TRUE,
+    BINARY_SUBSCR__POP_JUMP_IF_TRUE, FOR_ITER__STORE_FAST,
 )
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET, CLASS_NEW_BY_SCRIPT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
@@ -2091,6 +2091,53 @@ def run(at):
                 S[sp - 1, 0] = BOOL
                 S[sp - 1, 1] = 1 if r else 0
                 pc += 1
+        elif op == FOR_ITER__STORE_FAST:
+            it = S[sp - 1, 1]
+            if S[sp - 1, 0] == ITER and H[it, A] == IT_RANGE:
+                cur = H[it, D]
+                step = H[it, F]
+                if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
+                    sp -= 1
+                    pc = arg
+                else:
+                    H[it, D] = cur + step
+                    if fuel > 0:
+                        fuel -= 1
+                        a2 = CODE[pc + 1] >> 8
+                        S[base + a2, 0] = INT
+                        S[base + a2, 1] = cur
+                        pc += 2
+                    else:
+                        S[sp, 0] = INT
+                        S[sp, 1] = cur
+                        sp += 1
+                        pc += 1
+            elif S[sp - 1, 0] == ITER and H[it, A] == IT_SEQ:
+                src = H[it, C]
+                i = H[it, D]
+                if i >= H[src, B]:
+                    sp -= 1
+                    pc = arg
+                else:
+                    H[it, D] = i + 1
+                    o = H[src, A] + i
+                    if fuel > 0:
+                        fuel -= 1
+                        a2 = CODE[pc + 1] >> 8
+                        S[base + a2, 0] = V[o, 0]
+                        S[base + a2, 1] = V[o, 1]
+                        pc += 2
+                    else:
+                        S[sp, 0] = V[o, 0]
+                        S[sp, 1] = V[o, 1]
+                        sp += 1
+                        pc += 1
+            else:
+                op = FOR_ITER       # the general path of the first instruction
+                if S[sp - 1, 0] == GEN:
+                    cold = 3
+                else:
+                    cold = 2
         elif op == BINARY_SUBSCR__POP_JUMP_IF_FALSE or op == BINARY_SUBSCR__POP_JUMP_IF_TRUE:
             tc = S[sp - 2, 0]
             if (tc == LIST or tc == TUPLE) and S[sp - 1, 0] == INT:

@@ -116,6 +116,7 @@ _TABLE = [
     ("COMPARE_OP__POP_JUMP_IF_TRUE", "cmpop", -1, "COMPARE_OP of ints or floats, or is / is not; then the POP_JUMP_IF_TRUE that follows"),
     ("BINARY_SUBSCR__POP_JUMP_IF_FALSE", "-", -1, "BINARY_SUBSCR of a list or tuple by an int; then the POP_JUMP_IF_FALSE that follows (a bool, int or None item)"),
     ("BINARY_SUBSCR__POP_JUMP_IF_TRUE", "-", -1, "BINARY_SUBSCR of a list or tuple by an int; then the POP_JUMP_IF_TRUE that follows (a bool, int or None item)"),
+    ("FOR_ITER__STORE_FAST", "target", 1,  "FOR_ITER; then the STORE_FAST that follows (an item of a range or list iterator)"),
 ]
 # fmt: on
 
@@ -148,6 +149,7 @@ FUSED = {
     "COMPARE_OP__POP_JUMP_IF_TRUE": ("COMPARE_OP", "POP_JUMP_IF_TRUE"),
     "BINARY_SUBSCR__POP_JUMP_IF_FALSE": ("BINARY_SUBSCR", "POP_JUMP_IF_FALSE"),
     "BINARY_SUBSCR__POP_JUMP_IF_TRUE": ("BINARY_SUBSCR", "POP_JUMP_IF_TRUE"),
+    "FOR_ITER__STORE_FAST": ("FOR_ITER", "STORE_FAST"),
 }
 # opcode -> the opcode it means (itself, or a superinstruction's first instruction)
 BASE = [BY_NAME[FUSED[op.name][0]].code if op.name in FUSED else op.code for op in OPS]
@@ -209,6 +211,7 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
 
     MAKE_FUNCTION needs the number of defaults (positional and keyword-only) plus free
     cells of its code object."""
+    op = BASE[op]       # a superinstruction: its first instruction's effect
     name = OPS[op].name
     fixed = OPS[op].effect
     if name == "FOR_ITER":

@@ -126,6 +126,39 @@ def modules():
     print(math.sqrt(float("inf")), math.isnan(math.sqrt(float("nan"))))
 
 
+class Count:
+    def __init__(self, n):
+        self.i = 0
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.i >= self.n:
+            raise StopIteration
+        self.i += 1
+        return self.i
+
+
+def loops(xs):
+    t = 0
+    for i in range(5, 0, -2):           # FOR_ITER STORE_FAST: ranges, lists
+        t += i
+    for x in xs:
+        t += x
+    for x in (y * y for y in xs):       # a generator: the general path
+        t += x
+    for x in Count(3):                  # __next__ of a script class
+        t += x
+    for c in "ab":                      # a str iterator
+        t += ord(c)
+    for k in {"a": 1}:
+        t += len(k)
+    return t
+
+
+print(loops([1, 2, 3]))
 print(pairs(3, 4, [1, 3, 3], {"k": 1}, "abc", P(9)))
 print(compares([1], {0: 1, 2: 3}))
 print(subscripts([0, 1, 2, 0], [True, False, True], {"a": 1, "b": 0}, ["", "x", [], [1], None]))
