@@ -243,6 +243,7 @@ class CodeGen:
             if isinstance(arg, Label):
                 arg = arg.pos
             words.append(O.encode(op, arg))
+        words = O.fuse(words)       # superinstructions (vm/opcodes.py, FUSED)
         co = CodeObject(
             name=self.name, filename=self.filename, code=words, lines=list(self.lines),
             nparams=nparams, nlocals=len(self.local_names), nfree=len(self.scope.frees),

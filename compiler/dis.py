@@ -50,14 +50,14 @@ def disassemble(program: Program) -> str:
                    f"free {co.nfree}, stack {co.stacksize})")
         last_line = None
         for pc, word in enumerate(co.code):
-            op_num, arg = O.decode(word)
+            op_num, arg = O.decode_raw(word)     # superinstructions by their own name
             op = O.OPS[op_num]
             line = co.lines[pc]
             line_text = f"{line:>5}" if line != last_line else "     "
             last_line = line
             arg_text = "" if op.arg == "-" else str(arg)
             meaning = _meaning(program, co, op, arg)
-            out.append(f"{line_text} {pc:>5} {op.name:<22}{arg_text:>6}"
+            out.append(f"{line_text} {pc:>5} {op.name:<33}{arg_text:>6}"
                        + (f"  ({meaning})" if meaning else ""))
         out.append("")
     return "\n".join(out)

@@ -206,6 +206,7 @@ RET_DEPTH = np.array([1, 1, 0, 1, -1, -1, -1, -1, 2], np.int64)
 
 OP_MAKE_CELL = O.BY_NAME["MAKE_CELL"].code
 OP_FOR_ITER = O.BY_NAME["FOR_ITER"].code
+OP_FOR_ITER_STORE = O.BY_NAME["FOR_ITER__STORE_FAST"].code     # (means FOR_ITER)
 OP_SEND = O.BY_NAME["SEND"].code
 OP_CALL = O.BY_NAME["CALL"].code
 OP_CALL_METHOD = O.BY_NAME["CALL_METHOD"].code
@@ -910,7 +911,8 @@ def _check_resumer(CODE, S, F, i, pc, nshape, depth):
     ret, base = F[i + 1, L.FR_RET], F[i + 1, L.FR_BASE]
     ok = False
     if mode == L.RET_GEN_FOR:
-        ok = op == OP_FOR_ITER and depth == nshape and base == ret + 1
+        ok = (op == OP_FOR_ITER or op == OP_FOR_ITER_STORE) and depth == nshape \
+            and base == ret + 1
     elif op == OP_SEND and (mode == L.RET_GEN_YF or mode == L.RET_GEN_CLOSE):
         ok = depth == nshape - 1 and base == ret + 1
     elif mode == L.RET_GEN_SEND and op == OP_CALL and (arg == 1 or arg == 2):

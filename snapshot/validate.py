@@ -165,6 +165,13 @@ def verify_code(program, cid, co) -> list:
     ops = [O.decode(w) for w in co.code]
     for pc, (op, arg) in enumerate(ops):
         _need(0 <= op < len(O.OPS), f"code {cid} pc {pc}: unknown opcode {op}")
+    # a superinstruction means its first instruction (decode); the loop runs the next
+    # word as its second one, so that word must mean it
+    for pc, w in enumerate(co.code):
+        second = O.FUSED_SECOND.get(O.decode_raw(w)[0])
+        if second is not None:
+            _need(pc + 1 < n and ops[pc + 1][0] == second,
+                  f"code {cid} pc {pc}: a superinstruction without its second instruction")
     # cells are made by a prefix of MAKE_CELL instructions and nowhere else, so every
     # later instruction may rely on them (the compiler emits them at function entry)
     prefix = 0

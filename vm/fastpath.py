@@ -11,21 +11,35 @@ resume anywhere behaves exactly as before.
 """
 
 import numpy as np
+from numba import carray
 from .jit import njit
 
 from . import CACHE
-from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_
+from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_, NPTRS, _ptr64
 
 from .layout import (A, B, C, D, E, F, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
                      FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
                      FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT,
                      CELL, IC_ENTRIES, IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT)
-from . import heap, objects
+from . import heap, objects, modfns
+from .layout import MT_N
 from .builtins import B_OBJECT
 from .layout import CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
+
+
+@njit(cache=CACHE, inline="always")
+def state_at(at):
+    """The state's pointer tuple, read from the int64 array at address `at` (what
+    interp.run receives).  The loop calls the fast paths below with `at`, one int,
+    instead of the 24-int tuple, which every call copied (LLVM loads only the
+    entries a function uses); the array does not change during a run()."""
+    p = carray(_ptr64(at), NPTRS)
+    return (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11],
+            p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22],
+            p[23])
 
 
 @njit(sig("i8(P, i8, i8)"), cache=CACHE, inline="always")
@@ -154,12 +168,13 @@ def plain_attr(st, ov, name):
     return d, ca, i
 
 
-@njit(sig("b1(P, i8, i8, b1)"), cache=CACHE)
-def load_attr(st, name, sp, method):
+@njit(sig("b1(i8, i8, i8, b1)"), cache=CACHE)
+def load_attr(at, name, sp, method):
     """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the instance at
     S[sp-1]: an instance attribute, a plain class attribute, or (LOAD_METHOD) a
     function of the class with the instance as self.  Properties, static and class
     methods, bound methods to make, missing names: False."""
+    st = state_at(at)
     S = S_(st)
     H = H_(st)
     V = V_(st)
@@ -220,10 +235,11 @@ def attr_insert(st, d, name, vt, vv):
     return e
 
 
-@njit(sig("b1(P, i8, i8)"), cache=CACHE)
-def store_attr(st, name, sp):
+@njit(sig("b1(i8, i8, i8)"), cache=CACHE)
+def store_attr(at, name, sp):
     """STORE_ATTR (v obj ->) on an instance whose class has no descriptor of that
     name: replace an existing attribute, or add one to a dict with room."""
+    st = state_at(at)
     S = S_(st)
     H = H_(st)
     V = V_(st)
@@ -293,24 +309,26 @@ def enter(st, f, base, nargs, ret, ret_pc, mode):
     R[R_SP] = base + nlocals
 
 
-@njit(sig("b1(P, i8, i8, i8, i8, i8)"), cache=CACHE)
-def call(st, f, nargs, base, ret, ret_pc):
+@njit(sig("b1(i8, i8, i8, i8, i8, i8)"), cache=CACHE)
+def call(at, f, nargs, base, ret, ret_pc):
     """simple_call, then enter in mode RET_NORMAL if it accepts: one call from the
     loop instead of two (every call of a numba function copies the 22-int state
     tuple; the helpers here are inlined into their callers for the same reason)."""
+    st = state_at(at)
     if not simple_call(st, f, nargs, base):
         return False
     enter(st, f, base, nargs, ret, ret_pc, RET_NORMAL)
     return True
 
 
-@njit(sig("b1(P, i8, i8, i8, i8)"), cache=CACHE)
-def new_instance(st, cls, arg, sp, pc):
+@njit(sig("b1(i8, i8, i8, i8, i8)"), cache=CACHE)
+def new_instance(at, cls, arg, sp, pc):
     """CALL of class row cls (a plain class) with arg positional arguments, whose
     __init__ is a function simple_call accepts: the new instance goes to the class's
     slot and as self below the arguments, and __init__'s frame is pushed in mode
     RET_INIT.  The same objects, in the same order, as interp.call_class makes.
     False (nothing changed) for anything else, or when memory is short."""
+    st = state_at(at)
     H = H_(st)
     S = S_(st)
     V = V_(st)
@@ -342,3 +360,70 @@ def new_instance(st, cls, arg, sp, pc):
     S[base, 1] = obj
     enter(st, f, base, arg + 1, ret, pc + 1, RET_INIT)
     return True
+
+
+@njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE)
+def module_attr(at, mod, name, sp, method):
+    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the builtin module
+    (math, random) row mod at S[sp-1]: the value from the module's namespace dict,
+    found through the attribute cache (a row keyed by the module's row and the name,
+    holding the V row of the dict entry's value: valid while the cache's epoch
+    holds, as for classes; a module row is never an instance's class, so the keys
+    never meet a class's).  LOAD_METHOD leaves an empty self slot above it, as
+    modfns.module_op does.  False (nothing changed) for a module written in Amber,
+    a missing name or a lookup that could not decide."""
+    st = state_at(at)
+    H = H_(st)
+    V = V_(st)
+    S = S_(st)
+    IC = IC_(st)
+    if H[mod, C] >= 0:
+        return False
+    h = mod * 1000003 + name
+    h = (h ^ (h >> 13)) * 0x5BD1E995
+    i = 1 + ((h >> 16) & (IC_ENTRIES - 1))
+    ep = IC[0, 0]
+    if not (IC[i, IC_EP] == ep and IC[i, IC_CLS] == mod and IC[i, IC_NAME] == name):
+        d = H[mod, B]
+        e = attr_probe(st, d, name)
+        if e < 0:
+            return False
+        IC[i, IC_CLS] = mod
+        IC[i, IC_NAME] = name
+        IC[i, IC_EP] = ep
+        IC[i, IC_CA] = H[d, A] + 2 * e + 1
+        IC[i, IC_HINT] = -1
+    ca = IC[i, IC_CA]
+    S[sp - 1, 0] = V[ca, 0]
+    S[sp - 1, 1] = V[ca, 1]
+    if method:
+        S[sp, 0] = UNDEF
+        S[sp, 1] = 0
+    return True
+
+
+@njit(sig("i8(i8)"), cache=CACHE, inline="always")
+def temper(y):
+    """MT19937's tempering of one state word (modfns.mt_next)."""
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9D2C5680
+    y ^= (y << 15) & 0xEFC60000
+    y ^= y >> 18
+    return y
+
+
+@njit(sig("f8(P, i8)"), cache=CACHE, inline="always")
+def random_float(st, g):
+    """random.random() on RNG object row g: modfns.mt_random, with both outputs read
+    in place when no twist falls between them (else modfns.mt_random itself)."""
+    H = H_(st)
+    V = V_(st)
+    i = H[g, B]
+    if i + 2 > MT_N:
+        return modfns.mt_random(H, V, g)
+    o = H[g, A]
+    a = temper(V[o + (i >> 1), i & 1]) >> 5
+    j = i + 1
+    b = temper(V[o + (j >> 1), j & 1]) >> 6
+    H[g, B] = i + 2
+    return (np.float64(a) * 67108864.0 + np.float64(b)) * (1.0 / 9007199254740992.0)

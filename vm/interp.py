@@ -10,12 +10,18 @@ Between instructions the whole VM is in the arrays, so every boundary is a place
 host can stop, snapshot and resume.
 """
 
+import math
+
 import numpy as np
 from numba import carray
 from .jit import njit
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, NPTRS, _ptr64
+from .mem import _ptr32, P_S, P_F, P_CODE, P_K, P_G, P_H, P_V, P_G_N, P_H_N, P_V_N
+from .layout import FRCOLS, HCOLS
+
+LOOP_ROWS = 1 << 30     # the rows of run()'s array views (see there)
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
@@ -52,9 +58,16 @@ from .opcodes import (
     DICT_MERGE, UNPACK_EX, CALL_EX, BUILD_SET, SET_ADD, BUILD_CONST_SET, BUILD_CONST_FROZENSET,
     LOAD_NAME, STORE_NAME, DELETE_NAME, BUILD_CLASS, STORE_ATTR, DELETE_ATTR,
     IMPORT_NAME, IMPORT_FROM, SEND, YIELD_VALUE,
+    LOAD_FAST__LOAD_FAST, LOAD_FAST__LOAD_SMALL_INT, LOAD_FAST__LOAD_CONST,
+    LOAD_FAST__LOAD_ATTR, LOAD_FAST__LOAD_METHOD, LOAD_DEREF__LOAD_FAST,
+    LOAD_GLOBAL__LOAD_FAST, STORE_FAST__LOAD_FAST, COMPARE_OP__POP_JUMP_IF_FALSE,
+    COMPARE_OP__POP_JUMP_IF_TRUE, BINARY_SUBSCR__POP_JUMP_IF_FALSE,
+    BINARY_SUBSCR__POP_JUMP_IF_TRUE, FOR_ITER__STORE_FAST,
 )
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET, CLASS_NEW_BY_SCRIPT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
+from .builtins import (B_RANDOM_RANDOM, B_MATH_SQRT, MODULE_FN_FIRST, MODULE_FN_LAST)
+from .layout import R_RNG
 from .builtins import (B_OBJECT, B_NEXT, B_LIST, B_TUPLE, B_MAP, B_FILTER, B___AMBER_YIELD_FROM,
                        M_GEN_THROW, METHOD_OWNER, M_LIST_APPEND, M_LIST_INSERT, M_LIST_INDEX, M_LIST_COUNT,
                        M_LIST_REMOVE, M_TUPLE_INDEX, M_TUPLE_COUNT, M_SET_ADD, M_SET_REMOVE,
@@ -1843,6 +1856,38 @@ def warm(st, op, arg, sp, pc):
 # The loop
 # ---------------------------------------------------------------------------
 
+@njit(sig("b1(i8, i8, i8)"), cache=CACHE, inline="always")
+def cmp_int(arg, a, b):
+    """COMPARE_OP arg (0-5) of two ints."""
+    if arg == 0:
+        return a < b
+    elif arg == 1:
+        return a <= b
+    elif arg == 2:
+        return a == b
+    elif arg == 3:
+        return a != b
+    elif arg == 4:
+        return a > b
+    return a >= b
+
+
+@njit(sig("b1(i8, f8, f8)"), cache=CACHE, inline="always")
+def cmp_float(arg, x, y):
+    """COMPARE_OP arg (0-5) of two floats."""
+    if arg == 0:
+        return x < y
+    elif arg == 1:
+        return x <= y
+    elif arg == 2:
+        return x == y
+    elif arg == 3:
+        return x != y
+    elif arg == 4:
+        return x > y
+    return x >= y
+
+
 @njit(cache=CACHE)
 def run(at):
     """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions.
@@ -1855,17 +1900,23 @@ def run(at):
     inside an opcode's branch the common operand types run inline, and `cold` says
     which helper takes the rest: 1 cold_a (which passes what it does not know on),
     2 cold_b directly, 3 warm."""
-    a = carray(_ptr64(at), NPTRS)
-    st = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11],
-          a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], a[21], a[22], a[23])
+    ptrs = carray(_ptr64(at), NPTRS)
+    st = (ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], ptrs[5], ptrs[6], ptrs[7], ptrs[8],
+          ptrs[9], ptrs[10], ptrs[11], ptrs[12], ptrs[13], ptrs[14], ptrs[15], ptrs[16],
+          ptrs[17], ptrs[18], ptrs[19], ptrs[20], ptrs[21], ptrs[22], ptrs[23])
     R = R_(st)
-    S = S_(st)
-    Fr = F_(st)
-    CODE = CODE_(st)
-    K = K_(st)
-    G = G_(st)
-    H = H_(st)
-    V = V_(st)
+    # The loop's own views of the arrays have a constant number of rows (LOOP_ROWS),
+    # not the arrays' sizes: numba's index wraparound (i < 0: i + rows) then needs no
+    # size in a register, which left LLVM room to keep pc, sp and fuel in registers.
+    # No index here is negative (the validator and the loop's own checks see to it),
+    # so the views read and write the same rows; sizes come from the pointer array.
+    S = carray(_ptr64(st[P_S]), (LOOP_ROWS, 2))
+    Fr = carray(_ptr64(st[P_F]), (LOOP_ROWS, FRCOLS))
+    CODE = carray(_ptr32(st[P_CODE]), LOOP_ROWS)
+    K = carray(_ptr64(st[P_K]), (LOOP_ROWS, 2))
+    G = carray(_ptr64(st[P_G]), (LOOP_ROWS, 2))
+    H = carray(_ptr64(st[P_H]), (LOOP_ROWS, HCOLS))
+    V = carray(_ptr64(st[P_V]), (LOOP_ROWS, 2))
     MT = MT_(st)
     fp = R[R_FP]
     sp = R[R_SP]
@@ -1897,6 +1948,239 @@ def run(at):
             S[base + arg, 0] = S[sp, 0]
             S[base + arg, 1] = S[sp, 1]
             pc += 1
+        # superinstructions (opcodes.FUSED): the first instruction, then the next
+        # word's (whose argument is read from it) when its common case applies and
+        # fuel remains -- one unit each; else the next word is dispatched as usual
+        elif op == LOAD_FAST__LOAD_FAST:
+            t = S[base + arg, 0]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = S[base + arg, 1]
+            a2 = CODE[pc + 1] >> 8
+            t = S[base + a2, 0]
+            if fuel > 0 and t != UNDEF:
+                fuel -= 1
+                S[sp + 1, 0] = t
+                S[sp + 1, 1] = S[base + a2, 1]
+                sp += 2
+                pc += 2
+            else:
+                sp += 1
+                pc += 1
+        elif op == LOAD_FAST__LOAD_SMALL_INT:
+            t = S[base + arg, 0]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = S[base + arg, 1]
+            if fuel > 0:
+                fuel -= 1
+                S[sp + 1, 0] = INT
+                S[sp + 1, 1] = CODE[pc + 1] >> 8
+                sp += 2
+                pc += 2
+            else:
+                sp += 1
+                pc += 1
+        elif op == LOAD_FAST__LOAD_CONST:
+            t = S[base + arg, 0]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = S[base + arg, 1]
+            if fuel > 0:
+                fuel -= 1
+                a2 = CODE[pc + 1] >> 8
+                S[sp + 1, 0] = K[a2, 0]
+                S[sp + 1, 1] = K[a2, 1]
+                sp += 2
+                pc += 2
+            else:
+                sp += 1
+                pc += 1
+        elif op == LOAD_FAST__LOAD_ATTR or op == LOAD_FAST__LOAD_METHOD:
+            t = S[base + arg, 0]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = S[base + arg, 1]
+            sp += 1
+            pc += 1
+            if fuel > 0 and t == INSTANCE and fastpath.load_attr(
+                    at, K[CODE[pc] >> 8, 1], sp, op == LOAD_FAST__LOAD_METHOD):
+                fuel -= 1
+                if op == LOAD_FAST__LOAD_METHOD:
+                    sp += 1
+                pc += 1
+        elif op == LOAD_DEREF__LOAD_FAST:
+            cell = S[base + arg, 1]
+            t = H[cell, A]
+            if t == UNDEF:
+                status = fail(st, ERR_UNBOUND_LOCAL, arg, 1, 0)
+                break
+            S[sp, 0] = t
+            S[sp, 1] = H[cell, B]
+            a2 = CODE[pc + 1] >> 8
+            t = S[base + a2, 0]
+            if fuel > 0 and t != UNDEF:
+                fuel -= 1
+                S[sp + 1, 0] = t
+                S[sp + 1, 1] = S[base + a2, 1]
+                sp += 2
+                pc += 2
+            else:
+                sp += 1
+                pc += 1
+        elif op == LOAD_GLOBAL__LOAD_FAST:
+            t = G[arg, 0]
+            g = arg
+            if t == UNDEF:
+                g = arg + ptrs[P_G_N] // 2
+                t = G[g, 0]
+                if t == UNDEF:
+                    status = fail(st, ERR_NAME, arg, 0, 0)
+                    break
+            S[sp, 0] = t
+            S[sp, 1] = G[g, 1]
+            a2 = CODE[pc + 1] >> 8
+            t = S[base + a2, 0]
+            if fuel > 0 and t != UNDEF:
+                fuel -= 1
+                S[sp + 1, 0] = t
+                S[sp + 1, 1] = S[base + a2, 1]
+                sp += 2
+                pc += 2
+            else:
+                sp += 1
+                pc += 1
+        elif op == STORE_FAST__LOAD_FAST:
+            S[base + arg, 0] = S[sp - 1, 0]
+            S[base + arg, 1] = S[sp - 1, 1]
+            a2 = CODE[pc + 1] >> 8
+            t = S[base + a2, 0]
+            if fuel > 0 and t != UNDEF:
+                fuel -= 1
+                S[sp - 1, 0] = t
+                S[sp - 1, 1] = S[base + a2, 1]
+                pc += 2
+            else:
+                sp -= 1
+                pc += 1
+        elif op == COMPARE_OP__POP_JUMP_IF_FALSE or op == COMPARE_OP__POP_JUMP_IF_TRUE:
+            ta = S[sp - 2, 0]
+            tb = S[sp - 1, 0]
+            ok = True
+            r = False
+            if arg <= 5 and ta == INT and tb == INT:
+                r = cmp_int(arg, S[sp - 2, 1], S[sp - 1, 1])
+            elif arg <= 5 and ta == FLOAT and tb == FLOAT:
+                r = cmp_float(arg, fval(S[sp - 2, 1]), fval(S[sp - 1, 1]))
+            elif arg >= 8:      # is, is not
+                r = (ta == tb and S[sp - 1, 1] == S[sp - 2, 1]) == (arg == 8)
+            else:
+                ok = False
+            if not ok:
+                op = COMPARE_OP     # the general path of the first instruction
+                if (arg == 6 or arg == 7) and ta < FUNC and (
+                        tb == DICT or tb == SET or tb == FROZENSET):
+                    cold = 3
+                else:
+                    cold = 2
+            elif fuel > 0:
+                fuel -= 1
+                sp -= 2
+                if r == (op == COMPARE_OP__POP_JUMP_IF_TRUE):
+                    pc = CODE[pc + 1] >> 8
+                else:
+                    pc += 2
+            else:
+                sp -= 1
+                S[sp - 1, 0] = BOOL
+                S[sp - 1, 1] = 1 if r else 0
+                pc += 1
+        elif op == FOR_ITER__STORE_FAST:
+            it = S[sp - 1, 1]
+            if S[sp - 1, 0] == ITER and H[it, A] == IT_RANGE:
+                cur = H[it, D]
+                step = H[it, F]
+                if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
+                    sp -= 1
+                    pc = arg
+                else:
+                    H[it, D] = cur + step
+                    if fuel > 0:
+                        fuel -= 1
+                        a2 = CODE[pc + 1] >> 8
+                        S[base + a2, 0] = INT
+                        S[base + a2, 1] = cur
+                        pc += 2
+                    else:
+                        S[sp, 0] = INT
+                        S[sp, 1] = cur
+                        sp += 1
+                        pc += 1
+            elif S[sp - 1, 0] == ITER and H[it, A] == IT_SEQ:
+                src = H[it, C]
+                i = H[it, D]
+                if i >= H[src, B]:
+                    sp -= 1
+                    pc = arg
+                else:
+                    H[it, D] = i + 1
+                    o = H[src, A] + i
+                    if fuel > 0:
+                        fuel -= 1
+                        a2 = CODE[pc + 1] >> 8
+                        S[base + a2, 0] = V[o, 0]
+                        S[base + a2, 1] = V[o, 1]
+                        pc += 2
+                    else:
+                        S[sp, 0] = V[o, 0]
+                        S[sp, 1] = V[o, 1]
+                        sp += 1
+                        pc += 1
+            else:
+                op = FOR_ITER       # the general path of the first instruction
+                if S[sp - 1, 0] == GEN:
+                    cold = 3
+                else:
+                    cold = 2
+        elif op == BINARY_SUBSCR__POP_JUMP_IF_FALSE or op == BINARY_SUBSCR__POP_JUMP_IF_TRUE:
+            tc = S[sp - 2, 0]
+            if (tc == LIST or tc == TUPLE) and S[sp - 1, 0] == INT:
+                lst = S[sp - 2, 1]
+                i = S[sp - 1, 1]
+                n = H[lst, B]
+                if i < 0:
+                    i += n
+                if i < 0 or i >= n:
+                    status = fail(st, ERR_INDEX, tc, 0, 0)
+                    break
+                t = V[H[lst, A] + i, 0]
+                v = V[H[lst, A] + i, 1]
+                if fuel > 0 and (t == BOOL or t == INT or t == NONE):
+                    fuel -= 1
+                    sp -= 2
+                    if (t != NONE and v != 0) == (op == BINARY_SUBSCR__POP_JUMP_IF_TRUE):
+                        pc = CODE[pc + 1] >> 8
+                    else:
+                        pc += 2
+                else:
+                    sp -= 1
+                    S[sp - 1, 0] = t
+                    S[sp - 1, 1] = v
+                    pc += 1
+            else:
+                op = BINARY_SUBSCR  # the general path of the first instruction
+                if tc == DICT or ((tc == LIST or tc == TUPLE) and S[sp - 1, 0] == SLICE):
+                    cold = 3
+                else:
+                    cold = 2
         elif op == LOAD_CONST:
             S[sp, 0] = K[arg, 0]
             S[sp, 1] = K[arg, 1]
@@ -1911,7 +2195,7 @@ def run(at):
             t = G[arg, 0]
             g = arg
             if t == UNDEF:   # not assigned: the builtin of that name, if there is one
-                g = arg + G.shape[0] // 2
+                g = arg + ptrs[P_G_N] // 2
                 t = G[g, 0]
                 if t == UNDEF:
                     status = fail(st, ERR_NAME, arg, 0, 0)
@@ -2184,14 +2468,14 @@ def run(at):
                 cold = 2
         elif op == CALL:
             ft = S[sp - arg - 1, 0]
-            if ft == FUNC and fastpath.call(st, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
+            if ft == FUNC and fastpath.call(at, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
                                             pc + 1):
                 # the common call (exact positional arguments, no cells) was entered
                 fp = R[R_FP]
                 sp = R[R_SP]
                 pc = Fr[fp, FR_PC]
                 base = Fr[fp, FR_BASE]
-            elif ft == CLASS and fastpath.new_instance(st, S[sp - arg - 1, 1], arg, sp, pc):
+            elif ft == CLASS and fastpath.new_instance(at, S[sp - arg - 1, 1], arg, sp, pc):
                 fp = R[R_FP]
                 sp = R[R_SP]
                 pc = Fr[fp, FR_PC]
@@ -2213,7 +2497,7 @@ def run(at):
         elif op == CALL_METHOD:
             ft = S[sp - arg - 2, 0]
             hasself = S[sp - arg - 1, 0] != UNDEF
-            if ft == FUNC and fastpath.call(st, S[sp - arg - 2, 1], arg + hasself,
+            if ft == FUNC and fastpath.call(at, S[sp - arg - 2, 1], arg + hasself,
                                             sp - arg - hasself, sp - arg - 2, pc + 1):
                 # CALL_METHOD with a self passes it as the first argument; without one (a
                 # function read from a module) the result goes to the slot below the empty one
@@ -2232,13 +2516,40 @@ def run(at):
                 S[sp - 1, 0] = NONE
                 S[sp - 1, 1] = 0
                 pc += 1
+            elif ft == BUILTIN and not hasself and MODULE_FN_FIRST <= S[sp - arg - 2, 1] <= \
+                    MODULE_FN_LAST:
+                # a function of math or random, read by LOAD_METHOD from its module:
+                # random() and sqrt(float) here, the rest by modfns.call_module_fn
+                # directly (the result goes to the empty self slot, then down one)
+                fv = S[sp - arg - 2, 1]
+                ret = sp - arg - 2
+                if fv == B_RANDOM_RANDOM and arg == 0 and R[R_RNG] >= 0:
+                    S[ret, 0] = FLOAT
+                    S[ret, 1] = fbits(fastpath.random_float(st, R[R_RNG]))
+                    sp = ret + 1
+                    pc += 1
+                elif fv == B_MATH_SQRT and arg == 1 and S[sp - 1, 0] == FLOAT and \
+                        0.0 <= fval(S[sp - 1, 1]) < np.inf:
+                    S[ret, 0] = FLOAT
+                    S[ret, 1] = fbits(math.sqrt(fval(S[sp - 1, 1])))
+                    sp = ret + 1
+                    pc += 1
+                elif modfns.call_module_fn(st, fv, sp, arg) == ST_RUNNING:
+                    S[ret, 0] = S[ret + 1, 0]
+                    S[ret, 1] = S[ret + 1, 1]
+                    sp = ret + 1
+                    pc += 1
+                    fuel -= R[R_EXTRA]      # (random.shuffle's work)
+                    R[R_EXTRA] = 0
+                else:
+                    cold = 3        # the host's (call_builtin_from_slot's layout)
             elif ft == BUILTIN and not hasself:
                 cold = 3
             else:
                 cold = 2
         elif op == LOAD_ATTR or op == LOAD_METHOD:
             t = S[sp - 1, 0]
-            if t == INSTANCE and fastpath.load_attr(st, K[arg, 1], sp, op == LOAD_METHOD):
+            if t == INSTANCE and fastpath.load_attr(at, K[arg, 1], sp, op == LOAD_METHOD):
                 if op == LOAD_METHOD:
                     sp += 1
                 pc += 1
@@ -2250,12 +2561,17 @@ def run(at):
                 S[sp - 1, 1] = MT[t, arg]
                 sp += 1
                 pc += 1
+            elif t == MODULE and fastpath.module_attr(at, S[sp - 1, 1], K[arg, 1], sp,
+                                                      op == LOAD_METHOD):
+                if op == LOAD_METHOD:
+                    sp += 1
+                pc += 1
             elif t == MODULE:
                 cold = 3
             else:
                 cold = 2
         elif op == STORE_ATTR:
-            if S[sp - 1, 0] == INSTANCE and fastpath.store_attr(st, K[arg, 1], sp):
+            if S[sp - 1, 0] == INSTANCE and fastpath.store_attr(at, K[arg, 1], sp):
                 sp -= 2
                 pc += 1
             else:
@@ -2305,8 +2621,8 @@ def run(at):
             else:
                 cold = 2
         elif op == BUILD_TUPLE:
-            if arg > 0 and H.shape[0] - R[R_HTOP] + R[R_HLIVE] >= 1 and \
-                    R[R_VTOP] + arg <= V.shape[0]:
+            if arg > 0 and ptrs[P_H_N] - R[R_HTOP] + R[R_HLIVE] >= 1 and \
+                    R[R_VTOP] + arg <= ptrs[P_V_N]:
                 # a tuple display with room: build() / heap.new_tuple written out (the
                 # same row, region and serial; heap.reserve's test of room)
                 row = R[R_HFREE]

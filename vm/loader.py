@@ -35,7 +35,7 @@ def link_code(codes) -> tuple[np.ndarray, np.ndarray]:
     for cid, co in enumerate(codes):
         entry = len(words)
         for w in co.code:
-            op, arg = O.decode(w)
+            op, arg = O.decode_raw(w)      # (a superinstruction keeps its opcode)
             if op in O.JUMPS:
                 w = O.encode(op, arg + entry)
             words.append(w)

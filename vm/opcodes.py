@@ -102,6 +102,21 @@ _TABLE = [
     ("SEND",             "target",  "var",  "it v -> it y when it yields y (v sent in: next(it) if v is None or it is no generator); when it is done: it v -> r and pc = arg (r its return value)"),
     ("IMPORT_NAME",      "global",   1,     "-> the module cached in globals[arg] (a hidden slot named '<modules>.NAME'); the host makes it on first use"),
     ("IMPORT_FROM",      "name",     1,     "m -> m m.<consts[arg]>; ImportError if the module has no such name"),
+    # Superinstructions (see FUSED below): the first instruction, and the next word in
+    # the same dispatch when its fast case applies and fuel remains.
+    ("LOAD_FAST__LOAD_FAST", "local", 1,    "LOAD_FAST; then the LOAD_FAST that follows"),
+    ("LOAD_FAST__LOAD_SMALL_INT", "local", 1, "LOAD_FAST; then the LOAD_SMALL_INT that follows"),
+    ("LOAD_FAST__LOAD_CONST", "local", 1,   "LOAD_FAST; then the LOAD_CONST that follows"),
+    ("LOAD_FAST__LOAD_ATTR", "local", 1,    "LOAD_FAST; then the LOAD_ATTR that follows (an instance's plain attribute)"),
+    ("LOAD_FAST__LOAD_METHOD", "local", 1,  "LOAD_FAST; then the LOAD_METHOD that follows (a method of an instance's class)"),
+    ("LOAD_DEREF__LOAD_FAST", "local", 1,   "LOAD_DEREF; then the LOAD_FAST that follows"),
+    ("LOAD_GLOBAL__LOAD_FAST", "global", 1, "LOAD_GLOBAL; then the LOAD_FAST that follows"),
+    ("STORE_FAST__LOAD_FAST", "local", -1,  "STORE_FAST; then the LOAD_FAST that follows"),
+    ("COMPARE_OP__POP_JUMP_IF_FALSE", "cmpop", -1, "COMPARE_OP of ints or floats, or is / is not; then the POP_JUMP_IF_FALSE that follows"),
+    ("COMPARE_OP__POP_JUMP_IF_TRUE", "cmpop", -1, "COMPARE_OP of ints or floats, or is / is not; then the POP_JUMP_IF_TRUE that follows"),
+    ("BINARY_SUBSCR__POP_JUMP_IF_FALSE", "-", -1, "BINARY_SUBSCR of a list or tuple by an int; then the POP_JUMP_IF_FALSE that follows (a bool, int or None item)"),
+    ("BINARY_SUBSCR__POP_JUMP_IF_TRUE", "-", -1, "BINARY_SUBSCR of a list or tuple by an int; then the POP_JUMP_IF_TRUE that follows (a bool, int or None item)"),
+    ("FOR_ITER__STORE_FAST", "target", 1,  "FOR_ITER; then the STORE_FAST that follows (an item of a range or list iterator)"),
 ]
 # fmt: on
 
@@ -111,6 +126,38 @@ BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
 # Give every opcode a module-level integer constant (LOAD_CONST = 6, ...), so the
 # numba interpreter can use them as compile-time constants.
 globals().update({op.name: op.code for op in OPS})
+
+# Superinstructions: name -> (first, second).  A superinstruction word means its first
+# instruction, with the same argument: the next word is the second instruction (or a
+# superinstruction that starts with it), unchanged and still an instruction of its own
+# (jumps may land on it; the verifier checks the pairing).  The loop runs both in one
+# dispatch when the second one's common case applies and fuel remains, charging one
+# unit of fuel for each; otherwise it runs the first one alone and the next word is
+# dispatched as usual.  So every word is still a pause point, instruction counts do
+# not change, and the host and the verifier see the first instruction (decode()).
+# The compiler makes the pairs (compiler/codegen.py, fuse()).
+FUSED = {
+    "LOAD_FAST__LOAD_FAST": ("LOAD_FAST", "LOAD_FAST"),
+    "LOAD_FAST__LOAD_SMALL_INT": ("LOAD_FAST", "LOAD_SMALL_INT"),
+    "LOAD_FAST__LOAD_CONST": ("LOAD_FAST", "LOAD_CONST"),
+    "LOAD_FAST__LOAD_ATTR": ("LOAD_FAST", "LOAD_ATTR"),
+    "LOAD_FAST__LOAD_METHOD": ("LOAD_FAST", "LOAD_METHOD"),
+    "LOAD_DEREF__LOAD_FAST": ("LOAD_DEREF", "LOAD_FAST"),
+    "LOAD_GLOBAL__LOAD_FAST": ("LOAD_GLOBAL", "LOAD_FAST"),
+    "STORE_FAST__LOAD_FAST": ("STORE_FAST", "LOAD_FAST"),
+    "COMPARE_OP__POP_JUMP_IF_FALSE": ("COMPARE_OP", "POP_JUMP_IF_FALSE"),
+    "COMPARE_OP__POP_JUMP_IF_TRUE": ("COMPARE_OP", "POP_JUMP_IF_TRUE"),
+    "BINARY_SUBSCR__POP_JUMP_IF_FALSE": ("BINARY_SUBSCR", "POP_JUMP_IF_FALSE"),
+    "BINARY_SUBSCR__POP_JUMP_IF_TRUE": ("BINARY_SUBSCR", "POP_JUMP_IF_TRUE"),
+    "FOR_ITER__STORE_FAST": ("FOR_ITER", "STORE_FAST"),
+}
+# opcode -> the opcode it means (itself, or a superinstruction's first instruction)
+BASE = [BY_NAME[FUSED[op.name][0]].code if op.name in FUSED else op.code for op in OPS]
+# (first opcode, second opcode) -> superinstruction opcode
+FUSE_PAIRS = {(BY_NAME[a].code, BY_NAME[b].code): BY_NAME[name].code
+              for name, (a, b) in FUSED.items()}
+# superinstruction opcode -> the opcode its next word must mean
+FUSED_SECOND = {BY_NAME[name].code: BY_NAME[b].code for name, (a, b) in FUSED.items()}
 
 # Operators of BINARY_OP (the argument; add INPLACE for `x op= y`).
 BINOPS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"]
@@ -133,8 +180,30 @@ def encode(op: int, arg: int = 0) -> int:
 
 
 def decode(word: int) -> tuple[int, int]:
-    """Split an instruction word into (opcode, argument)."""
+    """Split an instruction word into (opcode, argument), a superinstruction giving
+    its first instruction (what it means to the host, the verifier and the stack
+    analysis); decode_raw gives the word's own opcode."""
+    op = word & 0xFF
+    return (BASE[op] if op < len(BASE) else op), word >> 8
+
+
+def decode_raw(word: int) -> tuple[int, int]:
+    """Split an instruction word into (its own opcode, argument)."""
     return word & 0xFF, word >> 8
+
+
+def fuse(words: list) -> list:
+    """The words with each instruction that a superinstruction's second instruction
+    follows replaced by that superinstruction (same argument).  Each word is looked
+    at alone: its successor may itself become a superinstruction."""
+    out = list(words)
+    for i in range(len(words) - 1):
+        op, arg = decode(words[i])
+        nxt = decode(words[i + 1])[0]
+        sup = FUSE_PAIRS.get((op, nxt))
+        if sup is not None:
+            out[i] = encode(sup, arg)
+    return out
 
 
 def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int:
@@ -142,6 +211,7 @@ def stack_effect(op: int, arg: int, jump: bool, ndefaults_nfree: int = 0) -> int
 
     MAKE_FUNCTION needs the number of defaults (positional and keyword-only) plus free
     cells of its code object."""
+    op = BASE[op]       # a superinstruction: its first instruction's effect
     name = OPS[op].name
     fixed = OPS[op].effect
     if name == "FOR_ITER":
@@ -200,6 +270,17 @@ def markdown() -> str:
               + f"; add {INPLACE} for the in-place form.",
               "", "COMPARE_OP operators: " + ", ".join(f"{i} `{s}`" for i, s in enumerate(CMPOPS)) + ".",
               "", "UNARY_OP operators: " + ", ".join(f"{i} `{s}`" for i, s in enumerate(UNARYOPS)) + ".",
+              "",
+              "Superinstructions (the opcodes named `FIRST__SECOND`): the compiler gives this",
+              "opcode to an instruction FIRST that is followed by an instruction SECOND (the",
+              "next word, which stays as it is: an instruction of its own, a possible jump",
+              "target and pause point, maybe itself a superinstruction that starts with",
+              "SECOND).  It means FIRST, with FIRST's argument; the loop also runs the next",
+              "word in the same dispatch when SECOND's common case applies and fuel remains,",
+              "charging one unit of fuel per instruction, else it stops after FIRST.  So",
+              "instruction counts, pause points and results are those of the plain pair; the",
+              "host and the snapshot verifier treat the word as FIRST, and the verifier checks",
+              "that the next word means SECOND.",
               ""]
     return "\n".join(lines)
 
