@@ -1084,6 +1084,15 @@ def b___amber_yield_from(it):
             except StopIteration as e2:
                 return e2.value
         else:
+            if type(s) is tuple and len(s) == 2 and s[0] is _RAW_THROW:
+                m = _lookup(it, "throw")        # g.throw(*args) as given (_throw_raw)
+                if m is _MISSING:
+                    raise _thrown(s[1])
+                try:
+                    y = m(it, *s[1])
+                except StopIteration as e:
+                    return e.value
+                continue
             try:
                 if s is None:
                     y = b_next(it)
@@ -1091,6 +1100,53 @@ def b___amber_yield_from(it):
                     y = getattr(it, "send")(s)
             except StopIteration as e:
                 return e.value
+
+
+_RAW_THROW = []
+
+
+def _gen_method_ex(g, name, args):
+    """g.send(*args), g.throw(*args) or g.close(*args): the generator method called
+    with the items of args (a call with * reaches the prelude)."""
+    n = len(args)
+    if name == "close" and n == 0:
+        return g.close()
+    if name == "send" and n == 1:
+        return g.send(args[0])
+    if name == "throw" and 1 <= n <= 3:
+        if n == 1:
+            return g.throw(args[0])
+        if n == 2:
+            return g.throw(args[0], args[1])
+        return g.throw(args[0], args[1], args[2])
+    if name == "close":
+        raise TypeError("generator.close() takes no arguments (" + str(n) + " given)")
+    if name == "send":
+        raise TypeError("generator.send() takes exactly one argument (" + str(n) + " given)")
+    raise TypeError("throw expected at least 1 argument, got " + str(n) if n == 0 else
+                    "throw expected at most 3 arguments, got " + str(n))
+
+
+def _throw_raw(g, args):
+    """g.throw(*args) when the innermost `yield from` of g's chain is over an iterator
+    of a script class: CPython gives that iterator's throw() the arguments as they
+    are (123, a class), so they travel down the chain as a marked send."""
+    return g.send((_RAW_THROW, args))
+
+
+def _thrown(args):
+    """The exception g.throw(*args) raises where nothing takes the arguments as given."""
+    typ = args[0]
+    if isinstance(typ, BaseException):
+        return typ
+    if isinstance(typ, type) and issubclass(typ, BaseException):
+        if len(args) < 2 or args[1] is None:
+            return typ()
+        if type(args[1]) is tuple:
+            return typ(*args[1])
+        return typ(args[1])
+    raise TypeError("exceptions must be classes or instances deriving from "
+                    "BaseException, not " + _name(typ))
 
 
 def _percent(fmt, args):

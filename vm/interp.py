@@ -1032,6 +1032,32 @@ def takes_element(mid):
 
 
 @njit(cache=CACHE)
+def throws_to_script_iter(st, g):
+    """Whether generator g is suspended in a chain of `yield from`s whose innermost
+    one is over an iterator of a script class (the prelude's delegating generator):
+    there CPython hands g.throw()'s arguments to that iterator's throw() as given."""
+    if B___AMBER_YIELD_FROM >= R_(st)[R_NBSLOTS]:
+        return False
+    H = H_(st)
+    V = V_(st)
+    delegating = G_(st)[P_BUILTINS + B___AMBER_YIELD_FROM, 1]
+    x = g
+    for _ in range(gen.MAX_CHAIN):
+        if H[x, B] != gen.GEN_SUSPENDED:
+            return False
+        w = CODE_(st)[H[x, C] - 1]
+        if (w & 0xFF) != YIELD_VALUE or (w >> 8) != 1 or H[x, E] < 1:
+            return False
+        top = H[x, D] + H[x, E] - 1
+        if V[top, 0] != GEN:
+            return False
+        x = V[top, 1]
+        if H[x, A] == delegating:
+            return True
+    return False
+
+
+@njit(cache=CACHE)
 def do_call(st, op, arg, sp, pc):
     """CALL / CALL_KW / CALL_METHOD / CALL_METHOD_KW on anything but the inline case."""
     S = S_(st)
@@ -1041,6 +1067,9 @@ def do_call(st, op, arg, sp, pc):
         if mt == METHOD and (S[sp - arg - 1 - kw, 0] == UNDEF or S[sp - arg - 1 - kw, 0] == METHOD):
             return call_unbound_method(st, op, arg, sp, pc, sp - arg - 2 - kw)
         if mt == METHOD and kw == 0 and S[sp - arg - 1, 0] == GEN:
+            if S[sp - arg - 2, 1] == M_GEN_THROW and arg >= 1 and S[sp - arg, 0] != EXC \
+                    and throws_to_script_iter(st, S[sp - arg - 1, 1]):
+                return object_service(st, 12)      # its arguments go to that throw() as given
             if S[sp - arg - 2, 1] == M_GEN_THROW and arg >= 1 and S[sp - arg, 0] == CLASS \
                     and natives.is_exc_type(H_(st)[S[sp - arg, 1], E]) \
                     and not (arg >= 2 and S[sp - arg + 1, 0] == EXC):

@@ -892,6 +892,14 @@ class Machine:
         ts = sp - 1 - has_kw
         callee = ts - 1 - int(method)
         from_slot = method and int(st.S[callee, 0]) == L.BUILTIN
+        if method and not has_kw and int(st.S[callee, 0]) == L.METHOD and \
+                int(st.S[callee + 1, 0]) == L.GEN and METHODS[int(st.S[callee, 1])][0] == L.GEN:
+            # g.send(*a) / g.throw(*a) / g.close(*a): the prelude calls it with the items
+            self.ensure(*needs(METHODS[int(st.S[callee, 1])][1]))
+            mname = Raw(*encode(self.st, METHODS[int(self.st.S[callee, 1])][1], self.p))
+            if self._call_prelude_fn("_gen_method_ex", [callee + 1, mname, ts], sp, callee,
+                                     pc, 0):
+                return
         if from_slot:   # a module's builtin below an empty self slot: call it from there
             st.S[ts - 1] = st.S[callee]
             callee = ts - 1
@@ -1187,7 +1195,8 @@ class Machine:
             # mutating methods on lists/dicts with unusual arguments: CPython reports the error
             obj = self._value(self_slot, real=True)
             args, kw = self._args(top, n, kwnames)
-            self._call_python(getattr(obj, name), *args, **kw)
+            if getattr(obj, name, None) is not None:
+                self._call_python(getattr(obj, name), *args, **kw)
             raise _ScriptException("TypeError", f"this use of {name}() is not supported by Amber yet")
         obj = self._value(self_slot)
         args, kw = self._args(top, n, kwnames)
@@ -1523,6 +1532,16 @@ class Machine:
             return
         if detail == 10:
             self._new_base_instance(op, arg, sp, pc)
+            return
+        if detail == 12:        # g.throw(x, ...) reaching a script iterator's throw()
+            ret = self._callee_slot(op, arg, sp)
+            args = [Raw(int(st.S[i, 0]), int(st.S[i, 1])) for i in range(ret + 2, sp)]
+            self._pins.extend(args)
+            self.ensure(*needs(tuple(args)))
+            packed = Raw(*encode(self.st, tuple(args), self.p))
+            if not self._call_prelude_fn("_throw_raw", [ret + 1, packed], sp, ret, pc, 0):
+                raise _ScriptException("TypeError", "throw() into a script iterator needs "
+                                       "the prelude")
             return
         if detail == 11:        # g.throw(cls[, value]) of a script exception class
             ret = self._callee_slot(op, arg, sp)
