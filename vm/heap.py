@@ -1337,20 +1337,195 @@ def _mark(st, pins):
 
 
 @njit(cache=CACHE)
-def _copy_rows(src, dst, so, do, n):
+def _radix_order(keys, n):
+    """The positions 0..n-1 of keys[:n] (non-negative) in ascending key order, equal
+    keys in position order: a least-significant-digit radix sort, 11 bits a pass
+    (two passes below 4M, three below 8G); keys already in order cost one scan."""
+    idx = np.empty(n, np.int64)
+    ordered = True
+    mx = 0
     for i in range(n):
-        dst[do + i, 0] = src[so + i, 0]
-        dst[do + i, 1] = src[so + i, 1]
+        idx[i] = i
+        k = keys[i]
+        if k > mx:
+            mx = k
+        if i > 0 and k < keys[i - 1]:
+            ordered = False
+    if ordered:
+        return idx
+    k1 = keys[:n].copy()
+    k2 = np.empty(n, np.int64)
+    idx2 = np.empty(n, np.int64)
+    count = np.empty(2049, np.int64)
+    shift = 0
+    while (mx >> shift) > 0:
+        count[:] = 0
+        for i in range(n):
+            count[((k1[i] >> shift) & 2047) + 1] += 1
+        if count[((k1[0] >> shift) & 2047) + 1] < n:    # else every key has this digit
+            for d in range(2048):
+                count[d + 1] += count[d]
+            for i in range(n):
+                d = (k1[i] >> shift) & 2047
+                j = count[d]
+                count[d] = j + 1
+                k2[j] = k1[i]
+                idx2[j] = idx[i]
+            k1, k2 = k2, k1
+            idx, idx2 = idx2, idx
+        shift += 11
+    return idx
 
 
 @njit(cache=CACHE)
-def collect(st, pins, V, CH):
-    """Free every object unreachable from the roots and compact the arenas.
+def _v_region(st, r, which):
+    """(rows, rows in use) of object r's value region: which 0 is the one at H[r, A],
+    1 the one at H[r, D] (a dict's index, a generator's slots)."""
+    H = H_(st)
+    k = H[r, KIND]
+    if which == 1:
+        if k == DICT:
+            return H[r, E], H[r, E]
+        return gen_region(st, r), H[r, E]
+    if k == LIST:
+        return H[r, C], H[r, B]
+    if k == TUPLE:
+        return H[r, B], H[r, B]
+    if k == SLICE:
+        return 3, 3
+    if k == BIGINT:
+        n = (H[r, B] + 1) >> 1
+        return n, n
+    if k == DICT:
+        return 2 * H[r, C], 2 * H[r, C]
+    if k == SET or k == FROZENSET:
+        return 2 * H[r, E], 2 * H[r, E]
+    return MT_ROWS, MT_ROWS      # RNG
 
-    pins: extra roots (values) the host holds.  V and CH are fresh zeroed arrays
-    (the host makes them with np.zeros, whose pages the kernel zeroes lazily, on
-    first use: numba's np.zeros writes every page); live regions are copied into
-    them and the caller builds the new State from them."""
+
+@njit(cache=CACHE)
+def _compact_values(st, marks, n):
+    """Slide the live regions of V down over the dead ones, in address order (each
+    moves down or stays, so the arena is compacted in place: no second arena, no
+    fresh pages to fault in); rows a list or generator does not use are zeroed,
+    and so is everything from the new top to the old one (rows above R_VTOP are
+    always zero)."""
+    H = H_(st)
+    V = V_(st)
+    R = R_(st)
+    m = 0
+    for r in range(n):
+        if marks[r]:
+            k = H[r, KIND]
+            if k == DICT:
+                m += 2
+            elif k == LIST or k == TUPLE or k == SLICE or k == BIGINT or k == SET \
+                    or k == FROZENSET or k == RNG or k == GEN:
+                m += 1
+    starts = np.empty(m, np.int64)
+    owners = np.empty(m, np.int64)      # 2 * row + which region
+    m = 0
+    for r in range(n):
+        if marks[r]:
+            k = H[r, KIND]
+            if k == GEN:
+                if gen_region(st, r) > 0:
+                    starts[m] = H[r, D]
+                    owners[m] = 2 * r + 1
+                    m += 1
+                else:
+                    H[r, D] = 0
+            elif k == LIST or k == TUPLE or k == SLICE or k == BIGINT or k == SET \
+                    or k == FROZENSET or k == RNG or k == DICT:
+                starts[m] = H[r, A]
+                owners[m] = 2 * r
+                m += 1
+                if k == DICT:
+                    starts[m] = H[r, D]
+                    owners[m] = 2 * r + 1
+                    m += 1
+    order = _radix_order(starts, m)
+    vt = 0
+    for j in range(m):
+        i = order[j]
+        r = owners[i] >> 1
+        which = owners[i] & 1
+        size, used = _v_region(st, r, which)
+        s = starts[i]
+        if s != vt:             # s > vt: live regions are disjoint
+            for t in range(used):
+                V[vt + t, 0] = V[s + t, 0]
+                V[vt + t, 1] = V[s + t, 1]
+            for t in range(used, size):
+                V[vt + t, 0] = 0
+                V[vt + t, 1] = 0
+            if which == 0:
+                H[r, A] = vt
+            else:
+                H[r, D] = vt
+        vt += size
+    for t in range(vt, R[R_VTOP]):
+        V[t, 0] = 0
+        V[t, 1] = 0
+    R[R_VTOP] = vt
+
+
+@njit(cache=CACHE)
+def _compact_chars(st, marks, n):
+    """Slide the live strings of CH down in address order, as _compact_values does;
+    strings that share characters (s + t over s's, docs/design.md) keep sharing them:
+    each run of overlapping strings moves as one piece."""
+    H = H_(st)
+    CH = CH_(st)
+    R = R_(st)
+    m = 0
+    for r in range(n):
+        if marks[r] and H[r, KIND] == STR:
+            if H[r, B] > 0:
+                m += 1
+            else:
+                H[r, A] = 0
+    starts = np.empty(m, np.int64)
+    rows = np.empty(m, np.int64)
+    m = 0
+    for r in range(n):
+        if marks[r] and H[r, KIND] == STR and H[r, B] > 0:
+            starts[m] = H[r, A]
+            rows[m] = r
+            m += 1
+    order = _radix_order(starts, m)
+    ct = 0          # the new top
+    run = 0         # where the current run of overlapping strings started (old offset)
+    run_end = 0     # and ends (old offset, exclusive)
+    run_to = 0      # where it starts now
+    for j in range(m):
+        i = order[j]
+        r = rows[i]
+        s = starts[i]
+        e = s + H[r, B]
+        if s >= run_end:        # a new run
+            run = s
+            run_end = s
+            run_to = ct
+        if e > run_end:         # the part past the run so far moves down after it
+            d = run_to + (run_end - run)
+            if d != run_end:
+                for t in range(e - run_end):
+                    CH[d + t] = CH[run_end + t]
+            run_end = e
+            ct = run_to + (run_end - run)
+        H[r, A] = run_to + (s - run)
+    for t in range(ct, R[R_CTOP]):
+        CH[t] = 0
+    R[R_CTOP] = ct
+
+
+@njit(cache=CACHE)
+def collect(st, pins):
+    """Free every object unreachable from the roots and compact the arenas in place.
+
+    pins: extra roots (values) the host holds.  Rows and arrays stay where they are
+    (the host's pointer tuple stays valid); only regions move."""
     H = H_(st)
     R = R_(st)
     ic_bump(st)     # rows are freed (and may be reused) and regions move
@@ -1366,92 +1541,8 @@ def collect(st, pins, V, CH):
             H[r, A] = R[R_HFREE]
             R[R_HFREE] = r
             R[R_HLIVE] += 1
-    # compact: copy the regions of live objects, in row order, into fresh arenas
-    oldV = V_(st)
-    oldC = CH_(st)
-    vt = 0
-    ct = 0
-    for r in range(n):
-        if marks[r] == 0:
-            continue
-        k = H[r, KIND]
-        if k == STR:
-            o = H[r, A]
-            for i in range(H[r, B]):
-                CH[ct + i] = oldC[o + i]
-            H[r, A] = ct
-            ct += H[r, B]
-        elif k == LIST:
-            _copy_rows(oldV, V, H[r, A], vt, H[r, B])
-            H[r, A] = vt
-            vt += H[r, C]
-        elif k == TUPLE:
-            _copy_rows(oldV, V, H[r, A], vt, H[r, B])
-            H[r, A] = vt
-            vt += H[r, B]
-        elif k == SLICE:
-            _copy_rows(oldV, V, H[r, A], vt, 3)
-            H[r, A] = vt
-            vt += 3
-        elif k == BIGINT:
-            _copy_rows(oldV, V, H[r, A], vt, (H[r, B] + 1) >> 1)
-            H[r, A] = vt
-            vt += (H[r, B] + 1) >> 1
-        elif k == DICT:
-            _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, C])
-            H[r, A] = vt
-            vt += 2 * H[r, C]
-            _copy_rows(oldV, V, H[r, D], vt, H[r, E])
-            H[r, D] = vt
-            vt += H[r, E]
-        elif k == SET or k == FROZENSET:
-            _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, E])
-            H[r, A] = vt
-            vt += 2 * H[r, E]
-        elif k == GEN:
-            cap = gen_region(st, r)
-            _copy_rows(oldV, V, H[r, D], vt, H[r, E])
-            H[r, D] = vt if cap > 0 else 0
-            vt += cap
-        elif k == RNG:
-            _copy_rows(oldV, V, H[r, A], vt, MT_ROWS)
-            H[r, A] = vt
-            vt += MT_ROWS
-    R[R_VTOP] = vt
-    R[R_CTOP] = ct
-    return V, CH
-
-
-@njit(cache=CACHE)
-def arena_use(st, pins):
-    """(live value rows, live chars) after a collection: how big arenas must be."""
-    H = H_(st)
-    marks = _mark(st, pins)
-    vt = 0
-    ct = 0
-    for r in range(R_(st)[R_HTOP]):
-        if marks[r] == 0:
-            continue
-        k = H[r, KIND]
-        if k == STR:
-            ct += H[r, B]
-        elif k == LIST:
-            vt += H[r, C]
-        elif k == TUPLE:
-            vt += H[r, B]
-        elif k == SLICE:
-            vt += 3
-        elif k == BIGINT:
-            vt += (H[r, B] + 1) >> 1
-        elif k == DICT:
-            vt += 2 * H[r, C] + H[r, E]
-        elif k == SET or k == FROZENSET:
-            vt += 2 * H[r, E]
-        elif k == GEN:
-            vt += gen_region(st, r)
-        elif k == RNG:
-            vt += MT_ROWS
-    return vt, ct
+    _compact_values(st, marks, n)
+    _compact_chars(st, marks, n)
 
 
 @njit(cache=CACHE)
