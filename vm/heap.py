@@ -1404,65 +1404,29 @@ def _v_region(st, r, which):
 
 
 @njit(cache=CACHE)
-def _compact_values(st, marks, n):
-    """Slide the live regions of V down over the dead ones, in address order (each
-    moves down or stays, so the arena is compacted in place: no second arena, no
-    fresh pages to fault in); rows a list or generator does not use are zeroed,
-    and so is everything from the new top to the old one (rows above R_VTOP are
-    always zero)."""
-    H = H_(st)
+def _compact_values(st, starts, sizes, used, m, base):
+    """Slide the live regions of V at or above `base` (starts[:m], sizes[:m],
+    used[:m]: offset, rows, rows in use) down over the dead ones to `base`, in
+    address order: each moves down or stays, so the arena is compacted in place (no
+    second arena, no fresh pages to fault in).  Rows a list or generator does not use
+    are zeroed, and so is everything from the new top to the old one (rows above
+    R_VTOP are always zero).  On return starts[:m] holds the new offsets."""
     V = V_(st)
     R = R_(st)
-    m = 0
-    for r in range(n):
-        if marks[r]:
-            k = H[r, KIND]
-            if k == DICT:
-                m += 2
-            elif k == LIST or k == TUPLE or k == SLICE or k == BIGINT or k == SET \
-                    or k == FROZENSET or k == RNG or k == GEN:
-                m += 1
-    starts = np.empty(m, np.int64)
-    owners = np.empty(m, np.int64)      # 2 * row + which region
-    m = 0
-    for r in range(n):
-        if marks[r]:
-            k = H[r, KIND]
-            if k == GEN:
-                if gen_region(st, r) > 0:
-                    starts[m] = H[r, D]
-                    owners[m] = 2 * r + 1
-                    m += 1
-                else:
-                    H[r, D] = 0
-            elif k == LIST or k == TUPLE or k == SLICE or k == BIGINT or k == SET \
-                    or k == FROZENSET or k == RNG or k == DICT:
-                starts[m] = H[r, A]
-                owners[m] = 2 * r
-                m += 1
-                if k == DICT:
-                    starts[m] = H[r, D]
-                    owners[m] = 2 * r + 1
-                    m += 1
     order = _radix_order(starts, m)
-    vt = 0
+    vt = base
     for j in range(m):
         i = order[j]
-        r = owners[i] >> 1
-        which = owners[i] & 1
-        size, used = _v_region(st, r, which)
+        size = sizes[i]
         s = starts[i]
         if s != vt:             # s > vt: live regions are disjoint
-            for t in range(used):
+            for t in range(used[i]):
                 V[vt + t, 0] = V[s + t, 0]
                 V[vt + t, 1] = V[s + t, 1]
-            for t in range(used, size):
+            for t in range(used[i], size):
                 V[vt + t, 0] = 0
                 V[vt + t, 1] = 0
-            if which == 0:
-                H[r, A] = vt
-            else:
-                H[r, D] = vt
+            starts[i] = vt
         vt += size
     for t in range(vt, R[R_VTOP]):
         V[t, 0] = 0
@@ -1471,38 +1435,24 @@ def _compact_values(st, marks, n):
 
 
 @njit(cache=CACHE)
-def _compact_chars(st, marks, n):
-    """Slide the live strings of CH down in address order, as _compact_values does;
-    strings that share characters (s + t over s's, docs/design.md) keep sharing them:
-    each run of overlapping strings moves as one piece."""
-    H = H_(st)
+def _compact_chars(st, starts, lens, m, base):
+    """Slide the live strings (starts[:m], lens[:m]) that end above `base` down in
+    address order, as _compact_values does; strings that share characters (s + t
+    over s's, docs/design.md) keep sharing them: each run of overlapping strings
+    moves as one piece (a string that starts below `base` and ends above it joins
+    the run of everything below `base`, which stays).  On return starts[:m] holds
+    the new offsets."""
     CH = CH_(st)
     R = R_(st)
-    m = 0
-    for r in range(n):
-        if marks[r] and H[r, KIND] == STR:
-            if H[r, B] > 0:
-                m += 1
-            else:
-                H[r, A] = 0
-    starts = np.empty(m, np.int64)
-    rows = np.empty(m, np.int64)
-    m = 0
-    for r in range(n):
-        if marks[r] and H[r, KIND] == STR and H[r, B] > 0:
-            starts[m] = H[r, A]
-            rows[m] = r
-            m += 1
     order = _radix_order(starts, m)
-    ct = 0          # the new top
+    ct = base       # the new top
     run = 0         # where the current run of overlapping strings started (old offset)
-    run_end = 0     # and ends (old offset, exclusive)
+    run_end = base  # and ends (old offset, exclusive)
     run_to = 0      # where it starts now
     for j in range(m):
         i = order[j]
-        r = rows[i]
         s = starts[i]
-        e = s + H[r, B]
+        e = s + lens[i]
         if s >= run_end:        # a new run
             run = s
             run_end = s
@@ -1514,35 +1464,151 @@ def _compact_chars(st, marks, n):
                     CH[d + t] = CH[run_end + t]
             run_end = e
             ct = run_to + (run_end - run)
-        H[r, A] = run_to + (s - run)
+        starts[i] = run_to + (s - run)
     for t in range(ct, R[R_CTOP]):
         CH[t] = 0
     R[R_CTOP] = ct
 
 
+# A young collection (collect with bases > 0) leaves the regions below the bases
+# where they are unless their dead rows are more than this fraction of what lies
+# below the base (then it compacts that arena fully).
+OLD_SLACK_DIV = 4
+
+
 @njit(cache=CACHE)
-def collect(st, pins):
+def collect(st, pins, vbase, cbase):
     """Free every object unreachable from the roots and compact the arenas in place.
 
     pins: extra roots (values) the host holds.  Rows and arrays stay where they are
-    (the host's pointer tuple stays valid); only regions move."""
+    (the host's pointer tuple stays valid); only regions move.  vbase, cbase: the
+    tops of V and CH right after the previous collection (0: compact everything).
+    Everything below a base was compacted then and nothing has been allocated there
+    since: its live regions stay where they are (only the regions allocated since
+    then are sorted and moved), unless more than 1/OLD_SLACK_DIV of it is dead.
+    Returns (V top, CH top) below which everything is now compacted (the next
+    collection's bases), which is just the new tops."""
     H = H_(st)
     R = R_(st)
     ic_bump(st)     # rows are freed (and may be reused) and regions move
+    if vbase < 0 or vbase > R[R_VTOP]:
+        vbase = 0
+    if cbase < 0 or cbase > R[R_CTOP]:
+        cbase = 0
     marks = _mark(st, pins)
     n = R[R_HTOP]
-    # sweep: rebuild the free list in row order so allocation stays deterministic
+    nlive = 0
+    for r in range(n):
+        nlive += marks[r]
+    # one pass over the rows: the dead ones make the free list, in row order so that
+    # allocation stays deterministic; the live ones give their regions in V and CH
+    # (the compaction reads and writes these arrays in address order, not H: its
+    # rows in that order are scattered).  Regions below the base fill the arrays
+    # from the end, the others from the start.
+    mv = 2 * nlive
+    vstarts = np.empty(mv, np.int64)
+    vsizes = np.empty(mv, np.int64)
+    vused = np.empty(mv, np.int64)
+    vowners = np.empty(mv, np.int64)     # 2 * row, + 1 for the region at D
+    cstarts = np.empty(nlive, np.int64)
+    clens = np.empty(nlive, np.int64)
+    crows = np.empty(nlive, np.int64)
+    nv = 0          # young regions: [0, nv)
+    ov = mv         # old regions: [ov, mv)
+    old_v = 0       # rows of live old regions
+    nc = 0
+    oc = nlive
+    old_c = 0       # chars of live strings wholly below cbase (upper bound if shared)
+    last = -1
     R[R_HFREE] = -1
-    R[R_HLIVE] = 0
-    for r in range(n - 1, -1, -1):
+    R[R_HLIVE] = n - nlive
+    for r in range(n):
+        k = H[r, KIND]
         if marks[r] == 0:
-            if H[r, KIND] != FREE_KIND:
+            if k != FREE_KIND:
                 H[r, KIND] = FREE_KIND
-            H[r, A] = R[R_HFREE]
-            R[R_HFREE] = r
-            R[R_HLIVE] += 1
-    _compact_values(st, marks, n)
-    _compact_chars(st, marks, n)
+            H[r, A] = -1
+            if last >= 0:
+                H[last, A] = r
+            else:
+                R[R_HFREE] = r
+            last = r
+        elif k == STR:
+            ln = H[r, B]
+            if ln > 0:
+                o = H[r, A]
+                if o + ln <= cbase:
+                    oc -= 1
+                    j = oc
+                    old_c += ln
+                else:
+                    j = nc
+                    nc += 1
+                cstarts[j] = o
+                clens[j] = ln
+                crows[j] = r
+            else:
+                H[r, A] = 0
+        elif k == LIST or k == TUPLE or k == SLICE or k == BIGINT or k == SET \
+                or k == FROZENSET or k == RNG or k == DICT or k == GEN:
+            for which in range(2):
+                if which == 0:
+                    if k == GEN:
+                        continue
+                    o = H[r, A]
+                    size, u = _v_region(st, r, 0)
+                else:
+                    if k == DICT:
+                        o = H[r, D]
+                        size = H[r, E]
+                        u = size
+                    elif k == GEN:
+                        o = H[r, D]
+                        size = gen_region(st, r)
+                        u = H[r, E]
+                        if size == 0:
+                            H[r, D] = 0
+                            continue
+                    else:
+                        continue
+                if o < vbase:
+                    ov -= 1
+                    j = ov
+                    old_v += size
+                else:
+                    j = nv
+                    nv += 1
+                vstarts[j] = o
+                vsizes[j] = size
+                vused[j] = u
+                vowners[j] = 2 * r + which
+    # too much dead below a base: compact that arena fully (the old regions join)
+    if vbase > 0 and (vbase - old_v) * OLD_SLACK_DIV > vbase:
+        for i in range(ov, mv):
+            vstarts[nv] = vstarts[i]
+            vsizes[nv] = vsizes[i]
+            vused[nv] = vused[i]
+            vowners[nv] = vowners[i]
+            nv += 1
+        vbase = 0
+    if cbase > 0 and (cbase - old_c) * OLD_SLACK_DIV > cbase:
+        for i in range(oc, nlive):
+            cstarts[nc] = cstarts[i]
+            clens[nc] = clens[i]
+            crows[nc] = crows[i]
+            nc += 1
+        cbase = 0
+    _compact_values(st, vstarts, vsizes, vused, nv, vbase)
+    for i in range(nv):
+        r = vowners[i] >> 1
+        if vowners[i] & 1:
+            H[r, D] = vstarts[i]
+        else:
+            H[r, A] = vstarts[i]
+    _compact_chars(st, cstarts, clens, nc, cbase)
+    for i in range(nc):
+        H[crows[i], A] = cstarts[i]
+    return R[R_VTOP], R[R_CTOP]
 
 
 @njit(cache=CACHE)

@@ -146,6 +146,8 @@ class Machine:
         self._p = ()
         self._last_gc = -GC_SPACING  # R_COUNT at the last collection (growth policy only)
         self._reserved: dict = {}   # arena name -> (mmap, address): _grow_reserved
+        self._gc_bases = (0, 0)     # V and CH tops after the last collection (collect)
+        self._gc_full = True        # whether the last collection compacted everything
         # each code object's first instruction (FN_ENTRY as ints); snapshot.load passes
         # the list it keeps with the cached program (making it costs microseconds)
         self._entry = (code_entries if code_entries is not None
@@ -243,12 +245,23 @@ class Machine:
         if int(R[L.R_COUNT]) - self._last_gc >= GC_SPACING:
             short_h = short_v = short_c = False
         self._last_gc = int(R[L.R_COUNT])
-        self.collect()
+        self.collect(full=False)
+        try:
+            self._grow_after_collect(objs, vals, chars, short_h, short_v, short_c)
+        except _ScriptException:
+            if self._gc_full:
+                raise
+            # out of memory after a collection that left dead rows below its bases:
+            # compact everything before giving up
+            self.collect()
+            self._grow_after_collect(objs, vals, chars, short_h, short_v, short_c)
+
+    def _grow_after_collect(self, objs, vals, chars, short_h, short_v, short_c):
         st = self.st
+        R = st.R
         # after a collection each arena is at most a third full (a collection costs
         # the live heap, so it should free at least twice as much as stays live:
         # binary_trees_class went from 28 collections to 15); growing for that
-        # reason alone is skipped where the memory limit forbids it
         # reason alone is skipped where the memory limit forbids it.  An arena that
         # grows is made three times what is then live (not just doubled), so a heap
         # that keeps growing is not collected again at every doubling
@@ -263,10 +276,16 @@ class Machine:
         if top > st.CH.shape[0] or 3 * top > st.CH.shape[0] or short_c:
             self._grow("CH", top, top > st.CH.shape[0], 3 * top)
 
-    def collect(self):
-        """Run the garbage collector now (in place: the arrays stay, regions move)."""
+    def collect(self, full: bool = True):
+        """Run the garbage collector now (in place: the arrays stay, regions move).
+
+        full=False (the collections that answer memory requests) leaves what the
+        previous collection compacted where it is, unless much of it died
+        (heap.collect); a full one compacts everything (vm.collect(), snapshots)."""
         pins = np.array([(r.tag, r.val) for r in self._pins], np.int64).reshape(-1, 2)
-        heap.collect(self.p, pins)
+        vbase, cbase = (0, 0) if full else self._gc_bases
+        self._gc_bases = heap.collect(self.p, pins, vbase, cbase)
+        self._gc_full = full or self._gc_bases == (0, 0)
 
     def _grow(self, field: str, rows: int, required: bool = True, want: int = 0):
         """Grow an arena to at least `rows` rows: to `want` rows or double if the
