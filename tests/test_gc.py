@@ -253,3 +253,31 @@ def test_reserved_arena_state_round_trips_mid_run():
     vm = snapshot.load(snapshot.save(vm), stdout=out)
     assert vm.run() is FINISHED
     assert out.getvalue() == cpython_output(src)
+
+
+def test_dict_growth_keeps_every_key_findable():
+    # dict_resize reuses the old index's hashes when no entry was deleted, and
+    # rehashes the keys when some were: both, with keys of mixed kinds, colliding
+    # hashes (hash(-1) == hash(-2)), equal keys of different types and big ints
+    src = '''
+d = {}
+for i in range(3000):
+    d[i] = i
+    d[str(i)] = -i
+    d[(i, str(i))] = i * 2
+    d[i + 0.5] = i
+    d[-i - 1] = i
+    d[10 ** 20 + i] = i
+print(len(d), d[True], d[1.0], d[-1], d[-2], d["2999"], d[(5, "5")], d[10 ** 20 + 7])
+e = {}
+for i in range(5000):
+    e["k" + str(i)] = i
+    if i % 3 == 0:
+        del e["k" + str(i // 2)]
+print(len(e), list(e)[:5], list(e)[-3:], sum(e.values()))
+print(all(e["k" + str(i)] == i for i in range(5000) if "k" + str(i) in e))
+print([k for k in list(d)[:12]])
+'''
+    vm = make_vm(src)
+    assert vm.run() is FINISHED, vm.error and vm.error.traceback
+    assert vm.stdout.getvalue() == cpython_output(src)

@@ -1072,16 +1072,29 @@ def dict_resize(st, d, cap):
     mask = size - 1
     eo = H[d, A]
     n = 0
-    for e in range(H[d, B]):
-        kt = V[eo + 2 * e, 0]
-        if kt == UNDEF:
-            continue
-        V[neo + 2 * n, 0] = kt
-        V[neo + 2 * n, 1] = V[eo + 2 * e, 1]
-        V[neo + 2 * n + 1, 0] = V[eo + 2 * e + 1, 0]
-        V[neo + 2 * n + 1, 1] = V[eo + 2 * e + 1, 1]
-        index_insert(st, nio, mask, n, hash_value(st, kt, V[neo + 2 * n, 1]))
-        n += 1
+    if H[d, F] == H[d, B] and cap >= H[d, B]:
+        # no deleted entries: entry numbers stay, and the old index holds each
+        # entry's hash once (hashing the keys again would read every key's H row)
+        n = H[d, B]
+        for i in range(2 * n):
+            V[neo + i, 0] = V[eo + i, 0]
+            V[neo + i, 1] = V[eo + i, 1]
+        oio = H[d, D]
+        for i in range(H[d, E]):
+            e = V[oio + i, 0]
+            if e >= 0:
+                index_insert(st, nio, mask, e, V[oio + i, 1])
+    else:
+        for e in range(H[d, B]):
+            kt = V[eo + 2 * e, 0]
+            if kt == UNDEF:
+                continue
+            V[neo + 2 * n, 0] = kt
+            V[neo + 2 * n, 1] = V[eo + 2 * e, 1]
+            V[neo + 2 * n + 1, 0] = V[eo + 2 * e + 1, 0]
+            V[neo + 2 * n + 1, 1] = V[eo + 2 * e + 1, 1]
+            index_insert(st, nio, mask, n, hash_value(st, kt, V[neo + 2 * n, 1]))
+            n += 1
     H[d, A] = neo
     H[d, B] = n
     H[d, C] = cap
