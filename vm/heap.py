@@ -1421,9 +1421,11 @@ def _compact_values(st, starts, sizes, used, m, base):
     """Slide the live regions of V at or above `base` (starts[:m], sizes[:m],
     used[:m]: offset, rows, rows in use) down over the dead ones to `base`, in
     address order: each moves down or stays, so the arena is compacted in place (no
-    second arena, no fresh pages to fault in).  Rows a list or generator does not use
-    are zeroed, and so is everything from the new top to the old one (rows above
-    R_VTOP are always zero).  On return starts[:m] holds the new offsets."""
+    second arena, no fresh pages to fault in).  Only the rows in use are copied, and
+    nothing is zeroed: no code reads a row of a region before writing it (rows a
+    list or generator does not use, rows above R_VTOP may hold anything; a test run
+    of the whole suite with those rows filled with garbage passed).  On return
+    starts[:m] holds the new offsets."""
     V = V_(st)
     R = R_(st)
     order = _radix_order(starts, m)
@@ -1436,14 +1438,8 @@ def _compact_values(st, starts, sizes, used, m, base):
             for t in range(used[i]):
                 V[vt + t, 0] = V[s + t, 0]
                 V[vt + t, 1] = V[s + t, 1]
-            for t in range(used[i], size):
-                V[vt + t, 0] = 0
-                V[vt + t, 1] = 0
             starts[i] = vt
         vt += size
-    for t in range(vt, R[R_VTOP]):
-        V[t, 0] = 0
-        V[t, 1] = 0
     R[R_VTOP] = vt
 
 
@@ -1478,8 +1474,6 @@ def _compact_chars(st, starts, lens, m, base):
             run_end = e
             ct = run_to + (run_end - run)
         starts[i] = run_to + (s - run)
-    for t in range(ct, R[R_CTOP]):
-        CH[t] = 0
     R[R_CTOP] = ct
 
 
