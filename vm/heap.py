@@ -1072,16 +1072,29 @@ def dict_resize(st, d, cap):
     mask = size - 1
     eo = H[d, A]
     n = 0
-    for e in range(H[d, B]):
-        kt = V[eo + 2 * e, 0]
-        if kt == UNDEF:
-            continue
-        V[neo + 2 * n, 0] = kt
-        V[neo + 2 * n, 1] = V[eo + 2 * e, 1]
-        V[neo + 2 * n + 1, 0] = V[eo + 2 * e + 1, 0]
-        V[neo + 2 * n + 1, 1] = V[eo + 2 * e + 1, 1]
-        index_insert(st, nio, mask, n, hash_value(st, kt, V[neo + 2 * n, 1]))
-        n += 1
+    if H[d, F] == H[d, B] and cap >= H[d, B]:
+        # no deleted entries: entry numbers stay, and the old index holds each
+        # entry's hash once (hashing the keys again would read every key's H row)
+        n = H[d, B]
+        for i in range(2 * n):
+            V[neo + i, 0] = V[eo + i, 0]
+            V[neo + i, 1] = V[eo + i, 1]
+        oio = H[d, D]
+        for i in range(H[d, E]):
+            e = V[oio + i, 0]
+            if e >= 0:
+                index_insert(st, nio, mask, e, V[oio + i, 1])
+    else:
+        for e in range(H[d, B]):
+            kt = V[eo + 2 * e, 0]
+            if kt == UNDEF:
+                continue
+            V[neo + 2 * n, 0] = kt
+            V[neo + 2 * n, 1] = V[eo + 2 * e, 1]
+            V[neo + 2 * n + 1, 0] = V[eo + 2 * e + 1, 0]
+            V[neo + 2 * n + 1, 1] = V[eo + 2 * e + 1, 1]
+            index_insert(st, nio, mask, n, hash_value(st, kt, V[neo + 2 * n, 1]))
+            n += 1
     H[d, A] = neo
     H[d, B] = n
     H[d, C] = cap
@@ -1337,121 +1350,272 @@ def _mark(st, pins):
 
 
 @njit(cache=CACHE)
-def _copy_rows(src, dst, so, do, n):
+def _radix_order(keys, n):
+    """The positions 0..n-1 of keys[:n] (non-negative) in ascending key order, equal
+    keys in position order: a least-significant-digit radix sort, 11 bits a pass
+    (two passes below 4M, three below 8G); keys already in order cost one scan."""
+    idx = np.empty(n, np.int64)
+    ordered = True
+    mx = 0
     for i in range(n):
-        dst[do + i, 0] = src[so + i, 0]
-        dst[do + i, 1] = src[so + i, 1]
+        idx[i] = i
+        k = keys[i]
+        if k > mx:
+            mx = k
+        if i > 0 and k < keys[i - 1]:
+            ordered = False
+    if ordered:
+        return idx
+    k1 = keys[:n].copy()
+    k2 = np.empty(n, np.int64)
+    idx2 = np.empty(n, np.int64)
+    count = np.empty(2049, np.int64)
+    shift = 0
+    while (mx >> shift) > 0:
+        count[:] = 0
+        for i in range(n):
+            count[((k1[i] >> shift) & 2047) + 1] += 1
+        if count[((k1[0] >> shift) & 2047) + 1] < n:    # else every key has this digit
+            for d in range(2048):
+                count[d + 1] += count[d]
+            for i in range(n):
+                d = (k1[i] >> shift) & 2047
+                j = count[d]
+                count[d] = j + 1
+                k2[j] = k1[i]
+                idx2[j] = idx[i]
+            k1, k2 = k2, k1
+            idx, idx2 = idx2, idx
+        shift += 11
+    return idx
 
 
 @njit(cache=CACHE)
-def collect(st, pins, V, CH):
-    """Free every object unreachable from the roots and compact the arenas.
+def _v_region(st, r, which):
+    """(rows, rows in use) of object r's value region: which 0 is the one at H[r, A],
+    1 the one at H[r, D] (a dict's index, a generator's slots)."""
+    H = H_(st)
+    k = H[r, KIND]
+    if which == 1:
+        if k == DICT:
+            return H[r, E], H[r, E]
+        return gen_region(st, r), H[r, E]
+    if k == LIST:
+        return H[r, C], H[r, B]
+    if k == TUPLE:
+        return H[r, B], H[r, B]
+    if k == SLICE:
+        return 3, 3
+    if k == BIGINT:
+        n = (H[r, B] + 1) >> 1
+        return n, n
+    if k == DICT:
+        return 2 * H[r, C], 2 * H[r, C]
+    if k == SET or k == FROZENSET:
+        return 2 * H[r, E], 2 * H[r, E]
+    return MT_ROWS, MT_ROWS      # RNG
 
-    pins: extra roots (values) the host holds.  V and CH are fresh zeroed arrays
-    (the host makes them with np.zeros, whose pages the kernel zeroes lazily, on
-    first use: numba's np.zeros writes every page); live regions are copied into
-    them and the caller builds the new State from them."""
+
+@njit(cache=CACHE)
+def _compact_values(st, starts, sizes, used, m, base):
+    """Slide the live regions of V at or above `base` (starts[:m], sizes[:m],
+    used[:m]: offset, rows, rows in use) down over the dead ones to `base`, in
+    address order: each moves down or stays, so the arena is compacted in place (no
+    second arena, no fresh pages to fault in).  Only the rows in use are copied, and
+    nothing is zeroed: no code reads a row of a region before writing it (rows a
+    list or generator does not use, rows above R_VTOP may hold anything; a test run
+    of the whole suite with those rows filled with garbage passed).  On return
+    starts[:m] holds the new offsets."""
+    V = V_(st)
+    R = R_(st)
+    order = _radix_order(starts, m)
+    vt = base
+    for j in range(m):
+        i = order[j]
+        size = sizes[i]
+        s = starts[i]
+        if s != vt:             # s > vt: live regions are disjoint
+            for t in range(used[i]):
+                V[vt + t, 0] = V[s + t, 0]
+                V[vt + t, 1] = V[s + t, 1]
+            starts[i] = vt
+        vt += size
+    R[R_VTOP] = vt
+
+
+@njit(cache=CACHE)
+def _compact_chars(st, starts, lens, m, base):
+    """Slide the live strings (starts[:m], lens[:m]) that end above `base` down in
+    address order, as _compact_values does; strings that share characters (s + t
+    over s's, docs/design.md) keep sharing them: each run of overlapping strings
+    moves as one piece (a string that starts below `base` and ends above it joins
+    the run of everything below `base`, which stays).  On return starts[:m] holds
+    the new offsets."""
+    CH = CH_(st)
+    R = R_(st)
+    order = _radix_order(starts, m)
+    ct = base       # the new top
+    run = 0         # where the current run of overlapping strings started (old offset)
+    run_end = base  # and ends (old offset, exclusive)
+    run_to = 0      # where it starts now
+    for j in range(m):
+        i = order[j]
+        s = starts[i]
+        e = s + lens[i]
+        if s >= run_end:        # a new run
+            run = s
+            run_end = s
+            run_to = ct
+        if e > run_end:         # the part past the run so far moves down after it
+            d = run_to + (run_end - run)
+            if d != run_end:
+                for t in range(e - run_end):
+                    CH[d + t] = CH[run_end + t]
+            run_end = e
+            ct = run_to + (run_end - run)
+        starts[i] = run_to + (s - run)
+    R[R_CTOP] = ct
+
+
+# A young collection (collect with bases > 0) leaves the regions below the bases
+# where they are unless their dead rows are more than this fraction of what lies
+# below the base (then it compacts that arena fully).
+OLD_SLACK_DIV = 4
+
+
+@njit(cache=CACHE)
+def collect(st, pins, vbase, cbase):
+    """Free every object unreachable from the roots and compact the arenas in place.
+
+    pins: extra roots (values) the host holds.  Rows and arrays stay where they are
+    (the host's pointer tuple stays valid); only regions move.  vbase, cbase: the
+    tops of V and CH right after the previous collection (0: compact everything).
+    Everything below a base was compacted then and nothing has been allocated there
+    since: its live regions stay where they are (only the regions allocated since
+    then are sorted and moved), unless more than 1/OLD_SLACK_DIV of it is dead.
+    Returns (V top, CH top) below which everything is now compacted (the next
+    collection's bases), which is just the new tops."""
     H = H_(st)
     R = R_(st)
     ic_bump(st)     # rows are freed (and may be reused) and regions move
+    if vbase < 0 or vbase > R[R_VTOP]:
+        vbase = 0
+    if cbase < 0 or cbase > R[R_CTOP]:
+        cbase = 0
     marks = _mark(st, pins)
     n = R[R_HTOP]
-    # sweep: rebuild the free list in row order so allocation stays deterministic
-    R[R_HFREE] = -1
-    R[R_HLIVE] = 0
-    for r in range(n - 1, -1, -1):
-        if marks[r] == 0:
-            if H[r, KIND] != FREE_KIND:
-                H[r, KIND] = FREE_KIND
-            H[r, A] = R[R_HFREE]
-            R[R_HFREE] = r
-            R[R_HLIVE] += 1
-    # compact: copy the regions of live objects, in row order, into fresh arenas
-    oldV = V_(st)
-    oldC = CH_(st)
-    vt = 0
-    ct = 0
+    nlive = 0
     for r in range(n):
-        if marks[r] == 0:
-            continue
+        nlive += marks[r]
+    # one pass over the rows: the dead ones make the free list, in row order so that
+    # allocation stays deterministic; the live ones give their regions in V and CH
+    # (the compaction reads and writes these arrays in address order, not H: its
+    # rows in that order are scattered).  Regions below the base fill the arrays
+    # from the end, the others from the start.
+    mv = 2 * nlive
+    vstarts = np.empty(mv, np.int64)
+    vsizes = np.empty(mv, np.int64)
+    vused = np.empty(mv, np.int64)
+    vowners = np.empty(mv, np.int64)     # 2 * row, + 1 for the region at D
+    cstarts = np.empty(nlive, np.int64)
+    clens = np.empty(nlive, np.int64)
+    crows = np.empty(nlive, np.int64)
+    nv = 0          # young regions: [0, nv)
+    ov = mv         # old regions: [ov, mv)
+    old_v = 0       # rows of live old regions
+    nc = 0
+    oc = nlive
+    old_c = 0       # chars of live strings wholly below cbase (upper bound if shared)
+    last = -1
+    R[R_HFREE] = -1
+    R[R_HLIVE] = n - nlive
+    for r in range(n):
         k = H[r, KIND]
-        if k == STR:
-            o = H[r, A]
-            for i in range(H[r, B]):
-                CH[ct + i] = oldC[o + i]
-            H[r, A] = ct
-            ct += H[r, B]
-        elif k == LIST:
-            _copy_rows(oldV, V, H[r, A], vt, H[r, B])
-            H[r, A] = vt
-            vt += H[r, C]
-        elif k == TUPLE:
-            _copy_rows(oldV, V, H[r, A], vt, H[r, B])
-            H[r, A] = vt
-            vt += H[r, B]
-        elif k == SLICE:
-            _copy_rows(oldV, V, H[r, A], vt, 3)
-            H[r, A] = vt
-            vt += 3
-        elif k == BIGINT:
-            _copy_rows(oldV, V, H[r, A], vt, (H[r, B] + 1) >> 1)
-            H[r, A] = vt
-            vt += (H[r, B] + 1) >> 1
-        elif k == DICT:
-            _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, C])
-            H[r, A] = vt
-            vt += 2 * H[r, C]
-            _copy_rows(oldV, V, H[r, D], vt, H[r, E])
-            H[r, D] = vt
-            vt += H[r, E]
-        elif k == SET or k == FROZENSET:
-            _copy_rows(oldV, V, H[r, A], vt, 2 * H[r, E])
-            H[r, A] = vt
-            vt += 2 * H[r, E]
-        elif k == GEN:
-            cap = gen_region(st, r)
-            _copy_rows(oldV, V, H[r, D], vt, H[r, E])
-            H[r, D] = vt if cap > 0 else 0
-            vt += cap
-        elif k == RNG:
-            _copy_rows(oldV, V, H[r, A], vt, MT_ROWS)
-            H[r, A] = vt
-            vt += MT_ROWS
-    R[R_VTOP] = vt
-    R[R_CTOP] = ct
-    return V, CH
-
-
-@njit(cache=CACHE)
-def arena_use(st, pins):
-    """(live value rows, live chars) after a collection: how big arenas must be."""
-    H = H_(st)
-    marks = _mark(st, pins)
-    vt = 0
-    ct = 0
-    for r in range(R_(st)[R_HTOP]):
         if marks[r] == 0:
-            continue
-        k = H[r, KIND]
-        if k == STR:
-            ct += H[r, B]
-        elif k == LIST:
-            vt += H[r, C]
-        elif k == TUPLE:
-            vt += H[r, B]
-        elif k == SLICE:
-            vt += 3
-        elif k == BIGINT:
-            vt += (H[r, B] + 1) >> 1
-        elif k == DICT:
-            vt += 2 * H[r, C] + H[r, E]
-        elif k == SET or k == FROZENSET:
-            vt += 2 * H[r, E]
-        elif k == GEN:
-            vt += gen_region(st, r)
-        elif k == RNG:
-            vt += MT_ROWS
-    return vt, ct
+            if k != FREE_KIND:
+                H[r, KIND] = FREE_KIND
+            H[r, A] = -1
+            if last >= 0:
+                H[last, A] = r
+            else:
+                R[R_HFREE] = r
+            last = r
+        elif k == STR:
+            ln = H[r, B]
+            if ln > 0:
+                o = H[r, A]
+                if o + ln <= cbase:
+                    oc -= 1
+                    j = oc
+                    old_c += ln
+                else:
+                    j = nc
+                    nc += 1
+                cstarts[j] = o
+                clens[j] = ln
+                crows[j] = r
+            else:
+                H[r, A] = 0
+        elif k == LIST or k == TUPLE or k == SLICE or k == BIGINT or k == SET \
+                or k == FROZENSET or k == RNG or k == DICT or k == GEN:
+            for which in range(2):
+                if which == 0:
+                    if k == GEN:
+                        continue
+                    o = H[r, A]
+                    size, u = _v_region(st, r, 0)
+                else:
+                    if k == DICT:
+                        o = H[r, D]
+                        size = H[r, E]
+                        u = size
+                    elif k == GEN:
+                        o = H[r, D]
+                        size = gen_region(st, r)
+                        u = H[r, E]
+                        if size == 0:
+                            H[r, D] = 0
+                            continue
+                    else:
+                        continue
+                if o < vbase:
+                    ov -= 1
+                    j = ov
+                    old_v += size
+                else:
+                    j = nv
+                    nv += 1
+                vstarts[j] = o
+                vsizes[j] = size
+                vused[j] = u
+                vowners[j] = 2 * r + which
+    # too much dead below a base: compact that arena fully (the old regions join)
+    if vbase > 0 and (vbase - old_v) * OLD_SLACK_DIV > vbase:
+        for i in range(ov, mv):
+            vstarts[nv] = vstarts[i]
+            vsizes[nv] = vsizes[i]
+            vused[nv] = vused[i]
+            vowners[nv] = vowners[i]
+            nv += 1
+        vbase = 0
+    if cbase > 0 and (cbase - old_c) * OLD_SLACK_DIV > cbase:
+        for i in range(oc, nlive):
+            cstarts[nc] = cstarts[i]
+            clens[nc] = clens[i]
+            crows[nc] = crows[i]
+            nc += 1
+        cbase = 0
+    _compact_values(st, vstarts, vsizes, vused, nv, vbase)
+    for i in range(nv):
+        r = vowners[i] >> 1
+        if vowners[i] & 1:
+            H[r, D] = vstarts[i]
+        else:
+            H[r, A] = vstarts[i]
+    _compact_chars(st, cstarts, clens, nc, cbase)
+    for i in range(nc):
+        H[crows[i], A] = cstarts[i]
+    return R[R_VTOP], R[R_CTOP]
 
 
 @njit(cache=CACHE)

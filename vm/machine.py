@@ -13,6 +13,7 @@ import builtins as py_builtins
 import enum
 import io
 import math
+import mmap
 import keyword
 import operator
 import sys
@@ -64,6 +65,15 @@ class Status(enum.Enum):
 
 GC_SPACING = 50_000     # instructions: collections closer than this grow the heap
 GC_FLOOR = 1 << 16      # ... up to this many int64 words per arena (512 KB)
+# An arena (H, V, CH) that grows to this many bytes or more moves into a reservation of
+# address space (Machine._grow_reserved) of up to the memory limit (at most RESERVE_MAX)
+RESERVE_ABOVE = 1 << 22
+RESERVE_MAX = 1 << 36
+# anonymous, private, no swap reserved for it (Linux: MAP_NORESERVE = 0x4000; the
+# pages are made when first touched, so a reservation costs address space only)
+_CAN_RESERVE = sys.platform.startswith("linux") and hasattr(mmap, "MAP_ANONYMOUS")
+_MAP_FLAGS = (mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | 0x4000) if _CAN_RESERVE else 0
+_HUGE = getattr(mmap, "MADV_HUGEPAGE", None)
 
 
 _R_FUEL = L.R_FUEL
@@ -136,6 +146,9 @@ class Machine:
         self._p_state = None
         self._p = ()
         self._last_gc = -GC_SPACING  # R_COUNT at the last collection (growth policy only)
+        self._reserved: dict = {}   # arena name -> (mmap, address): _grow_reserved
+        self._gc_bases = (0, 0)     # V and CH tops after the last collection (collect)
+        self._gc_full = True        # whether the last collection compacted everything
         # each code object's first instruction (FN_ENTRY as ints); snapshot.load passes
         # the list it keeps with the cached program (making it costs microseconds)
         self._entry = (code_entries if code_entries is not None
@@ -233,12 +246,23 @@ class Machine:
         if int(R[L.R_COUNT]) - self._last_gc >= GC_SPACING:
             short_h = short_v = short_c = False
         self._last_gc = int(R[L.R_COUNT])
-        self.collect()
+        self.collect(full=False)
+        try:
+            self._grow_after_collect(objs, vals, chars, short_h, short_v, short_c)
+        except _ScriptException:
+            if self._gc_full:
+                raise
+            # out of memory after a collection that left dead rows below its bases:
+            # compact everything before giving up
+            self.collect()
+            self._grow_after_collect(objs, vals, chars, short_h, short_v, short_c)
+
+    def _grow_after_collect(self, objs, vals, chars, short_h, short_v, short_c):
         st = self.st
+        R = st.R
         # after a collection each arena is at most a third full (a collection costs
         # the live heap, so it should free at least twice as much as stays live:
         # binary_trees_class went from 28 collections to 15); growing for that
-        # reason alone is skipped where the memory limit forbids it
         # reason alone is skipped where the memory limit forbids it.  An arena that
         # grows is made three times what is then live (not just doubled), so a heap
         # that keeps growing is not collected again at every doubling
@@ -253,14 +277,16 @@ class Machine:
         if top > st.CH.shape[0] or 3 * top > st.CH.shape[0] or short_c:
             self._grow("CH", top, top > st.CH.shape[0], 3 * top)
 
-    def collect(self):
-        """Run the garbage collector now."""
-        st = self.st
+    def collect(self, full: bool = True):
+        """Run the garbage collector now (in place: the arrays stay, regions move).
+
+        full=False (the collections that answer memory requests) leaves what the
+        previous collection compacted where it is, unless much of it died
+        (heap.collect); a full one compacts everything (vm.collect(), snapshots)."""
         pins = np.array([(r.tag, r.val) for r in self._pins], np.int64).reshape(-1, 2)
-        V = np.zeros((max(st.V.shape[0], 16), 2), np.int64)
-        CH = np.zeros(max(st.CH.shape[0], 16), np.int32)
-        heap.collect(self.p, pins, V, CH)
-        self.st = st._replace(V=V, CH=CH)
+        vbase, cbase = (0, 0) if full else self._gc_bases
+        self._gc_bases = heap.collect(self.p, pins, vbase, cbase)
+        self._gc_full = full or self._gc_bases == (0, 0)
 
     def _grow(self, field: str, rows: int, required: bool = True, want: int = 0):
         """Grow an arena to at least `rows` rows: to `want` rows or double if the
@@ -286,7 +312,43 @@ class Machine:
         # just those leaves the new pages untouched until they are allocated
         top = {"H": L.R_HTOP, "V": L.R_VTOP, "CH": L.R_CTOP}.get(field)
         live = arr.shape[0] if top is None else min(int(self.st.R[top]), arr.shape[0])
-        self.st = self.st._replace(**{field: grown(arr, new_rows, exact=True, live=live)})
+        new = None
+        if top is not None and new_rows * row_bytes >= RESERVE_ABOVE:
+            new = self._grow_reserved(field, arr, new_rows, live)
+        if new is None:
+            new = grown(arr, new_rows, exact=True, live=live)
+        self.st = self.st._replace(**{field: new})
+
+    def _grow_reserved(self, field: str, arr: np.ndarray, new_rows: int, live: int):
+        """A big arena grows inside a reservation of address space (an anonymous
+        private mapping of up to the memory limit, pages made on first touch): a
+        longer view of the same pages, so nothing is copied and the old rows are not
+        faulted in again; only the first growth into a reservation copies the live
+        rows.  None where that is not possible (the caller copies)."""
+        if not _CAN_RESERVE:
+            return None
+        row_bytes = arr.itemsize * (arr.size // max(arr.shape[0], 1))
+        need = new_rows * row_bytes
+        res = self._reserved.get(field)
+        if res is None or res[1] != arr.ctypes.data or len(res[0]) < need:
+            size = max(need, min(self.memory_limit, RESERVE_MAX))
+            try:
+                mm = mmap.mmap(-1, size, flags=_MAP_FLAGS)
+            except (OSError, ValueError, OverflowError):
+                return None
+            if _HUGE is not None:   # as numpy asks for its big arrays: fewer page faults
+                try:
+                    mm.madvise(_HUGE)
+                except OSError:
+                    pass
+            out = np.frombuffer(mm, arr.dtype, count=new_rows * (arr.size // max(arr.shape[0], 1)))
+            out = out.reshape((new_rows,) + arr.shape[1:])
+            out[:live] = arr[:live]
+            self._reserved[field] = (mm, out.ctypes.data)
+            return out
+        mm = res[0]
+        out = np.frombuffer(mm, arr.dtype, count=new_rows * (arr.size // max(arr.shape[0], 1)))
+        return out.reshape((new_rows,) + arr.shape[1:])
 
     # ---- services -------------------------------------------------------------
 
