@@ -836,7 +836,8 @@ def _check_sets(H, V, htop, vtop):
 @numba.njit(cache=True, nogil=True)
 def _same_consts(K, H, V, CH, htop, vtop, ctop, bK, bH, bV, bCH):
     """Whether the constants are the very objects of a fresh VM of the program (same
-    rows, regions and contents): then they hold the program's constants."""
+    rows and contents; a collection may have slid their regions down): then they
+    hold the program's constants."""
     if K.shape[0] != bK.shape[0]:
         return False
     for i in range(K.shape[0]):
@@ -850,22 +851,22 @@ def _same_consts(K, H, V, CH, htop, vtop, ctop, bK, bH, bV, bCH):
         if r < 0 or r >= nb:
             return False
         k = bH[r, L.KIND]
-        if (H[r, L.KIND] != k or H[r, L.A] != bH[r, L.A] or H[r, L.B] != bH[r, L.B]
+        if (H[r, L.KIND] != k or H[r, L.B] != bH[r, L.B]
                 or (k == L.BIGINT and H[r, L.C] != bH[r, L.C])):
             return False
-        a, b = bH[r, L.A], bH[r, L.B]
+        a, b, ba = H[r, L.A], bH[r, L.B], bH[r, L.A]
         if k == L.STR:
-            if a + b > ctop:
+            if a < 0 or a + b > ctop:
                 return False
-            for j in range(a, a + b):
-                if CH[j] != bCH[j, 0]:
+            for j in range(b):
+                if CH[a + j] != bCH[ba + j, 0]:
                     return False
         elif k == L.TUPLE or k == L.BIGINT:
             n = b if k == L.TUPLE else (b + 1) // 2
-            if a + n > vtop:
+            if a < 0 or a + n > vtop:
                 return False
-            for j in range(a, a + n):
-                if V[j, 0] != bV[j, 0] or V[j, 1] != bV[j, 1]:
+            for j in range(n):
+                if V[a + j, 0] != bV[ba + j, 0] or V[a + j, 1] != bV[ba + j, 1]:
                     return False
     return True
 

@@ -1188,3 +1188,41 @@ def test_hostile_snapshot(exploit_results, name):
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
     sys.exit(child_main(sys.argv[1:]))
+
+
+def _slid_constants_vm():
+    """A paused VM after garbage was made, dropped and collected."""
+    import io
+    import amber
+    src = ("junk = [str(i) * 3 for i in range(2000)]\njunk = None\n"
+           "label = 'constant-label'\nn = 0\nwhile True:\n    n += 1\n")
+    vm = amber.VM(amber.compile(src, "slid.py"), stdout=io.StringIO())
+    vm.run(fuel=200_000)
+    vm.collect()
+    return vm
+
+
+def test_constants_after_a_collection_load_and_an_edited_one_is_refused():
+    from amber import snapshot
+    from amber.vm import layout as L
+    import amber
+    vm = _slid_constants_vm()
+    fresh = amber.VM(vm.program, stdout=io.StringIO())
+    K, H = vm.st.K, vm.st.H
+    # the collection gives the empty constants ('' and ()) other offsets: the load's
+    # quick comparison with a fresh VM compares contents, not offsets
+    moved = [i for i in range(K.shape[0]) if K[i, 0] >= L.HEAP
+             and H[K[i, 1], L.A] != fresh.st.H[fresh.st.K[i, 1], L.A]]
+    assert moved, "the collection was meant to move a constant's region"
+    data = snapshot.save(vm)
+    restored = snapshot.load(data)
+    assert restored.run(fuel=1000) is amber.Status.PAUSED
+    k = vm.program.consts.index("constant-label")
+
+    def edit(a, body):
+        H, CH, K = a["H"], a["CH"], a["K"]
+        at = int(H[int(K[k, 1]), L.A])
+        CH[at] = ord("X") if CH[at] != ord("X") else ord("Y")   # same length, other text
+    from amber.snapshot import SnapshotError
+    with pytest.raises(SnapshotError, match="constant"):
+        snapshot.load(_edit(data, edit))
