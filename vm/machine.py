@@ -966,16 +966,7 @@ class Machine:
             st.S[ts - 1] = st.S[callee]
             callee = ts - 1
             method = False
-        tup = int(st.S[ts, 1])
-        off = int(st.H[tup, L.A])
-        raws = [Raw(st.V[off + i, 0], st.V[off + i, 1]) for i in range(int(st.H[tup, L.B]))]
-        kwnames = []
-        if has_kw:
-            for k, v in self._pairs_of(Raw(st.S[sp - 1, 0], st.S[sp - 1, 1])):
-                if k.tag != L.STR:
-                    raise _ScriptException("TypeError", "keywords must be strings")
-                kwnames.append(decode(st, k.tag, k.val, self.program))
-                raws.append(v)
+        raws, kwnames = self._ex_arguments(ts, sp, has_kw)
         n = len(raws)
         top = ts + n
         # the tuple and dict stay alive while their items move to the stack
@@ -1469,17 +1460,10 @@ class Machine:
         raise _ScriptException("TypeError", "this operation on objects of a script's "
                                "class is not supported by Amber yet")
 
-    def _exc_type_name(self, row: int) -> str:
-        cls = int(self.st.H[row, L.E])
-        return self._class_name(cls) if cls >= 0 else BUILTINS[int(self.st.H[row, L.A])]
-
-    def _spread_bound_call(self, arg: int, sp: int, pc: int, ret: int):
-        """CALL_EX of a bound builtin method (an exception's __init__ through super(),
-        lst.append read as a value): its arguments spread on the stack as CALL or
-        CALL_KW has them, then called as those."""
+    def _ex_arguments(self, ts: int, sp: int, has_kw: int) -> tuple:
+        """CALL_EX's arguments: the items of the tuple in S[ts], then the values of
+        the kwargs dict on top (when has_kw), as Raw values; and the keyword names."""
         st = self.st
-        has_kw = arg & 1
-        ts = sp - 1 - has_kw
         tup = int(st.S[ts, 1])
         off = int(st.H[tup, L.A])
         vals = [Raw(int(st.V[off + i, 0]), int(st.V[off + i, 1]))
@@ -1491,6 +1475,20 @@ class Machine:
                     raise _ScriptException("TypeError", "keywords must be strings")
                 kwnames.append(decode(st, k.tag, k.val, self.program))
                 vals.append(v)
+        return vals, kwnames
+
+    def _exc_type_name(self, row: int) -> str:
+        cls = int(self.st.H[row, L.E])
+        return self._class_name(cls) if cls >= 0 else BUILTINS[int(self.st.H[row, L.A])]
+
+    def _spread_bound_call(self, arg: int, sp: int, pc: int, ret: int):
+        """CALL_EX of a bound builtin method (an exception's __init__ through super(),
+        lst.append read as a value): its arguments spread on the stack as CALL or
+        CALL_KW has them, then called as those."""
+        st = self.st
+        has_kw = arg & 1
+        ts = sp - 1 - has_kw
+        vals, kwnames = self._ex_arguments(ts, sp, has_kw)
         self._pins.extend(vals)
         self._grow_stack(ret + len(vals) + 10)
         n = len(vals)
