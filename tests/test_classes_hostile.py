@@ -52,6 +52,11 @@ def run(src, memory=64 << 20):
     ("Exception.__new__()\n", "TypeError"),
     ("raise ValueError from ValueError.__new__\n", "TypeError"),
     ("e = ValueError()\ne.__cause__ = e\nraise e from e\n", "ValueError"),
+    # f(*args) of bound builtin and generator methods with the wrong arguments
+    ("ap = [].append\nap(*range(5))\n", "TypeError"),
+    ("def g():\n    yield 1\nx = g()\nnext(x)\nx.throw(*[ValueError] * 100)\n", "TypeError"),
+    ("class E(Exception):\n    def __init__(self, *a):\n        super().__init__(*a, **{'k': 1})\n"
+     "E(1)\n", "TypeError"),
     ("class D:\n    def __get__(self, o, t):\n        return o.x\nclass A:\n    x = D()\n"
      "A().x\n", "RecursionError"),
     ("class D:\n    def __set__(self, o, v):\n        o.x = v\nclass A:\n    x = D()\n"
