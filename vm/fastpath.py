@@ -222,17 +222,7 @@ def attr_insert(st, d, name, vt, vv):
     while V[io + i, 0] != -1:
         perturb >>= np.uint64(5)
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
-    e = H[d, B]
-    eo = H[d, A] + 2 * e
-    V[eo, 0] = STR
-    V[eo, 1] = name
-    V[eo + 1, 0] = vt
-    V[eo + 1, 1] = vv
-    V[io + i, 0] = e
-    V[io + i, 1] = h
-    H[d, B] = e + 1
-    H[d, F] += 1
-    return e
+    return heap.entry_append(st, d, i, h, STR, name, vt, vv)
 
 
 @njit(sig("b1(i8, i8, i8)"), cache=CACHE)

@@ -1103,6 +1103,26 @@ def dict_resize(st, d, cap):
     H[d, F] = n
 
 
+@njit(sig("i8(P, i8, i8, i8, i8, i8, i8, i8)"), cache=CACHE, inline="always")
+def entry_append(st, d, slot, h, kt, kv, vt, vv):
+    """Append the entry (k, v) with hash h to dict row d, which has room for it, and
+    point its free index slot `slot` at it.  Returns the entry index."""
+    H = H_(st)
+    V = V_(st)
+    e = H[d, B]
+    eo = H[d, A] + 2 * e
+    V[eo, 0] = kt
+    V[eo, 1] = kv
+    V[eo + 1, 0] = vt
+    V[eo + 1, 1] = vv
+    io = H[d, D]
+    V[io + slot, 0] = e
+    V[io + slot, 1] = h
+    H[d, B] = e + 1
+    H[d, F] += 1
+    return e
+
+
 @njit(sig("none(P, i8, i8, i8, i8, i8)"), cache=CACHE)
 def dict_set(st, d, kt, kv, vt, vv):
     """d[k] = v (rows per dict_set_need reserved; the key is hashable)."""
@@ -1119,17 +1139,7 @@ def dict_set(st, d, kt, kv, vt, vv):
     if H[d, B] >= H[d, C]:
         dict_resize(st, d, 2 * H[d, F] + 4)
         slot, e = dict_lookup(st, d, kt, kv, h)
-    e = H[d, B]
-    eo = H[d, A] + 2 * e
-    V[eo, 0] = kt
-    V[eo, 1] = kv
-    V[eo + 1, 0] = vt
-    V[eo + 1, 1] = vv
-    io = H[d, D]
-    V[io + slot, 0] = e
-    V[io + slot, 1] = h
-    H[d, B] = e + 1
-    H[d, F] += 1
+    entry_append(st, d, slot, h, kt, kv, vt, vv)
 
 
 @njit(cache=CACHE)
