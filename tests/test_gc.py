@@ -212,6 +212,46 @@ def test_memory_limit_reclaims_holes_before_failing():
     assert status.stdout.getvalue() == cpython_output(src)
 
 
+MONOTONIC_WORKLOADS = {
+    # a structure built, dropped and built again: H grew to three times its live rows
+    # while the tuples lived, and V could not then get the room it needed
+    "tuples": ("a = [(i, i) for i in range(150000)]\n"
+               "a = None\n"
+               "b = [(i, i) for i in range(150000)]\n"
+               "print(len(b), b[-1])\n"),
+    "instances": ("class P:\n"
+                  "    def __init__(self, a):\n"
+                  "        self.a = a\n"
+                  "        self.b = [a]\n"
+                  "ps = [P(i) for i in range(30000)]\n"
+                  "s = ''.join(str(p.a) for p in ps)\n"
+                  "ps = None\n"
+                  "qs = [P(str(i)) for i in range(30000)]\n"
+                  "print(len(s), len(qs), qs[-1].b)\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MONOTONIC_WORKLOADS))
+def test_a_bigger_memory_limit_never_fails_where_a_smaller_one_finished(name):
+    # an arena's unneeded growth must not hold the budget that another arena's
+    # required growth needs: the arenas give back their unused rows first
+    src = MONOTONIC_WORKLOADS[name]
+    program = amber.compile(src, "t.py")
+    want = cpython_output(src)
+    finished_at = None
+    for mb in range(8, 42, 3):
+        vm = amber.VM(program, stdout=io.StringIO(), memory_limit=mb * MB)
+        status = vm.run()
+        assert vm._bytes_used() <= mb * MB
+        if status is FINISHED:
+            assert vm.stdout.getvalue() == want
+            finished_at = finished_at or mb
+        else:
+            assert finished_at is None, f"finished at {finished_at} MB, failed at {mb} MB"
+            assert vm.error.type_name == "MemoryError"
+    assert finished_at is not None
+
+
 def test_memory_bomb_still_fails_cleanly():
     src = "x = []\nwhile True:\n    x.append([len(x)] * 8)\n"
     vm = make_vm(src, memory_limit=32 * MB)
