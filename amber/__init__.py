@@ -8,6 +8,10 @@
         print(vm.error.traceback, file=sys.stderr)
 """
 
+from . import bytecache as _bytecache
+
+_bytecache.install()    # before the other modules: where Python writes no .pyc files
+
 from .compiler import Program, compile_source as compile  # noqa: A001
 from .compiler.errors import AmberSyntaxError, UnsupportedFeatureError
 from .vm.machine import Machine as VM, ScriptError, Status

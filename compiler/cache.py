@@ -27,6 +27,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..cachedir import private_cache_dir
+
 MAGIC = b"AMBER-COMPILER-CACHE 1\n"
 
 
@@ -55,21 +57,7 @@ def source_digest() -> str:
 
 def cache_dir() -> Path | None:
     """The private per-user cache folder, or None if there is none usable."""
-    try:
-        base = os.environ.get("AMBER_CACHE_DIR")
-        if base:
-            directory = Path(base)
-        else:
-            xdg = os.environ.get("XDG_CACHE_HOME")
-            directory = (Path(xdg) if xdg else Path.home() / ".cache") / "amber"
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not os.access(directory, os.W_OK):
-            return None
-        if hasattr(os, "getuid") and directory.stat().st_uid != os.getuid():
-            return None     # pickles are only read from a folder this user owns
-        return directory
-    except (OSError, RuntimeError):
-        return None
+    return private_cache_dir()
 
 
 def _path(directory: Path, entry: str) -> Path:
