@@ -69,10 +69,15 @@ def bench_programs(reps: int, only: str | None) -> list[dict]:
 
 def preemption(reps: int) -> dict:
     path = HERE / "programs" / "int_loop.py"
-    out = {}
-    for fuel in (None, 100_000, 10_000):
-        times = [child("amber", path, *([fuel] if fuel else []))["seconds"] for _ in range(reps)]
-        out[str(fuel or "unbounded")] = statistics.median(times)
+    fuels = (None, 100_000, 10_000)
+    times = {fuel: [] for fuel in fuels}
+    for rep in range(reps):
+        # the three runs of a repetition in a rotating order, so that a change of the
+        # machine's load does not land on one setting only
+        for i in range(len(fuels)):
+            fuel = fuels[(rep + i) % len(fuels)]
+            times[fuel].append(child("amber", path, *([fuel] if fuel else []))["seconds"])
+    out = {str(fuel or "unbounded"): statistics.median(times[fuel]) for fuel in fuels}
     base = out["unbounded"]
     return {"seconds": out,
             "overhead_100k": out["100000"] / base - 1,
