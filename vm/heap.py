@@ -16,7 +16,7 @@ import numpy as np
 from .jit import njit
 
 from . import CACHE
-from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, IC_
+from .mem import pairs_at, sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, IC_
 
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
@@ -1494,10 +1494,11 @@ OLD_SLACK_DIV = 4
 
 
 @njit(cache=CACHE)
-def collect(st, pins, vbase, cbase):
+def collect(st, pins_at, npins, vbase, cbase):
     """Free every object unreachable from the roots and compact the arenas in place.
 
-    pins: extra roots (values) the host holds.  Rows and arrays stay where they are
+    pins_at, npins: the address and length of an (npins, 2) int64 array of extra
+    roots (values) the host holds.  Rows and arrays stay where they are
     (the host's pointer tuple stays valid); only regions move.  vbase, cbase: the
     tops of V and CH right after the previous collection (0: compact everything).
     Everything below a base was compacted then and nothing has been allocated there
@@ -1512,7 +1513,7 @@ def collect(st, pins, vbase, cbase):
         vbase = 0
     if cbase < 0 or cbase > R[R_CTOP]:
         cbase = 0
-    marks = _mark(st, pins)
+    marks = _mark(st, pairs_at(pins_at, npins))
     n = R[R_HTOP]
     nlive = 0
     for r in range(n):

@@ -289,7 +289,7 @@ class Machine:
         (heap.collect); a full one compacts everything (vm.collect(), snapshots)."""
         pins = np.array([(r.tag, r.val) for r in self._pins], np.int64).reshape(-1, 2)
         vbase, cbase = (0, 0) if full else self._gc_bases
-        self._gc_bases = heap.collect(self.p, pins, vbase, cbase)
+        self._gc_bases = heap.collect(self.p, pins.ctypes.data, pins.shape[0], vbase, cbase)
         self._gc_full = full or self._gc_bases == (0, 0)
 
     def _grow(self, field: str, rows: int, required: bool = True, want: int = 0):

@@ -37,6 +37,14 @@ def _ptr32(typingctx, addr):
     return sig, codegen
 
 
+@njit(cache=CACHE)
+def pairs_at(addr, n):
+    """The (n, 2) int64 array at address addr (one the host keeps alive): how the host
+    hands numba an array without numba typing a numpy argument (the first such call
+    in a process imports numpy.ma, about 25 ms)."""
+    return carray(_ptr64(addr), (n, 2))
+
+
 def sig(text: str) -> str:
     """A numba signature string; P stands for the state pointer tuple, i8/i4/f8/b1 for
     int64/int32/float64/boolean.  Explicit signatures stop numba from compiling a
