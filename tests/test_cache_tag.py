@@ -51,3 +51,32 @@ def test_editing_a_host_module_keeps_the_tag(tmp_path, monkeypatch):
     assert vm._source_hash() == before
     (tmp_path / "interp.py").write_text("# edited\n")
     assert vm._source_hash() != before
+
+
+def test_stale_numba_caches_are_pruned_and_recent_ones_kept(tmp_path):
+    import os
+    import time
+    from amber import vm
+    now = time.time()
+    ages = {"numba-current": 0, "numba-a": 10, "numba-b": 2 * 3600, "numba-c": 3 * 3600,
+            "numba-d": 4 * 3600, "numba-e": 5 * 3600, "numba-f": 6 * 3600,
+            "numba-g": 7 * 3600, "other-folder": 9 * 3600}
+    for name, age in ages.items():
+        d = tmp_path / name
+        (d / "sub").mkdir(parents=True)
+        (d / "sub" / "x.nbi").write_bytes(b"x")
+        os.utime(d, (now - age, now - age))
+    deleted = vm.prune_stale_caches(tmp_path / "numba-current")
+    # kept: the current one, the four most recently used others (a, b, c, d), and
+    # nothing that is not a numba-* folder
+    assert sorted(p.name for p in deleted) == ["numba-e", "numba-f", "numba-g"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "numba-a", "numba-b", "numba-c", "numba-current", "numba-d", "other-folder"]
+
+
+def test_recently_used_numba_caches_are_never_pruned(tmp_path):
+    from amber import vm
+    for i in range(8):
+        (tmp_path / f"numba-{i}").mkdir()
+    assert vm.prune_stale_caches(tmp_path / "numba-0") == []
+    assert len(list(tmp_path.iterdir())) == 8

@@ -7,7 +7,9 @@ notices edits to the file that holds a function, not to the callees it inlines o
 module constants it freezes).  The host-side modules in HOST_ONLY hold no numba code
 and no numba module imports them (tests/test_cache_tag.py checks both), so editing
 them keeps the compiled interpreter.  If no folder is writable, compiled code is
-simply not cached.
+simply not cached.  A new folder's first use deletes the old folders beside it that
+have not been used for an hour, keeping the four most recently used
+(`prune_stale_caches`).
 """
 
 import hashlib
@@ -52,9 +54,41 @@ def _choose_cache_dir():
                       / "amber" / tag)
     candidates.append(pathlib.Path(tempfile.gettempdir()) / f"amber-{os.getuid()}" / tag)
     for path in candidates:
+        fresh = not path.exists()
         if _writable(path):
+            if fresh:       # a new version of the sources: a good time to tidy up
+                prune_stale_caches(path)
             return path
     return None
+
+
+KEEP_OTHER_CACHES = 4           # other numba-* folders kept (other Amber versions in use)
+STALE_AFTER_SECONDS = 3600      # and any used within the last hour
+
+
+def prune_stale_caches(current: pathlib.Path) -> list:
+    """Delete the numba-* folders beside `current` other than the KEEP_OTHER_CACHES
+    most recently used and those used within STALE_AFTER_SECONDS (each start writes a
+    probe file in its folder, which marks it used).  Every edit of the VM's sources
+    and every upgrade makes a new folder of about 30 MB; without this they piled up
+    (4.6 GB on the development machine).  Returns the folders deleted."""
+    import shutil
+    import time
+    try:
+        others = [p for p in current.parent.glob("numba-*") if p.is_dir() and p != current]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    deleted = []
+    for path in others[KEEP_OTHER_CACHES:]:
+        try:
+            if path.stat().st_mtime < cutoff:
+                shutil.rmtree(path, ignore_errors=True)
+                deleted.append(path)
+        except OSError:
+            pass
+    return deleted
 
 
 CACHE_DIR = _choose_cache_dir()
