@@ -73,7 +73,10 @@ RESERVE_MAX = 1 << 36
 # pages are made when first touched, so a reservation costs address space only)
 _CAN_RESERVE = sys.platform.startswith("linux") and hasattr(mmap, "MAP_ANONYMOUS")
 _MAP_FLAGS = (mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | 0x4000) if _CAN_RESERVE else 0
-_HUGE = getattr(mmap, "MADV_HUGEPAGE", None)
+# No MADV_HUGEPAGE on the reservations: with this kernel's THP mode (`madvise`) it
+# made each fresh process zero 2 MB pages at first touch, and under memory pressure
+# stalled: fresh-process CPU (user+sys) of binary_trees 0.67-5.09 s against
+# 0.73-0.75 s without, binary_trees_class 0.90-7.80 s against 0.97-1.00 s.
 
 
 _R_FUEL = L.R_FUEL
@@ -389,11 +392,6 @@ class Machine:
                 mm = mmap.mmap(-1, size, flags=_MAP_FLAGS)
             except (OSError, ValueError, OverflowError):
                 return None
-            if _HUGE is not None:   # as numpy asks for its big arrays: fewer page faults
-                try:
-                    mm.madvise(_HUGE)
-                except OSError:
-                    pass
             out = np.frombuffer(mm, arr.dtype, count=new_rows * (arr.size // max(arr.shape[0], 1)))
             out = out.reshape((new_rows,) + arr.shape[1:])
             out[:live] = arr[:live]
