@@ -2,8 +2,9 @@
 (`--snapshot`: only the snapshot costs).
 
 For each program in bench/programs: alternating runs under CPython and Amber in
-fresh processes, each timing only the program's own execution; medians and the
-Amber/CPython ratio, the geometric mean; then the VM's own costs (cold compile,
+fresh processes, each timing only the program's own execution (CPU seconds of the
+process, user + system, so that other work on the machine does not count; the wall
+times are saved too); medians and the Amber/CPython ratio, the geometric mean; then the VM's own costs (cold compile,
 warm start, ns per instruction, preemption overhead, snapshot save/load). Results go
 to bench/results.json and, if matplotlib is installed, bench/results.png.
 Speed is reported here, never asserted in tests.
@@ -42,7 +43,7 @@ def bench_programs(reps: int, only: str | None) -> list[dict]:
     for path in PROGRAMS:
         if only and only not in path.stem:
             continue
-        cp, am = [], []
+        cp, am, cpw, amw = [], [], [], []
         row = {"program": path.stem}
         for _ in range(reps):
             c = child("cpython", path)
@@ -55,11 +56,15 @@ def bench_programs(reps: int, only: str | None) -> list[dict]:
                 break
             cp.append(c["seconds"])
             am.append(a["seconds"])
+            cpw.append(c["wall"])
+            amw.append(a["wall"])
             row["instructions"] = a["instructions"]
         if "error" not in row:
             row["cpython_s"] = statistics.median(cp)
             row["amber_s"] = statistics.median(am)
             row["ratio"] = row["amber_s"] / row["cpython_s"]
+            row["cpython_wall_s"] = statistics.median(cpw)
+            row["amber_wall_s"] = statistics.median(amw)
             row["ns_per_instruction"] = 1e9 * row["amber_s"] / row["instructions"]
         rows.append(row)
         shown = f"{row['ratio']:.2f}x" if "ratio" in row else row["error"]
