@@ -25,9 +25,8 @@ import importlib.util
 import marshal
 import os
 import sys
-import tempfile
 
-from .cachedir import private_cache_dir
+from .cachedir import private_cache_dir, read_sealed, write_sealed
 
 MAGIC = b"AMBER-BYTECODE 1\n"
 
@@ -50,16 +49,8 @@ def read_code(folder: str, source_path: str):
     stamp = _stamp(source_path)
     if stamp is None:
         return None
-    try:
-        with open(_cache_file(folder, source_path), "rb") as f:
-            data = f.read()
-    except OSError:
-        return None
-    head = len(MAGIC) + len(stamp)
-    if data[:len(MAGIC)] != MAGIC or data[len(MAGIC):head] != stamp:
-        return None
-    payload = data[head + 32:]
-    if hashlib.sha256(payload).digest() != data[head:head + 32]:
+    payload = read_sealed(_cache_file(folder, source_path), MAGIC + stamp)
+    if payload is None:
         return None
     try:
         return marshal.loads(payload)
@@ -68,22 +59,12 @@ def read_code(folder: str, source_path: str):
 
 
 def write_code(folder: str, source_path: str, stamp: bytes, code) -> None:
-    """Store code for source_path as of `stamp` (best effort; a reader sees a whole
-    file or none)."""
-    payload = marshal.dumps(code)
-    data = MAGIC + stamp + hashlib.sha256(payload).digest() + payload
+    """Store code for source_path as of `stamp` (best effort)."""
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-pyc-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, _cache_file(folder, source_path))
-        except BaseException:
-            os.unlink(tmp)
-            raise
     except OSError:
-        pass
+        return
+    write_sealed(_cache_file(folder, source_path), MAGIC + stamp, marshal.dumps(code))
 
 
 class CachedSourceLoader(importlib.machinery.SourceFileLoader):

@@ -5,7 +5,9 @@ compiler's parsed modules (compiler/cache.py) and the bytecode of its own module
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -28,3 +30,38 @@ def private_cache_dir() -> Path | None:
         return directory
     except (OSError, RuntimeError):
         return None
+
+
+def read_sealed(path, header: bytes) -> bytes | None:
+    """The payload of a file written by write_sealed with this header, or None if
+    there is none, or its header or SHA-256 does not match (a damaged or stale file)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    head = len(header)
+    if len(data) < head + 32 or data[:head] != header:
+        return None
+    payload = data[head + 32:]
+    if hashlib.sha256(payload).digest() != data[head:head + 32]:
+        return None
+    return payload
+
+
+def write_sealed(path, header: bytes, payload: bytes) -> None:
+    """Write header, the payload's SHA-256 and the payload to path, through a
+    temporary file renamed into place (a reader sees a whole file or none); best
+    effort: a failure leaves nothing behind."""
+    folder = os.path.dirname(os.fspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(header + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

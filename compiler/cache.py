@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
-from ..cachedir import private_cache_dir
+from ..cachedir import private_cache_dir, read_sealed, write_sealed
 
 MAGIC = b"AMBER-COMPILER-CACHE 1\n"
 
@@ -69,16 +67,8 @@ def read(entry: str):
     directory = cache_dir()
     if directory is None:
         return None
-    try:
-        data = _path(directory, entry).read_bytes()
-    except OSError:
-        return None
-    digest = source_digest().encode()
-    head = len(MAGIC) + len(digest)
-    if len(data) < head + 32 or data[:len(MAGIC)] != MAGIC or data[len(MAGIC):head] != digest:
-        return None
-    payload = data[head + 32:]
-    if hashlib.sha256(payload).digest() != data[head:head + 32]:
+    payload = read_sealed(_path(directory, entry), MAGIC + source_digest().encode())
+    if payload is None:
         return None
     try:
         return pickle.loads(payload)
@@ -95,19 +85,7 @@ def write(entry: str, value) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:       # noqa: BLE001  (e.g. too deep to pickle: just not cached)
         return
-    data = MAGIC + source_digest().encode() + hashlib.sha256(payload).digest() + payload
-    target = _path(directory, entry)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-compiled-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        return
+    write_sealed(_path(directory, entry), MAGIC + source_digest().encode(), payload)
 
 
 def cached(entry: str, build):
