@@ -29,6 +29,11 @@ from .layout import (
 )
 from . import bignum
 
+# Row and offset indices are never negative: an unsigned index spares numba's
+# wraparound of negative ones (three or four instructions at every subscript; see
+# interp.py).
+u64 = np.uint64
+
 HASH_MODULUS = (1 << 61) - 1
 HASH_INF = 314159
 NONE_HASH = 0xFCA86420
@@ -91,23 +96,24 @@ def new_obj(st, kind):
     H = H_(st)
     row = R[R_HFREE]
     if row >= 0:
-        R[R_HFREE] = H[row, A]
+        R[R_HFREE] = H[u64(row), A]
         R[R_HLIVE] -= 1   # R_HLIVE counts free rows on the free list
     else:
         row = R[R_HTOP]
         R[R_HTOP] = row + 1
-    H[row, KIND] = kind
-    H[row, SERIAL] = R[R_SERIAL]
+    ur = u64(row)
+    H[ur, KIND] = kind
+    H[ur, SERIAL] = R[R_SERIAL]
     R[R_SERIAL] += 1
-    H[row, A] = 0
-    H[row, B] = 0
-    H[row, C] = 0
-    H[row, D] = 0
-    H[row, E] = 0
-    H[row, F] = 0
+    H[ur, A] = 0
+    H[ur, B] = 0
+    H[ur, C] = 0
+    H[ur, D] = 0
+    H[ur, E] = 0
+    H[ur, F] = 0
     if kind == EXC:     # no attribute dict, no script class (yet)
-        H[row, D] = -1
-        H[row, E] = -1
+        H[ur, D] = -1
+        H[ur, E] = -1
     return row
 
 
@@ -133,8 +139,8 @@ def new_chars(st, n):
 def new_str(st, n):
     """A string object of length n with uninitialised chars; fill CH[H[r, A]:...]."""
     r = new_obj(st, STR)
-    H_(st)[r, A] = new_chars(st, n)
-    H_(st)[r, B] = n
+    H_(st)[u64(r), A] = new_chars(st, n)
+    H_(st)[u64(r), B] = n
     return r
 
 
@@ -153,14 +159,14 @@ def str_eq(st, a, b):
     if a == b:
         return True
     H = H_(st)
-    n = H[a, B]
-    if n != H[b, B]:
+    n = H[u64(a), B]
+    if n != H[u64(b), B]:
         return False
-    oa = H[a, A]
-    ob = H[b, A]
+    oa = H[u64(a), A]
+    ob = H[u64(b), A]
     CH = CH_(st)
     for i in range(n):
-        if CH[oa + i] != CH[ob + i]:
+        if CH[u64(oa + i)] != CH[u64(ob + i)]:
             return False
     return True
 
@@ -208,17 +214,18 @@ def str_find(st, hay, needle, start, end):
 def str_hash(st, r):
     """A deterministic, platform-independent hash of a string (FNV-1a, 64-bit)."""
     H = H_(st)
-    if H[r, D] == 1:
-        return H[r, C]
+    ur = u64(r)
+    if H[ur, D] == 1:
+        return H[ur, C]
     h = np.uint64(14695981039346656037)
-    o = H[r, A]
-    for i in range(H[r, B]):
-        h = (h ^ np.uint64(CH_(st)[o + i])) * np.uint64(1099511628211)
+    o = H[ur, A]
+    for i in range(H[ur, B]):
+        h = (h ^ np.uint64(CH_(st)[u64(o + i)])) * np.uint64(1099511628211)
     v = np.int64(h >> np.uint64(2))
     if v == -1:
         v = -2
-    H[r, C] = v
-    H[r, D] = 1
+    H[ur, C] = v
+    H[ur, D] = 1
     return v
 
 
@@ -241,8 +248,8 @@ def new_list(st, n, cap):
 @njit(sig("i8(P, i8)"), cache=CACHE)
 def new_tuple(st, n):
     r = new_obj(st, TUPLE)
-    H_(st)[r, A] = new_vals(st, n)
-    H_(st)[r, B] = n
+    H_(st)[u64(r), A] = new_vals(st, n)
+    H_(st)[u64(r), B] = n
     return r
 
 
@@ -884,18 +891,18 @@ def dict_lookup(st, d, tag, val, h):
     """(index slot, entry) for a key: entry -1 if absent, slot is where to insert."""
     H = H_(st)
     V = V_(st)
-    io = H[d, D]
-    mask = H[d, E] - 1
-    eo = H[d, A]
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
+    eo = H[u64(d), A]
     perturb = np.uint64(h)
     i = np.int64(np.uint64(h) & np.uint64(mask))
     while True:
-        e = V[io + i, 0]
+        e = V[u64(io + i), 0]
         if e == -1:
             return i, -1
-        if V[io + i, 1] == h:
-            kt = V[eo + 2 * e, 0]
-            if kt != UNDEF and key_eq(st, kt, V[eo + 2 * e, 1], tag, val):
+        if V[u64(io + i), 1] == h:
+            kt = V[u64(eo + 2 * e), 0]
+            if kt != UNDEF and key_eq(st, kt, V[u64(eo + 2 * e), 1], tag, val):
                 return i, e
         perturb >>= np.uint64(5)
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
@@ -1051,11 +1058,11 @@ def index_insert(st, io, mask, entry, h):
     V = V_(st)
     perturb = np.uint64(h)
     i = np.int64(np.uint64(h) & np.uint64(mask))
-    while V[io + i, 0] != -1:
+    while V[u64(io + i), 0] != -1:
         perturb >>= np.uint64(5)
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
-    V[io + i, 0] = entry
-    V[io + i, 1] = h
+    V[u64(io + i), 0] = entry
+    V[u64(io + i), 1] = h
 
 
 @njit(cache=CACHE)
@@ -1109,17 +1116,18 @@ def entry_append(st, d, slot, h, kt, kv, vt, vv):
     point its free index slot `slot` at it.  Returns the entry index."""
     H = H_(st)
     V = V_(st)
-    e = H[d, B]
-    eo = H[d, A] + 2 * e
+    ud = u64(d)
+    e = H[ud, B]
+    eo = u64(H[ud, A] + 2 * e)
     V[eo, 0] = kt
     V[eo, 1] = kv
-    V[eo + 1, 0] = vt
-    V[eo + 1, 1] = vv
-    io = H[d, D]
-    V[io + slot, 0] = e
-    V[io + slot, 1] = h
-    H[d, B] = e + 1
-    H[d, F] += 1
+    V[eo + u64(1), 0] = vt
+    V[eo + u64(1), 1] = vv
+    io = u64(H[ud, D] + slot)
+    V[io, 0] = e
+    V[io, 1] = h
+    H[ud, B] = e + 1
+    H[ud, F] += 1
     return e
 
 
@@ -1249,9 +1257,9 @@ def compare_order(st, op, ta, a, tb, b):
 
 @njit(cache=CACHE)
 def _push_ref(marks, work, top, tag, val):
-    if tag >= HEAP and marks[val] == 0:
-        marks[val] = 1
-        work[top] = val
+    if tag >= HEAP and marks[u64(val)] == 0:
+        marks[u64(val)] = 1
+        work[u64(top)] = val
         return top + 1
     return top
 
@@ -1292,70 +1300,71 @@ def _mark(st, pins):
     while top > 0:
         top -= 1
         r = work[top]
-        k = H[r, KIND]
+        ur = u64(r)
+        k = H[ur, KIND]
         if k == LIST or k == TUPLE:
-            o = H[r, A]
-            for i in range(H[r, B]):
-                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+            o = H[ur, A]
+            for i in range(H[ur, B]):
+                top = _push_ref(marks, work, top, V[u64(o + i), 0], V[u64(o + i), 1])
         elif k == DICT:
-            o = H[r, A]
-            for i in range(2 * H[r, B]):
-                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+            o = H[ur, A]
+            for i in range(2 * H[ur, B]):
+                top = _push_ref(marks, work, top, V[u64(o + i), 0], V[u64(o + i), 1])
         elif k == FUNC:
-            if H[r, B] >= 0:
-                top = _push_ref(marks, work, top, TUPLE, H[r, B])
-            if H[r, C] >= 0:
-                top = _push_ref(marks, work, top, TUPLE, H[r, C])
-            if H[r, D] >= 0:
-                top = _push_ref(marks, work, top, TUPLE, H[r, D])
+            if H[ur, B] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[ur, B])
+            if H[ur, C] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[ur, C])
+            if H[ur, D] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[ur, D])
         elif k == CELL:
-            top = _push_ref(marks, work, top, H[r, A], H[r, B])
+            top = _push_ref(marks, work, top, H[ur, A], H[ur, B])
         elif k == ITER:
-            top = _push_ref(marks, work, top, H[r, B], H[r, C])
+            top = _push_ref(marks, work, top, H[ur, B], H[ur, C])
         elif k == SLICE:
-            o = H[r, A]
+            o = H[ur, A]
             for i in range(3):
-                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+                top = _push_ref(marks, work, top, V[u64(o + i), 0], V[u64(o + i), 1])
         elif k == EXC:
-            top = _push_ref(marks, work, top, TUPLE, H[r, B])
-            if H[r, C] >= 0:
-                top = _push_ref(marks, work, top, TUPLE, H[r, C])
-            if H[r, D] >= 0:
-                top = _push_ref(marks, work, top, DICT, H[r, D])
-            if H[r, E] >= 0:
-                top = _push_ref(marks, work, top, CLASS, H[r, E])
+            top = _push_ref(marks, work, top, TUPLE, H[ur, B])
+            if H[ur, C] >= 0:
+                top = _push_ref(marks, work, top, TUPLE, H[ur, C])
+            if H[ur, D] >= 0:
+                top = _push_ref(marks, work, top, DICT, H[ur, D])
+            if H[ur, E] >= 0:
+                top = _push_ref(marks, work, top, CLASS, H[ur, E])
         elif k == CLASS:
-            top = _push_ref(marks, work, top, STR, H[r, A])
-            top = _push_ref(marks, work, top, DICT, H[r, B])
-            top = _push_ref(marks, work, top, TUPLE, H[r, C])
-            top = _push_ref(marks, work, top, TUPLE, H[r, D])
+            top = _push_ref(marks, work, top, STR, H[ur, A])
+            top = _push_ref(marks, work, top, DICT, H[ur, B])
+            top = _push_ref(marks, work, top, TUPLE, H[ur, C])
+            top = _push_ref(marks, work, top, TUPLE, H[ur, D])
         elif k == INSTANCE:
-            if H[r, A] >= 0:
-                top = _push_ref(marks, work, top, CLASS, H[r, A])
-            if H[r, B] >= 0:
-                top = _push_ref(marks, work, top, DICT, H[r, B])
-            top = _push_ref(marks, work, top, H[r, C], H[r, D])   # a base value
+            if H[ur, A] >= 0:
+                top = _push_ref(marks, work, top, CLASS, H[ur, A])
+            if H[ur, B] >= 0:
+                top = _push_ref(marks, work, top, DICT, H[ur, B])
+            top = _push_ref(marks, work, top, H[ur, C], H[ur, D])   # a base value
         elif k == BOUND:
-            top = _push_ref(marks, work, top, H[r, A], H[r, B])
-            top = _push_ref(marks, work, top, H[r, C], H[r, D])
+            top = _push_ref(marks, work, top, H[ur, A], H[ur, B])
+            top = _push_ref(marks, work, top, H[ur, C], H[ur, D])
         elif k == WRAPPER:
-            top = _push_ref(marks, work, top, TUPLE, H[r, B])
+            top = _push_ref(marks, work, top, TUPLE, H[ur, B])
         elif k == SUPER:
-            top = _push_ref(marks, work, top, CLASS, H[r, A])
-            top = _push_ref(marks, work, top, H[r, B], H[r, C])
+            top = _push_ref(marks, work, top, CLASS, H[ur, A])
+            top = _push_ref(marks, work, top, H[ur, B], H[ur, C])
         elif k == DICTVIEW:
-            top = _push_ref(marks, work, top, DICT, H[r, A])
+            top = _push_ref(marks, work, top, DICT, H[ur, A])
         elif k == MODULE:
-            top = _push_ref(marks, work, top, DICT, H[r, B])
+            top = _push_ref(marks, work, top, DICT, H[ur, B])
         elif k == SET or k == FROZENSET:
-            o = H[r, A]
-            for i in range(H[r, E]):
+            o = H[ur, A]
+            for i in range(H[ur, E]):
                 top = _push_ref(marks, work, top, V[o + 2 * i, 0], V[o + 2 * i, 1])
         elif k == GEN:
-            top = _push_ref(marks, work, top, FUNC, H[r, A])
-            o = H[r, D]
-            for i in range(H[r, E]):      # saved slots (none while running or done)
-                top = _push_ref(marks, work, top, V[o + i, 0], V[o + i, 1])
+            top = _push_ref(marks, work, top, FUNC, H[ur, A])
+            o = H[ur, D]
+            for i in range(H[ur, E]):      # saved slots (none while running or done)
+                top = _push_ref(marks, work, top, V[u64(o + i), 0], V[u64(o + i), 1])
     return marks
 
 

@@ -73,10 +73,11 @@ RESERVE_MAX = 1 << 36
 # pages are made when first touched, so a reservation costs address space only)
 _CAN_RESERVE = sys.platform.startswith("linux") and hasattr(mmap, "MAP_ANONYMOUS")
 _MAP_FLAGS = (mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | 0x4000) if _CAN_RESERVE else 0
-# No MADV_HUGEPAGE on the reservations: with this kernel's THP mode (`madvise`) it
-# made each fresh process zero 2 MB pages at first touch, and under memory pressure
-# stalled: fresh-process CPU (user+sys) of binary_trees 0.67-5.09 s against
-# 0.73-0.75 s without, binary_trees_class 0.90-7.80 s against 0.97-1.00 s.
+# No MADV_HUGEPAGE on the reservations: with this kernel's THP mode (`madvise`) each
+# fresh process then zeroes whole 2 MB pages at first touch, which costs more system
+# time than the fewer page faults and TLB misses save.  Fresh processes, warm cache,
+# CPU user+sys, means of 4 alternating runs: binary_trees 0.847 s with, 0.746 s
+# without; binary_trees_class 1.227 / 1.005 s; dict_strings 0.993 / 0.757 s.
 
 
 _R_FUEL = L.R_FUEL
