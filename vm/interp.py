@@ -62,7 +62,8 @@ from .opcodes import (
     LOAD_FAST__LOAD_ATTR, LOAD_FAST__LOAD_METHOD, LOAD_DEREF__LOAD_FAST,
     LOAD_GLOBAL__LOAD_FAST, STORE_FAST__LOAD_FAST, COMPARE_OP__POP_JUMP_IF_FALSE,
     COMPARE_OP__POP_JUMP_IF_TRUE, BINARY_SUBSCR__POP_JUMP_IF_FALSE,
-    BINARY_SUBSCR__POP_JUMP_IF_TRUE, FOR_ITER__STORE_FAST,
+    BINARY_SUBSCR__POP_JUMP_IF_TRUE, FOR_ITER__STORE_FAST, BUILD_SLICE__BINARY_SUBSCR,
+    BUILD_SLICE__STORE_SUBSCR,
 )
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET, CLASS_NEW_BY_SCRIPT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
@@ -1829,11 +1830,13 @@ def cold_a(st, op, arg, sp, pc):
 
 
 @njit(cache=CACHE)
-def warm(st, op, arg, sp, pc):
+def warm(st, op, arg, sp, pc, fuel):
     """The helpers cold_a / cold_b reach for some common cases the loop recognizes,
     without their chains of tests: dict subscripts, list and tuple slices, `in` on
     a dict or set (operands that run no script code), tuple, list and slice displays, generators (FOR_ITER, SEND,
-    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls."""
+    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls; the
+    slice superinstructions (`fuel`: what remains after the first instruction's
+    unit; the second runs only if some does)."""
     R = R_(st)
     S = S_(st)
     if op == FOR_ITER:
@@ -1860,6 +1863,34 @@ def warm(st, op, arg, sp, pc):
             R[R_SP] = sp - arg
             F_(st)[R[R_FP], FR_PC] = pc + 1
         return status
+    if (op == BUILD_SLICE__BINARY_SUBSCR or op == BUILD_SLICE__STORE_SUBSCR) and fuel <= 0:
+        op = BUILD_SLICE        # no fuel left for the second: the first alone
+    if op == BUILD_SLICE__BINARY_SUBSCR or op == BUILD_SLICE__STORE_SUBSCR:
+        store = op == BUILD_SLICE__STORE_SUBSCR
+        count = seq.slice_applies(st, store, arg, sp)
+        status = build(st, BUILD_SLICE, arg, sp)
+        if status != ST_RUNNING:
+            return status       # (nothing done: memory for the slice)
+        # the slice object exists exactly as BUILD_SLICE makes it (the same row,
+        # region and serial number), so the heap is the same as after the pair
+        nsp = sp - arg + 1
+        if count >= 0:
+            if store:
+                status = seq.store_slice(st, S[nsp - 2, 1], S[nsp - 1, 1], S[nsp - 3, 0],
+                                         S[nsp - 3, 1])
+                rsp = nsp - 3
+            else:
+                status = seq.get_slice(st, S[nsp - 2, 0], S[nsp - 2, 1], S[nsp - 1, 1], nsp)
+                rsp = nsp - 1
+            if status == ST_RUNNING:        # both ran: one more unit of fuel
+                R[R_SP] = rsp
+                R[R_EXTRA] += 1
+                F_(st)[R[R_FP], FR_PC] = pc + 2
+                return ST_RUNNING
+            # the second needs memory (slice_applies excluded every error): it is
+            # dispatched on its own and asks for it there
+        F_(st)[R[R_FP], FR_PC] = pc + 1
+        return ST_RUNNING
     if op == BUILD_TUPLE or op == BUILD_LIST or op == BUILD_SLICE:
         status = build(st, op, arg, sp)
         if status == ST_RUNNING:
@@ -2682,7 +2713,8 @@ def run(at):
                 pc += 1
             else:
                 cold = 3
-        elif op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE:
+        elif op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE or \
+                op == BUILD_SLICE__BINARY_SUBSCR or op == BUILD_SLICE__STORE_SUBSCR:
             cold = 3
         elif op == SEND and S[sp - 2, 0] == GEN:
             cold = 3
@@ -2694,7 +2726,7 @@ def run(at):
             if cold == 2:
                 status = cold_b(st, op, arg, sp, pc)
             elif cold == 3:
-                status = warm(st, op, arg, sp, pc)
+                status = warm(st, op, arg, sp, pc, fuel)
             else:
                 status = cold_a(st, op, arg, sp, pc)
             if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data (1)
