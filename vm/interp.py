@@ -1464,8 +1464,8 @@ def build(st, op, arg, sp):
     V = V_(st)
     if op == BUILD_MAP:
         for i in range(arg):
-            kt = S[sp - 2 * arg + 2 * i, 0]
-            kv = S[sp - 2 * arg + 2 * i, 1]
+            kt = S[u64(sp - 2 * arg + 2 * i), 0]
+            kv = S[u64(sp - 2 * arg + 2 * i), 1]
             if not heap.is_hashable(st, kt, kv):
                 return fail(st, ERR_UNHASHABLE, 0, kt, 0)
         if not heap.reserve(st, 1, heap.dict_rows(arg), 0):
@@ -1473,10 +1473,10 @@ def build(st, op, arg, sp):
         d = heap.new_dict(st, arg)
         for i in range(arg):
             k = sp - 2 * arg + 2 * i
-            heap.dict_set(st, d, S[k, 0], S[k, 1], S[k + 1, 0], S[k + 1, 1])
+            heap.dict_set(st, d, S[u64(k), 0], S[u64(k), 1], S[u64(k + 1), 0], S[u64(k + 1), 1])
         first = sp - 2 * arg
-        S[first, 0] = DICT
-        S[first, 1] = d
+        S[u64(first), 0] = DICT
+        S[u64(first), 1] = d
         R_(st)[R_SP] = first + 1
         return ST_RUNNING
     if op == BUILD_SLICE:
@@ -1484,15 +1484,15 @@ def build(st, op, arg, sp):
             return ST_NEED_MEMORY
         r = heap.new_obj(st, SLICE)
         o = heap.new_vals(st, 3)
-        H[r, A] = o
-        V[o + 2, 0] = NONE
-        V[o + 2, 1] = 0
+        H[u64(r), A] = o
+        V[u64(o + 2), 0] = NONE
+        V[u64(o + 2), 1] = 0
         for i in range(arg):
-            V[o + i, 0] = S[sp - arg + i, 0]
-            V[o + i, 1] = S[sp - arg + i, 1]
+            V[u64(o + i), 0] = S[u64(sp - arg + i), 0]
+            V[u64(o + i), 1] = S[u64(sp - arg + i), 1]
         first = sp - arg
-        S[first, 0] = SLICE
-        S[first, 1] = r
+        S[u64(first), 0] = SLICE
+        S[u64(first), 1] = r
         R_(st)[R_SP] = first + 1
         return ST_RUNNING
     if not heap.reserve(st, 1, arg, 0):
@@ -1503,13 +1503,13 @@ def build(st, op, arg, sp):
     else:
         r = heap.new_tuple(st, arg)
         tag = TUPLE
-    o = H[r, A]
+    o = H[u64(r), A]
     first = sp - arg
     for i in range(arg):
-        V[o + i, 0] = S[first + i, 0]
-        V[o + i, 1] = S[first + i, 1]
-    S[first, 0] = tag
-    S[first, 1] = r
+        V[u64(o + i), 0] = S[u64(first + i), 0]
+        V[u64(o + i), 1] = S[u64(first + i), 1]
+    S[u64(first), 0] = tag
+    S[u64(first), 1] = r
     R_(st)[R_SP] = first + 1
     return ST_RUNNING
 
