@@ -243,6 +243,7 @@ class CodeGen:
             if isinstance(arg, Label):
                 arg = arg.pos
             words.append(O.encode(op, arg))
+        words = thread_jumps(words)
         words = O.fuse(words)       # superinstructions (vm/opcodes.py, FUSED)
         co = CodeObject(
             name=self.name, filename=self.filename, code=words, lines=list(self.lines),
@@ -1446,6 +1447,34 @@ def _describe(node) -> str:
         "AsyncFunctionDef": "async functions", "Await": "await",
     }
     return names.get(type(node).__name__, type(node).__name__)
+
+
+def thread_jumps(words: list) -> list:
+    """Jump threading: a jump (conditional or not, FOR_ITER's and SEND's exits too)
+    whose target is a JUMP goes straight to that JUMP's target.  A JUMP moves no
+    value and cannot fail, so the stack and every outcome are those of the longer
+    path, one instruction shorter: `if not a: continue`-shaped code and the
+    conditions of an `if` at the end of a loop body jumped to the loop's closing
+    JUMP, which jumped back to the loop's head (nqueens: 6% of its instructions).
+    The JUMP stays where it is (other code may fall through into it).  Chains are
+    followed a few steps; a JUMP to itself (`while True: pass`) is left alone."""
+    out = list(words)
+    jump = O.JUMP
+    for i, w in enumerate(words):
+        op, arg = O.decode_raw(w)
+        if op not in O.JUMPS:
+            continue
+        target = arg
+        for _ in range(8):
+            if not 0 <= target < len(words):
+                break
+            top, targ = O.decode_raw(words[target])
+            if top != jump or targ == target:
+                break
+            target = targ
+        if target != arg:
+            out[i] = O.encode(op, target)
+    return out
 
 
 def max_stack(co: CodeObject, codes: list) -> int:

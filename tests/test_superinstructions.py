@@ -138,3 +138,50 @@ def test_disassembly_names_superinstructions():
     from amber.compiler.dis import disassemble
     text = disassemble(amber.compile("def f(a, b):\n    return a + b\n", "d.py"))
     assert "LOAD_FAST__LOAD_FAST" in text
+
+
+SLICES = ("def f(xs, s):\n"
+          "    perm = list(xs)\n"
+          "    out = [perm[1:3], s[::-1], perm[::2]]\n"
+          "    for k in range(len(perm)):\n"
+          "        perm[:k + 1] = perm[k::-1]\n"
+          "    perm[1:2] = (7, 8)\n"
+          "    perm[::3] = perm[1::3]\n"
+          "    return out, perm, id(perm[2:3]) - id(perm)\n"
+          "print(f([4, 1, 3, 2, 5], 'abc'))\n")
+
+
+def test_slice_pairs_at_every_boundary(monkeypatch):
+    """The slice superinstructions: a run of k units of fuel stops where the plain
+    pair's does (also between BUILD_SLICE and its subscript; slices charge extra
+    fuel for their items, so not always after k instructions), and a snapshot taken
+    there resumes exactly; id() differences show that the fused pair makes the
+    same objects (the slice object's serial number too)."""
+    program = amber.compile(SLICES, "s.py")
+    assert {"BUILD_SLICE__BINARY_SUBSCR", "BUILD_SLICE__STORE_SUBSCR"} <= script_ops(program)
+    monkeypatch.setattr(O, "fuse", lambda words: list(words))
+    plain = amber.compile(SLICES, "s.py")
+    want = outcome(program)
+    assert want[0] is amber.Status.FINISHED and want == outcome(plain)
+    for k in range(1, want[2]):
+        vm = amber.VM(program, stdout=(sink := io.StringIO()))
+        ref = amber.VM(plain, stdout=io.StringIO())
+        assert vm.run(fuel=k) is ref.run(fuel=k) is amber.Status.PAUSED
+        assert vm.instructions == ref.instructions, k
+        vm2 = snapshot.load(snapshot.save(vm), stdout=sink)
+        status = vm2.run()
+        assert (status, sink.getvalue(), vm2.instructions) == want, k
+
+
+def test_slice_pairs_leave_the_heap_the_plain_pair_leaves(monkeypatch):
+    from amber.vm import layout as L
+    fused = amber.compile(SLICES, "s.py")
+    vm_f = amber.VM(fused, stdout=io.StringIO())
+    assert vm_f.run() is amber.Status.FINISHED
+    monkeypatch.setattr(O, "fuse", lambda words: list(words))
+    plain = amber.compile(SLICES, "s.py")
+    assert not set(O.FUSED) & script_ops(plain)
+    vm_p = amber.VM(plain, stdout=io.StringIO())
+    assert vm_p.run() is amber.Status.FINISHED
+    for reg in (L.R_SERIAL, L.R_HTOP, L.R_VTOP, L.R_COUNT):
+        assert vm_f.st.R[reg] == vm_p.st.R[reg], reg

@@ -28,6 +28,9 @@ from .builtins import B_OBJECT
 from .layout import CLASS_NEW_BY_SCRIPT, CLASS_DESCRIPTOR
 
 UNSURE = -2     # attr_probe: a key that is not a str has the same hash
+# Unsigned row indices, as in interp.run(): no wraparound code for negative ones
+# (every index here is a row the function has checked or made)
+u64 = np.uint64
 
 
 @njit(cache=CACHE, inline="always")
@@ -49,20 +52,20 @@ def attr_probe(st, d, name):
     sequence is heap.dict_lookup's."""
     H = H_(st)
     V = V_(st)
-    h = H[name, C] if H[name, D] == 1 else heap.str_hash(st, name)
-    io = H[d, D]
-    mask = H[d, E] - 1
-    eo = H[d, A]
+    h = H[u64(name), C] if H[u64(name), D] == 1 else heap.str_hash(st, name)
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
+    eo = H[u64(d), A]
     perturb = np.uint64(h)
     i = np.int64(np.uint64(h) & np.uint64(mask))
     while True:
-        e = V[io + i, 0]
+        e = V[u64(io + i), 0]
         if e == -1:
             return -1
-        if V[io + i, 1] == h:
-            kt = V[eo + 2 * e, 0]
+        if V[u64(io + i), 1] == h:
+            kt = V[u64(eo + 2 * e), 0]
             if kt == STR:
-                kv = V[eo + 2 * e, 1]
+                kv = V[u64(eo + 2 * e), 1]
                 if kv == name or heap.str_eq(st, kv, name):
                     return e
             elif kt != UNDEF:
@@ -77,15 +80,15 @@ def class_attr(st, cls, name):
     the value, -1 if no class has it, UNSURE if a lookup could not decide."""
     H = H_(st)
     V = V_(st)
-    mro = H[cls, C]
-    mo = H[mro, A]
-    for i in range(H[mro, B]):
-        if V[mo + i, 0] != CLASS:
+    mro = H[u64(cls), C]
+    mo = H[u64(mro), A]
+    for i in range(H[u64(mro), B]):
+        if V[u64(mo + i), 0] != CLASS:
             continue
-        d = H[V[mo + i, 1], B]
+        d = H[u64(V[u64(mo + i), 1]), B]
         e = attr_probe(st, d, name)
         if e >= 0:
-            return H[d, A] + 2 * e + 1
+            return H[u64(d), A] + 2 * e + 1
         if e == UNSURE:
             return UNSURE
     return -1
@@ -114,16 +117,16 @@ def cached_class_attr(st, cls, name):
     h = (h ^ (h >> 13)) * 0x5BD1E995
     i = 1 + ((h >> 16) & (IC_ENTRIES - 1))
     ep = IC[0, 0]
-    if IC[i, IC_EP] == ep and IC[i, IC_CLS] == cls and IC[i, IC_NAME] == name:
+    if IC[u64(i), IC_EP] == ep and IC[u64(i), IC_CLS] == cls and IC[u64(i), IC_NAME] == name:
         return i
     ca = class_attr(st, cls, name)
     if ca == UNSURE:
         return -1
-    IC[i, IC_CLS] = cls
-    IC[i, IC_NAME] = name
-    IC[i, IC_EP] = ep
-    IC[i, IC_CA] = ca
-    IC[i, IC_HINT] = -1
+    IC[u64(i), IC_CLS] = cls
+    IC[u64(i), IC_NAME] = name
+    IC[u64(i), IC_EP] = ep
+    IC[u64(i), IC_CA] = ca
+    IC[u64(i), IC_HINT] = -1
     return i
 
 
@@ -136,14 +139,14 @@ def instance_entry(st, d, name, i):
     H = H_(st)
     V = V_(st)
     IC = IC_(st)
-    e = IC[i, IC_HINT]
-    if e >= 0 and e < H[d, B]:
-        eo = H[d, A] + 2 * e
-        if V[eo, 1] == name and V[eo, 0] == STR:
+    e = IC[u64(i), IC_HINT]
+    if e >= 0 and e < H[u64(d), B]:
+        eo = H[u64(d), A] + 2 * e
+        if V[u64(eo), 1] == name and V[u64(eo), 0] == STR:
             return e
     e = attr_probe(st, d, name)
     if e >= 0:
-        IC[i, IC_HINT] = e
+        IC[u64(i), IC_HINT] = e
     return e
 
 
@@ -154,16 +157,16 @@ def plain_attr(st, ov, name):
     dict row is -1 when the general path must decide (no class or dict, a
     descriptor of that name along the MRO, or a lookup that could not decide)."""
     H = H_(st)
-    cls = H[ov, A]
-    d = H[ov, B]
+    cls = H[u64(ov), A]
+    d = H[u64(ov), B]
     if cls < 0 or d < 0:
         return -1, -1, -1
     i = cached_class_attr(st, cls, name)
     if i < 0:
         return -1, -1, -1
-    ca = IC_(st)[i, IC_CA]
-    if ca >= 0 and (V_(st)[ca, 0] == WRAPPER or (
-            V_(st)[ca, 0] == INSTANCE and is_descriptor(st, V_(st)[ca, 1]))):
+    ca = IC_(st)[u64(i), IC_CA]
+    if ca >= 0 and (V_(st)[u64(ca), 0] == WRAPPER or (
+            V_(st)[u64(ca), 0] == INSTANCE and is_descriptor(st, V_(st)[u64(ca), 1]))):
         return -1, -1, -1
     return d, ca, i
 
@@ -178,32 +181,32 @@ def load_attr(at, name, sp, method):
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    ov = S[sp - 1, 1]
+    ov = S[u64(sp - 1), 1]
     d, ca, ic = plain_attr(st, ov, name)
     if d < 0:
         return False
     e = instance_entry(st, d, name, ic)
     if e >= 0:
-        o = H[d, A] + 2 * e + 1
-        S[sp - 1, 0] = V[o, 0]
-        S[sp - 1, 1] = V[o, 1]
+        o = H[u64(d), A] + 2 * e + 1
+        S[u64(sp - 1), 0] = V[u64(o), 0]
+        S[u64(sp - 1), 1] = V[u64(o), 1]
         if method:
-            S[sp, 0] = UNDEF
-            S[sp, 1] = 0
+            S[u64(sp), 0] = UNDEF
+            S[u64(sp), 1] = 0
         return True
     if e == UNSURE or ca < 0:
         return False
-    t = V[ca, 0]
+    t = V[u64(ca), 0]
     if t == FUNC:
         if not method:
             return False        # a bound method object must be made
-        S[sp, 0] = INSTANCE
-        S[sp, 1] = ov
+        S[u64(sp), 0] = INSTANCE
+        S[u64(sp), 1] = ov
     elif method:
-        S[sp, 0] = UNDEF
-        S[sp, 1] = 0
-    S[sp - 1, 0] = t
-    S[sp - 1, 1] = V[ca, 1]
+        S[u64(sp), 0] = UNDEF
+        S[u64(sp), 1] = 0
+    S[u64(sp - 1), 0] = t
+    S[u64(sp - 1), 1] = V[u64(ca), 1]
     return True
 
 
@@ -214,12 +217,12 @@ def attr_insert(st, d, name, vt, vv):
     first free slot of the key's probe sequence).  Returns the entry index."""
     H = H_(st)
     V = V_(st)
-    h = H[name, C] if H[name, D] == 1 else heap.str_hash(st, name)
-    io = H[d, D]
-    mask = H[d, E] - 1
+    h = H[u64(name), C] if H[u64(name), D] == 1 else heap.str_hash(st, name)
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
     perturb = np.uint64(h)
     i = np.int64(np.uint64(h) & np.uint64(mask))
-    while V[io + i, 0] != -1:
+    while V[u64(io + i), 0] != -1:
         perturb >>= np.uint64(5)
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
     return heap.entry_append(st, d, i, h, STR, name, vt, vv)
@@ -233,20 +236,20 @@ def store_attr(at, name, sp):
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    d, ca, ic = plain_attr(st, S[sp - 1, 1], name)
+    d, ca, ic = plain_attr(st, S[u64(sp - 1), 1], name)
     if d < 0:
         return False
     e = instance_entry(st, d, name, ic)
     if e >= 0:
-        o = H[d, A] + 2 * e + 1
-        V[o, 0] = S[sp - 2, 0]
-        V[o, 1] = S[sp - 2, 1]
+        o = H[u64(d), A] + 2 * e + 1
+        V[u64(o), 0] = S[u64(sp - 2), 0]
+        V[u64(o), 1] = S[u64(sp - 2), 1]
         return True
-    if e == UNSURE or H[d, B] >= H[d, C]:
+    if e == UNSURE or H[u64(d), B] >= H[u64(d), C]:
         return False
     # a new key of an instance's own dict (never a class namespace: the cache stays
     # valid), with room: heap.dict_set's insertion, without its second lookup
-    IC_(st)[ic, IC_HINT] = attr_insert(st, d, name, S[sp - 2, 0], S[sp - 2, 1])
+    IC_(st)[u64(ic), IC_HINT] = attr_insert(st, d, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
     return True
 
 
@@ -257,12 +260,12 @@ def simple_call(st, f, nargs, base):
     keyword-only parameters, and room for the frame and its stack (free variables
     are copied from the closure by enter)."""
     FN = FN_(st)
-    c = H_(st)[f, A]
+    c = H_(st)[u64(f), A]
     fp = R_(st)[R_FP]
-    return (FN[c, FN_NPARAMS] == nargs
-            and FN[c, FN_FLAGS] & (CO_VARARGS | CO_VARKW) == 0 and FN[c, FN_NKWONLY] == 0
+    return (FN[u64(c), FN_NPARAMS] == nargs
+            and FN[u64(c), FN_FLAGS] & (CO_VARARGS | CO_VARKW) == 0 and FN[u64(c), FN_NKWONLY] == 0
             and fp + 1 < R_(st)[R_FRAMES_MAX] and fp + 2 <= F_(st).shape[0]
-            and base + FN[c, FN_NLOCALS] + FN[c, FN_STACK] + 8 <= S_(st).shape[0])
+            and base + FN[u64(c), FN_NLOCALS] + FN[u64(c), FN_STACK] + 8 <= S_(st).shape[0])
 
 
 @njit(sig("none(P, i8, i8, i8, i8, i8, i8)"), cache=CACHE, inline="always")
@@ -274,27 +277,27 @@ def enter(st, f, base, nargs, ret, ret_pc, mode):
     R = R_(st)
     Fr = F_(st)
     FN = FN_(st)
-    c = H_(st)[f, A]
-    nlocals = FN[c, FN_NLOCALS]
+    c = H_(st)[u64(f), A]
+    nlocals = FN[u64(c), FN_NLOCALS]
     for i in range(base + nargs, base + nlocals):
-        S[i, 0] = UNDEF
-        S[i, 1] = 0
-    nfree = FN[c, FN_NFREE]
+        S[u64(i), 0] = UNDEF
+        S[u64(i), 1] = 0
+    nfree = FN[u64(c), FN_NFREE]
     if nfree > 0:       # the closure's cells fill the last nfree locals (push_frame)
-        co = H_(st)[H_(st)[f, C], A]
+        co = H_(st)[u64(H_(st)[u64(f), C]), A]
         V = V_(st)
         for i in range(nfree):
-            S[base + nlocals - nfree + i, 0] = CELL
-            S[base + nlocals - nfree + i, 1] = V[co + i, 1]
+            S[u64(base + nlocals - nfree + i), 0] = CELL
+            S[u64(base + nlocals - nfree + i), 1] = V[u64(co + i), 1]
     fp = R[R_FP]
-    Fr[fp, FR_PC] = ret_pc
+    Fr[u64(fp), FR_PC] = ret_pc
     fp += 1
-    Fr[fp, FR_CODE] = c
-    Fr[fp, FR_PC] = FN[c, FN_ENTRY]
-    Fr[fp, FR_BASE] = base
-    Fr[fp, FR_FUNC] = f
-    Fr[fp, FR_RET] = ret
-    Fr[fp, FR_FLAGS] = mode
+    Fr[u64(fp), FR_CODE] = c
+    Fr[u64(fp), FR_PC] = FN[u64(c), FN_ENTRY]
+    Fr[u64(fp), FR_BASE] = base
+    Fr[u64(fp), FR_FUNC] = f
+    Fr[u64(fp), FR_RET] = ret
+    Fr[u64(fp), FR_FLAGS] = mode
     R[R_FP] = fp
     R[R_SP] = base + nlocals
 
@@ -322,7 +325,7 @@ def new_instance(at, cls, arg, sp, pc):
     H = H_(st)
     S = S_(st)
     V = V_(st)
-    if H[cls, E] != B_OBJECT or H[cls, F] & CLASS_NEW_BY_SCRIPT:
+    if H[u64(cls), E] != B_OBJECT or H[u64(cls), F] & CLASS_NEW_BY_SCRIPT:
         return False
     name = objects.special_name(st, N_INIT)
     if name < 0:
@@ -330,24 +333,24 @@ def new_instance(at, cls, arg, sp, pc):
     ic = cached_class_attr(st, cls, name)
     if ic < 0:
         return False
-    ca = IC_(st)[ic, IC_CA]
-    if ca < 0 or V[ca, 0] != FUNC:
+    ca = IC_(st)[u64(ic), IC_CA]
+    if ca < 0 or V[u64(ca), 0] != FUNC:
         return False
-    f = V[ca, 1]
+    f = V[u64(ca), 1]
     ret = sp - arg - 1
     base = ret + 1
     if not simple_call(st, f, arg + 1, base) or not heap.reserve(st, 2, heap.dict_rows(4), 0):
         return False
     obj = heap.new_obj(st, INSTANCE)
-    H[obj, A] = cls
-    H[obj, B] = heap.new_dict(st, 0)
+    H[u64(obj), A] = cls
+    H[u64(obj), B] = heap.new_dict(st, 0)
     for i in range(sp - 1, ret, -1):
-        S[i + 1, 0] = S[i, 0]
-        S[i + 1, 1] = S[i, 1]
-    S[ret, 0] = INSTANCE
-    S[ret, 1] = obj
-    S[base, 0] = INSTANCE
-    S[base, 1] = obj
+        S[u64(i + 1), 0] = S[u64(i), 0]
+        S[u64(i + 1), 1] = S[u64(i), 1]
+    S[u64(ret), 0] = INSTANCE
+    S[u64(ret), 1] = obj
+    S[u64(base), 0] = INSTANCE
+    S[u64(base), 1] = obj
     enter(st, f, base, arg + 1, ret, pc + 1, RET_INIT)
     return True
 
@@ -367,28 +370,28 @@ def module_attr(at, mod, name, sp, method):
     V = V_(st)
     S = S_(st)
     IC = IC_(st)
-    if H[mod, C] >= 0:
+    if H[u64(mod), C] >= 0:
         return False
     h = mod * 1000003 + name
     h = (h ^ (h >> 13)) * 0x5BD1E995
     i = 1 + ((h >> 16) & (IC_ENTRIES - 1))
     ep = IC[0, 0]
-    if not (IC[i, IC_EP] == ep and IC[i, IC_CLS] == mod and IC[i, IC_NAME] == name):
-        d = H[mod, B]
+    if not (IC[u64(i), IC_EP] == ep and IC[u64(i), IC_CLS] == mod and IC[u64(i), IC_NAME] == name):
+        d = H[u64(mod), B]
         e = attr_probe(st, d, name)
         if e < 0:
             return False
-        IC[i, IC_CLS] = mod
-        IC[i, IC_NAME] = name
-        IC[i, IC_EP] = ep
-        IC[i, IC_CA] = H[d, A] + 2 * e + 1
-        IC[i, IC_HINT] = -1
-    ca = IC[i, IC_CA]
-    S[sp - 1, 0] = V[ca, 0]
-    S[sp - 1, 1] = V[ca, 1]
+        IC[u64(i), IC_CLS] = mod
+        IC[u64(i), IC_NAME] = name
+        IC[u64(i), IC_EP] = ep
+        IC[u64(i), IC_CA] = H[u64(d), A] + 2 * e + 1
+        IC[u64(i), IC_HINT] = -1
+    ca = IC[u64(i), IC_CA]
+    S[u64(sp - 1), 0] = V[u64(ca), 0]
+    S[u64(sp - 1), 1] = V[u64(ca), 1]
     if method:
-        S[sp, 0] = UNDEF
-        S[sp, 1] = 0
+        S[u64(sp), 0] = UNDEF
+        S[u64(sp), 1] = 0
     return True
 
 

@@ -22,6 +22,10 @@ from .mem import _ptr32, P_S, P_F, P_CODE, P_K, P_G, P_H, P_V, P_G_N, P_H_N, P_V
 from .layout import FRCOLS, HCOLS
 
 LOOP_ROWS = 1 << 30     # the rows of run()'s array views (see there)
+# run() indexes its arrays with unsigned row numbers, u64(i): numba adds to a signed
+# index the wraparound of negative ones (i < 0: i + rows), three or four instructions
+# at each of the loop's ~280 subscripts, which no index there needs (none is negative)
+u64 = np.uint64
 
 from .layout import (
     A, B, C, D, E, F, UNDEF, NONE, BOOL, INT, FLOAT, BUILTIN, METHOD, STR, LIST,
@@ -62,7 +66,8 @@ from .opcodes import (
     LOAD_FAST__LOAD_ATTR, LOAD_FAST__LOAD_METHOD, LOAD_DEREF__LOAD_FAST,
     LOAD_GLOBAL__LOAD_FAST, STORE_FAST__LOAD_FAST, COMPARE_OP__POP_JUMP_IF_FALSE,
     COMPARE_OP__POP_JUMP_IF_TRUE, BINARY_SUBSCR__POP_JUMP_IF_FALSE,
-    BINARY_SUBSCR__POP_JUMP_IF_TRUE, FOR_ITER__STORE_FAST,
+    BINARY_SUBSCR__POP_JUMP_IF_TRUE, FOR_ITER__STORE_FAST, BUILD_SLICE__BINARY_SUBSCR,
+    BUILD_SLICE__STORE_SUBSCR,
 )
 from .layout import MODULE, ERR_GEN, GENERR_YF_OBJECT, SET, FROZENSET, CLASS_NEW_BY_SCRIPT
 from . import heap, arith, seq, natives, sets, objects, gen, modfns, fastpath
@@ -1459,8 +1464,8 @@ def build(st, op, arg, sp):
     V = V_(st)
     if op == BUILD_MAP:
         for i in range(arg):
-            kt = S[sp - 2 * arg + 2 * i, 0]
-            kv = S[sp - 2 * arg + 2 * i, 1]
+            kt = S[u64(sp - 2 * arg + 2 * i), 0]
+            kv = S[u64(sp - 2 * arg + 2 * i), 1]
             if not heap.is_hashable(st, kt, kv):
                 return fail(st, ERR_UNHASHABLE, 0, kt, 0)
         if not heap.reserve(st, 1, heap.dict_rows(arg), 0):
@@ -1468,10 +1473,10 @@ def build(st, op, arg, sp):
         d = heap.new_dict(st, arg)
         for i in range(arg):
             k = sp - 2 * arg + 2 * i
-            heap.dict_set(st, d, S[k, 0], S[k, 1], S[k + 1, 0], S[k + 1, 1])
+            heap.dict_set(st, d, S[u64(k), 0], S[u64(k), 1], S[u64(k + 1), 0], S[u64(k + 1), 1])
         first = sp - 2 * arg
-        S[first, 0] = DICT
-        S[first, 1] = d
+        S[u64(first), 0] = DICT
+        S[u64(first), 1] = d
         R_(st)[R_SP] = first + 1
         return ST_RUNNING
     if op == BUILD_SLICE:
@@ -1479,15 +1484,15 @@ def build(st, op, arg, sp):
             return ST_NEED_MEMORY
         r = heap.new_obj(st, SLICE)
         o = heap.new_vals(st, 3)
-        H[r, A] = o
-        V[o + 2, 0] = NONE
-        V[o + 2, 1] = 0
+        H[u64(r), A] = o
+        V[u64(o + 2), 0] = NONE
+        V[u64(o + 2), 1] = 0
         for i in range(arg):
-            V[o + i, 0] = S[sp - arg + i, 0]
-            V[o + i, 1] = S[sp - arg + i, 1]
+            V[u64(o + i), 0] = S[u64(sp - arg + i), 0]
+            V[u64(o + i), 1] = S[u64(sp - arg + i), 1]
         first = sp - arg
-        S[first, 0] = SLICE
-        S[first, 1] = r
+        S[u64(first), 0] = SLICE
+        S[u64(first), 1] = r
         R_(st)[R_SP] = first + 1
         return ST_RUNNING
     if not heap.reserve(st, 1, arg, 0):
@@ -1498,13 +1503,13 @@ def build(st, op, arg, sp):
     else:
         r = heap.new_tuple(st, arg)
         tag = TUPLE
-    o = H[r, A]
+    o = H[u64(r), A]
     first = sp - arg
     for i in range(arg):
-        V[o + i, 0] = S[first + i, 0]
-        V[o + i, 1] = S[first + i, 1]
-    S[first, 0] = tag
-    S[first, 1] = r
+        V[u64(o + i), 0] = S[u64(first + i), 0]
+        V[u64(o + i), 1] = S[u64(first + i), 1]
+    S[u64(first), 0] = tag
+    S[u64(first), 1] = r
     R_(st)[R_SP] = first + 1
     return ST_RUNNING
 
@@ -1829,11 +1834,13 @@ def cold_a(st, op, arg, sp, pc):
 
 
 @njit(cache=CACHE)
-def warm(st, op, arg, sp, pc):
+def warm(st, op, arg, sp, pc, fuel):
     """The helpers cold_a / cold_b reach for some common cases the loop recognizes,
     without their chains of tests: dict subscripts, list and tuple slices, `in` on
     a dict or set (operands that run no script code), tuple, list and slice displays, generators (FOR_ITER, SEND,
-    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls."""
+    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls; the
+    slice superinstructions (`fuel`: what remains after the first instruction's
+    unit; the second runs only if some does)."""
     R = R_(st)
     S = S_(st)
     if op == FOR_ITER:
@@ -1860,6 +1867,34 @@ def warm(st, op, arg, sp, pc):
             R[R_SP] = sp - arg
             F_(st)[R[R_FP], FR_PC] = pc + 1
         return status
+    if (op == BUILD_SLICE__BINARY_SUBSCR or op == BUILD_SLICE__STORE_SUBSCR) and fuel <= 0:
+        op = BUILD_SLICE        # no fuel left for the second: the first alone
+    if op == BUILD_SLICE__BINARY_SUBSCR or op == BUILD_SLICE__STORE_SUBSCR:
+        store = op == BUILD_SLICE__STORE_SUBSCR
+        count = seq.slice_applies(st, store, arg, sp)
+        status = build(st, BUILD_SLICE, arg, sp)
+        if status != ST_RUNNING:
+            return status       # (nothing done: memory for the slice)
+        # the slice object exists exactly as BUILD_SLICE makes it (the same row,
+        # region and serial number), so the heap is the same as after the pair
+        nsp = sp - arg + 1
+        if count >= 0:
+            if store:
+                status = seq.store_slice(st, S[nsp - 2, 1], S[nsp - 1, 1], S[nsp - 3, 0],
+                                         S[nsp - 3, 1])
+                rsp = nsp - 3
+            else:
+                status = seq.get_slice(st, S[nsp - 2, 0], S[nsp - 2, 1], S[nsp - 1, 1], nsp)
+                rsp = nsp - 1
+            if status == ST_RUNNING:        # both ran: one more unit of fuel
+                R[R_SP] = rsp
+                R[R_EXTRA] += 1
+                F_(st)[R[R_FP], FR_PC] = pc + 2
+                return ST_RUNNING
+            # the second needs memory (slice_applies excluded every error): it is
+            # dispatched on its own and asks for it there
+        F_(st)[R[R_FP], FR_PC] = pc + 1
+        return ST_RUNNING
     if op == BUILD_TUPLE or op == BUILD_LIST or op == BUILD_SLICE:
         status = build(st, op, arg, sp)
         if status == ST_RUNNING:
@@ -1949,8 +1984,8 @@ def run(at):
     MT = MT_(st)
     fp = R[R_FP]
     sp = R[R_SP]
-    pc = Fr[fp, FR_PC]
-    base = Fr[fp, FR_BASE]
+    pc = Fr[u64(fp), FR_PC]
+    base = Fr[u64(fp), FR_BASE]
     fuel = R[R_FUEL]
     start_fuel = fuel
     status = ST_RUNNING
@@ -1959,158 +1994,158 @@ def run(at):
             status = ST_FUEL
             break
         fuel -= 1
-        w = CODE[pc]
+        w = CODE[u64(pc)]
         op = w & 0xFF
         arg = w >> 8
         cold = 0
         if op == LOAD_FAST:
-            t = S[base + arg, 0]
+            t = S[u64(base + arg), 0]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = S[base + arg, 1]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = S[u64(base + arg), 1]
             sp += 1
             pc += 1
         elif op == STORE_FAST:
             sp -= 1
-            S[base + arg, 0] = S[sp, 0]
-            S[base + arg, 1] = S[sp, 1]
+            S[u64(base + arg), 0] = S[u64(sp), 0]
+            S[u64(base + arg), 1] = S[u64(sp), 1]
             pc += 1
         # superinstructions (opcodes.FUSED): the first instruction, then the next
         # word's (whose argument is read from it) when its common case applies and
         # fuel remains -- one unit each; else the next word is dispatched as usual
         elif op == LOAD_FAST__LOAD_FAST:
-            t = S[base + arg, 0]
+            t = S[u64(base + arg), 0]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = S[base + arg, 1]
-            a2 = CODE[pc + 1] >> 8
-            t = S[base + a2, 0]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = S[u64(base + arg), 1]
+            a2 = CODE[u64(pc + 1)] >> 8
+            t = S[u64(base + a2), 0]
             if fuel > 0 and t != UNDEF:
                 fuel -= 1
-                S[sp + 1, 0] = t
-                S[sp + 1, 1] = S[base + a2, 1]
+                S[u64(sp + 1), 0] = t
+                S[u64(sp + 1), 1] = S[u64(base + a2), 1]
                 sp += 2
                 pc += 2
             else:
                 sp += 1
                 pc += 1
         elif op == LOAD_FAST__LOAD_SMALL_INT:
-            t = S[base + arg, 0]
+            t = S[u64(base + arg), 0]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = S[base + arg, 1]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = S[u64(base + arg), 1]
             if fuel > 0:
                 fuel -= 1
-                S[sp + 1, 0] = INT
-                S[sp + 1, 1] = CODE[pc + 1] >> 8
+                S[u64(sp + 1), 0] = INT
+                S[u64(sp + 1), 1] = CODE[u64(pc + 1)] >> 8
                 sp += 2
                 pc += 2
             else:
                 sp += 1
                 pc += 1
         elif op == LOAD_FAST__LOAD_CONST:
-            t = S[base + arg, 0]
+            t = S[u64(base + arg), 0]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = S[base + arg, 1]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = S[u64(base + arg), 1]
             if fuel > 0:
                 fuel -= 1
-                a2 = CODE[pc + 1] >> 8
-                S[sp + 1, 0] = K[a2, 0]
-                S[sp + 1, 1] = K[a2, 1]
+                a2 = CODE[u64(pc + 1)] >> 8
+                S[u64(sp + 1), 0] = K[u64(a2), 0]
+                S[u64(sp + 1), 1] = K[u64(a2), 1]
                 sp += 2
                 pc += 2
             else:
                 sp += 1
                 pc += 1
         elif op == LOAD_FAST__LOAD_ATTR or op == LOAD_FAST__LOAD_METHOD:
-            t = S[base + arg, 0]
+            t = S[u64(base + arg), 0]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 0, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = S[base + arg, 1]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = S[u64(base + arg), 1]
             sp += 1
             pc += 1
             if fuel > 0 and t == INSTANCE and fastpath.load_attr(
-                    at, K[CODE[pc] >> 8, 1], sp, op == LOAD_FAST__LOAD_METHOD):
+                    at, K[u64(CODE[u64(pc)] >> 8), 1], sp, op == LOAD_FAST__LOAD_METHOD):
                 fuel -= 1
                 if op == LOAD_FAST__LOAD_METHOD:
                     sp += 1
                 pc += 1
         elif op == LOAD_DEREF__LOAD_FAST:
-            cell = S[base + arg, 1]
-            t = H[cell, A]
+            cell = S[u64(base + arg), 1]
+            t = H[u64(cell), A]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 1, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = H[cell, B]
-            a2 = CODE[pc + 1] >> 8
-            t = S[base + a2, 0]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = H[u64(cell), B]
+            a2 = CODE[u64(pc + 1)] >> 8
+            t = S[u64(base + a2), 0]
             if fuel > 0 and t != UNDEF:
                 fuel -= 1
-                S[sp + 1, 0] = t
-                S[sp + 1, 1] = S[base + a2, 1]
+                S[u64(sp + 1), 0] = t
+                S[u64(sp + 1), 1] = S[u64(base + a2), 1]
                 sp += 2
                 pc += 2
             else:
                 sp += 1
                 pc += 1
         elif op == LOAD_GLOBAL__LOAD_FAST:
-            t = G[arg, 0]
+            t = G[u64(arg), 0]
             g = arg
             if t == UNDEF:
                 g = arg + ptrs[P_G_N] // 2
-                t = G[g, 0]
+                t = G[u64(g), 0]
                 if t == UNDEF:
                     status = fail(st, ERR_NAME, arg, 0, 0)
                     break
-            S[sp, 0] = t
-            S[sp, 1] = G[g, 1]
-            a2 = CODE[pc + 1] >> 8
-            t = S[base + a2, 0]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = G[u64(g), 1]
+            a2 = CODE[u64(pc + 1)] >> 8
+            t = S[u64(base + a2), 0]
             if fuel > 0 and t != UNDEF:
                 fuel -= 1
-                S[sp + 1, 0] = t
-                S[sp + 1, 1] = S[base + a2, 1]
+                S[u64(sp + 1), 0] = t
+                S[u64(sp + 1), 1] = S[u64(base + a2), 1]
                 sp += 2
                 pc += 2
             else:
                 sp += 1
                 pc += 1
         elif op == STORE_FAST__LOAD_FAST:
-            S[base + arg, 0] = S[sp - 1, 0]
-            S[base + arg, 1] = S[sp - 1, 1]
-            a2 = CODE[pc + 1] >> 8
-            t = S[base + a2, 0]
+            S[u64(base + arg), 0] = S[u64(sp - 1), 0]
+            S[u64(base + arg), 1] = S[u64(sp - 1), 1]
+            a2 = CODE[u64(pc + 1)] >> 8
+            t = S[u64(base + a2), 0]
             if fuel > 0 and t != UNDEF:
                 fuel -= 1
-                S[sp - 1, 0] = t
-                S[sp - 1, 1] = S[base + a2, 1]
+                S[u64(sp - 1), 0] = t
+                S[u64(sp - 1), 1] = S[u64(base + a2), 1]
                 pc += 2
             else:
                 sp -= 1
                 pc += 1
         elif op == COMPARE_OP__POP_JUMP_IF_FALSE or op == COMPARE_OP__POP_JUMP_IF_TRUE:
-            ta = S[sp - 2, 0]
-            tb = S[sp - 1, 0]
+            ta = S[u64(sp - 2), 0]
+            tb = S[u64(sp - 1), 0]
             ok = True
             r = False
             if arg <= 5 and ta == INT and tb == INT:
-                r = cmp_int(arg, S[sp - 2, 1], S[sp - 1, 1])
+                r = cmp_int(arg, S[u64(sp - 2), 1], S[u64(sp - 1), 1])
             elif arg <= 5 and ta == FLOAT and tb == FLOAT:
-                r = cmp_float(arg, fval(S[sp - 2, 1]), fval(S[sp - 1, 1]))
+                r = cmp_float(arg, fval(S[u64(sp - 2), 1]), fval(S[u64(sp - 1), 1]))
             elif arg >= 8:      # is, is not
-                r = (ta == tb and S[sp - 1, 1] == S[sp - 2, 1]) == (arg == 8)
+                r = (ta == tb and S[u64(sp - 1), 1] == S[u64(sp - 2), 1]) == (arg == 8)
             else:
                 ok = False
             if not ok:
@@ -2124,179 +2159,179 @@ def run(at):
                 fuel -= 1
                 sp -= 2
                 if r == (op == COMPARE_OP__POP_JUMP_IF_TRUE):
-                    pc = CODE[pc + 1] >> 8
+                    pc = CODE[u64(pc + 1)] >> 8
                 else:
                     pc += 2
             else:
                 sp -= 1
-                S[sp - 1, 0] = BOOL
-                S[sp - 1, 1] = 1 if r else 0
+                S[u64(sp - 1), 0] = BOOL
+                S[u64(sp - 1), 1] = 1 if r else 0
                 pc += 1
         elif op == FOR_ITER__STORE_FAST:
-            it = S[sp - 1, 1]
-            if S[sp - 1, 0] == ITER and H[it, A] == IT_RANGE:
-                cur = H[it, D]
-                step = H[it, F]
-                if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
+            it = S[u64(sp - 1), 1]
+            if S[u64(sp - 1), 0] == ITER and H[u64(it), A] == IT_RANGE:
+                cur = H[u64(it), D]
+                step = H[u64(it), F]
+                if (step > 0 and cur >= H[u64(it), E]) or (step < 0 and cur <= H[u64(it), E]):
                     sp -= 1
                     pc = arg
                 else:
-                    H[it, D] = cur + step
+                    H[u64(it), D] = cur + step
                     if fuel > 0:
                         fuel -= 1
-                        a2 = CODE[pc + 1] >> 8
-                        S[base + a2, 0] = INT
-                        S[base + a2, 1] = cur
+                        a2 = CODE[u64(pc + 1)] >> 8
+                        S[u64(base + a2), 0] = INT
+                        S[u64(base + a2), 1] = cur
                         pc += 2
                     else:
-                        S[sp, 0] = INT
-                        S[sp, 1] = cur
+                        S[u64(sp), 0] = INT
+                        S[u64(sp), 1] = cur
                         sp += 1
                         pc += 1
-            elif S[sp - 1, 0] == ITER and H[it, A] == IT_SEQ:
-                src = H[it, C]
-                i = H[it, D]
-                if i >= H[src, B]:
+            elif S[u64(sp - 1), 0] == ITER and H[u64(it), A] == IT_SEQ:
+                src = H[u64(it), C]
+                i = H[u64(it), D]
+                if i >= H[u64(src), B]:
                     sp -= 1
                     pc = arg
                 else:
-                    H[it, D] = i + 1
-                    o = H[src, A] + i
+                    H[u64(it), D] = i + 1
+                    o = H[u64(src), A] + i
                     if fuel > 0:
                         fuel -= 1
-                        a2 = CODE[pc + 1] >> 8
-                        S[base + a2, 0] = V[o, 0]
-                        S[base + a2, 1] = V[o, 1]
+                        a2 = CODE[u64(pc + 1)] >> 8
+                        S[u64(base + a2), 0] = V[u64(o), 0]
+                        S[u64(base + a2), 1] = V[u64(o), 1]
                         pc += 2
                     else:
-                        S[sp, 0] = V[o, 0]
-                        S[sp, 1] = V[o, 1]
+                        S[u64(sp), 0] = V[u64(o), 0]
+                        S[u64(sp), 1] = V[u64(o), 1]
                         sp += 1
                         pc += 1
             else:
                 op = FOR_ITER       # the general path of the first instruction
-                if S[sp - 1, 0] == GEN:
+                if S[u64(sp - 1), 0] == GEN:
                     cold = 3
                 else:
                     cold = 2
         elif op == BINARY_SUBSCR__POP_JUMP_IF_FALSE or op == BINARY_SUBSCR__POP_JUMP_IF_TRUE:
-            tc = S[sp - 2, 0]
-            if (tc == LIST or tc == TUPLE) and S[sp - 1, 0] == INT:
-                lst = S[sp - 2, 1]
-                i = S[sp - 1, 1]
-                n = H[lst, B]
+            tc = S[u64(sp - 2), 0]
+            if (tc == LIST or tc == TUPLE) and S[u64(sp - 1), 0] == INT:
+                lst = S[u64(sp - 2), 1]
+                i = S[u64(sp - 1), 1]
+                n = H[u64(lst), B]
                 if i < 0:
                     i += n
                 if i < 0 or i >= n:
                     status = fail(st, ERR_INDEX, tc, 0, 0)
                     break
-                t = V[H[lst, A] + i, 0]
-                v = V[H[lst, A] + i, 1]
+                t = V[u64(H[u64(lst), A] + i), 0]
+                v = V[u64(H[u64(lst), A] + i), 1]
                 if fuel > 0 and (t == BOOL or t == INT or t == NONE):
                     fuel -= 1
                     sp -= 2
                     if (t != NONE and v != 0) == (op == BINARY_SUBSCR__POP_JUMP_IF_TRUE):
-                        pc = CODE[pc + 1] >> 8
+                        pc = CODE[u64(pc + 1)] >> 8
                     else:
                         pc += 2
                 else:
                     sp -= 1
-                    S[sp - 1, 0] = t
-                    S[sp - 1, 1] = v
+                    S[u64(sp - 1), 0] = t
+                    S[u64(sp - 1), 1] = v
                     pc += 1
             else:
                 op = BINARY_SUBSCR  # the general path of the first instruction
-                if tc == DICT or ((tc == LIST or tc == TUPLE) and S[sp - 1, 0] == SLICE):
+                if tc == DICT or ((tc == LIST or tc == TUPLE) and S[u64(sp - 1), 0] == SLICE):
                     cold = 3
                 else:
                     cold = 2
         elif op == LOAD_CONST:
-            S[sp, 0] = K[arg, 0]
-            S[sp, 1] = K[arg, 1]
+            S[u64(sp), 0] = K[u64(arg), 0]
+            S[u64(sp), 1] = K[u64(arg), 1]
             sp += 1
             pc += 1
         elif op == LOAD_SMALL_INT:
-            S[sp, 0] = INT
-            S[sp, 1] = arg
+            S[u64(sp), 0] = INT
+            S[u64(sp), 1] = arg
             sp += 1
             pc += 1
         elif op == LOAD_GLOBAL:
-            t = G[arg, 0]
+            t = G[u64(arg), 0]
             g = arg
             if t == UNDEF:   # not assigned: the builtin of that name, if there is one
                 g = arg + ptrs[P_G_N] // 2
-                t = G[g, 0]
+                t = G[u64(g), 0]
                 if t == UNDEF:
                     status = fail(st, ERR_NAME, arg, 0, 0)
                     break
-            S[sp, 0] = t
-            S[sp, 1] = G[g, 1]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = G[u64(g), 1]
             sp += 1
             pc += 1
         elif op == STORE_GLOBAL:
             sp -= 1
-            G[arg, 0] = S[sp, 0]
-            G[arg, 1] = S[sp, 1]
+            G[u64(arg), 0] = S[u64(sp), 0]
+            G[u64(arg), 1] = S[u64(sp), 1]
             pc += 1
         elif op == POP_TOP:
             sp -= 1
             pc += 1
         elif op == DUP_TOP:
-            S[sp, 0] = S[sp - 1, 0]
-            S[sp, 1] = S[sp - 1, 1]
+            S[u64(sp), 0] = S[u64(sp - 1), 0]
+            S[u64(sp), 1] = S[u64(sp - 1), 1]
             sp += 1
             pc += 1
         elif op == DUP_TOP_TWO:
-            S[sp, 0] = S[sp - 2, 0]
-            S[sp, 1] = S[sp - 2, 1]
-            S[sp + 1, 0] = S[sp - 1, 0]
-            S[sp + 1, 1] = S[sp - 1, 1]
+            S[u64(sp), 0] = S[u64(sp - 2), 0]
+            S[u64(sp), 1] = S[u64(sp - 2), 1]
+            S[u64(sp + 1), 0] = S[u64(sp - 1), 0]
+            S[u64(sp + 1), 1] = S[u64(sp - 1), 1]
             sp += 2
             pc += 1
         elif op == ROT_TWO:
-            t = S[sp - 1, 0]
-            v = S[sp - 1, 1]
-            S[sp - 1, 0] = S[sp - 2, 0]
-            S[sp - 1, 1] = S[sp - 2, 1]
-            S[sp - 2, 0] = t
-            S[sp - 2, 1] = v
+            t = S[u64(sp - 1), 0]
+            v = S[u64(sp - 1), 1]
+            S[u64(sp - 1), 0] = S[u64(sp - 2), 0]
+            S[u64(sp - 1), 1] = S[u64(sp - 2), 1]
+            S[u64(sp - 2), 0] = t
+            S[u64(sp - 2), 1] = v
             pc += 1
         elif op == ROT_THREE:
-            t = S[sp - 1, 0]
-            v = S[sp - 1, 1]
-            S[sp - 1, 0] = S[sp - 2, 0]
-            S[sp - 1, 1] = S[sp - 2, 1]
-            S[sp - 2, 0] = S[sp - 3, 0]
-            S[sp - 2, 1] = S[sp - 3, 1]
-            S[sp - 3, 0] = t
-            S[sp - 3, 1] = v
+            t = S[u64(sp - 1), 0]
+            v = S[u64(sp - 1), 1]
+            S[u64(sp - 1), 0] = S[u64(sp - 2), 0]
+            S[u64(sp - 1), 1] = S[u64(sp - 2), 1]
+            S[u64(sp - 2), 0] = S[u64(sp - 3), 0]
+            S[u64(sp - 2), 1] = S[u64(sp - 3), 1]
+            S[u64(sp - 3), 0] = t
+            S[u64(sp - 3), 1] = v
             pc += 1
         elif op == LOAD_DEREF:
-            cell = S[base + arg, 1]
-            t = H[cell, A]
+            cell = S[u64(base + arg), 1]
+            t = H[u64(cell), A]
             if t == UNDEF:
                 status = fail(st, ERR_UNBOUND_LOCAL, arg, 1, 0)
                 break
-            S[sp, 0] = t
-            S[sp, 1] = H[cell, B]
+            S[u64(sp), 0] = t
+            S[u64(sp), 1] = H[u64(cell), B]
             sp += 1
             pc += 1
         elif op == STORE_DEREF:
             sp -= 1
-            cell = S[base + arg, 1]
-            H[cell, A] = S[sp, 0]
-            H[cell, B] = S[sp, 1]
+            cell = S[u64(base + arg), 1]
+            H[u64(cell), A] = S[u64(sp), 0]
+            H[u64(cell), B] = S[u64(sp), 1]
             pc += 1
         elif op == JUMP:
             pc = arg
         elif op == POP_JUMP_IF_FALSE or op == POP_JUMP_IF_TRUE:
-            t = S[sp - 1, 0]
+            t = S[u64(sp - 1), 0]
             if t < CLASS or t > SUPER:      # script objects: cold_a
                 sp -= 1
                 if t == BOOL or t == INT:
-                    truth = S[sp, 1] != 0
+                    truth = S[u64(sp), 1] != 0
                 else:
-                    truth = arith.truthy(st, t, S[sp, 1])
+                    truth = arith.truthy(st, t, S[u64(sp), 1])
                 if truth == (op == POP_JUMP_IF_TRUE):
                     pc = arg
                 else:
@@ -2304,12 +2339,12 @@ def run(at):
             else:
                 cold = 1
         elif op == BINARY_OP:
-            ta = S[sp - 2, 0]
-            tb = S[sp - 1, 0]
+            ta = S[u64(sp - 2), 0]
+            tb = S[u64(sp - 1), 0]
             o = arg & 15
-            if ta == INT and tb == INT and o <= 5 and o != 3 and (o <= 2 or S[sp - 1, 1] > 0):
-                a = S[sp - 2, 1]
-                b = S[sp - 1, 1]
+            if ta == INT and tb == INT and o <= 5 and o != 3 and (o <= 2 or S[u64(sp - 1), 1] > 0):
+                a = S[u64(sp - 2), 1]
+                b = S[u64(sp - 1), 1]
                 ok = True
                 if o == 0:
                     r, ok = arith.add_ovf(a, b)
@@ -2327,12 +2362,12 @@ def run(at):
                     status = ST_SERVICE
                     break
                 sp -= 1
-                S[sp - 1, 1] = r
+                S[u64(sp - 1), 1] = r
                 pc += 1
             elif (ta == FLOAT or tb == FLOAT) and (ta == FLOAT or ta == INT) and (
                     tb == FLOAT or tb == INT) and o <= 3:
-                x = fval(S[sp - 2, 1]) if ta == FLOAT else np.float64(S[sp - 2, 1])
-                y = fval(S[sp - 1, 1]) if tb == FLOAT else np.float64(S[sp - 1, 1])
+                x = fval(S[u64(sp - 2), 1]) if ta == FLOAT else np.float64(S[u64(sp - 2), 1])
+                y = fval(S[u64(sp - 1), 1]) if tb == FLOAT else np.float64(S[u64(sp - 1), 1])
                 z = 0.0
                 if o == 0:
                     z = x + y
@@ -2346,18 +2381,18 @@ def run(at):
                     cold = 2        # ZeroDivisionError
                 if cold == 0:
                     sp -= 1
-                    S[sp - 1, 0] = FLOAT
-                    S[sp - 1, 1] = fbits(z)
+                    S[u64(sp - 1), 0] = FLOAT
+                    S[u64(sp - 1), 1] = fbits(z)
                     pc += 1
             else:
                 cold = 2
         elif op == COMPARE_OP:
-            ta = S[sp - 2, 0]
-            tb = S[sp - 1, 0]
+            ta = S[u64(sp - 2), 0]
+            tb = S[u64(sp - 1), 0]
             if arg <= 5 and ((ta == INT and tb == INT) or (ta == FLOAT and tb == FLOAT)):
                 if ta == INT:
-                    a = S[sp - 2, 1]
-                    b = S[sp - 1, 1]
+                    a = S[u64(sp - 2), 1]
+                    b = S[u64(sp - 1), 1]
                     if arg == 0:
                         r = a < b
                     elif arg == 1:
@@ -2371,8 +2406,8 @@ def run(at):
                     else:
                         r = a >= b
                 else:
-                    x = fval(S[sp - 2, 1])
-                    y = fval(S[sp - 1, 1])
+                    x = fval(S[u64(sp - 2), 1])
+                    y = fval(S[u64(sp - 1), 1])
                     if arg == 0:
                         r = x < y
                     elif arg == 1:
@@ -2386,14 +2421,14 @@ def run(at):
                     else:
                         r = x >= y
                 sp -= 1
-                S[sp - 1, 0] = BOOL
-                S[sp - 1, 1] = 1 if r else 0
+                S[u64(sp - 1), 0] = BOOL
+                S[u64(sp - 1), 1] = 1 if r else 0
                 pc += 1
             elif arg == 8 or arg == 9:      # is, is not
-                r = ta == tb and S[sp - 1, 1] == S[sp - 2, 1]
+                r = ta == tb and S[u64(sp - 1), 1] == S[u64(sp - 2), 1]
                 sp -= 1
-                S[sp - 1, 0] = BOOL
-                S[sp - 1, 1] = 1 if r == (arg == 8) else 0
+                S[u64(sp - 1), 0] = BOOL
+                S[u64(sp - 1), 1] = 1 if r == (arg == 8) else 0
                 pc += 1
             elif (arg == 6 or arg == 7) and ta < FUNC and (
                     tb == DICT or tb == SET or tb == FROZENSET):
@@ -2401,9 +2436,9 @@ def run(at):
             else:
                 cold = 2
         elif op == JUMP_IF_FALSE_OR_POP or op == JUMP_IF_TRUE_OR_POP:
-            t = S[sp - 1, 0]
+            t = S[u64(sp - 1), 0]
             if t == BOOL or t == INT or t == NONE:
-                truth = t != NONE and S[sp - 1, 1] != 0
+                truth = t != NONE and S[u64(sp - 1), 1] != 0
                 if truth == (op == JUMP_IF_TRUE_OR_POP):
                     pc = arg
                 else:
@@ -2412,160 +2447,160 @@ def run(at):
             else:
                 cold = 1
         elif op == UNARY_OP:
-            t = S[sp - 1, 0]
+            t = S[u64(sp - 1), 0]
             if arg == 2 and (t == BOOL or t == INT or t == NONE):     # not x
-                truth = t != NONE and S[sp - 1, 1] != 0
-                S[sp - 1, 0] = BOOL
-                S[sp - 1, 1] = 0 if truth else 1
+                truth = t != NONE and S[u64(sp - 1), 1] != 0
+                S[u64(sp - 1), 0] = BOOL
+                S[u64(sp - 1), 1] = 0 if truth else 1
                 pc += 1
-            elif arg == 0 and t == INT and S[sp - 1, 1] != arith.INT_MIN:
-                S[sp - 1, 1] = -S[sp - 1, 1]
+            elif arg == 0 and t == INT and S[u64(sp - 1), 1] != arith.INT_MIN:
+                S[u64(sp - 1), 1] = -S[u64(sp - 1), 1]
                 pc += 1
             elif arg == 0 and t == FLOAT:
-                S[sp - 1, 1] = fbits(-fval(S[sp - 1, 1]))
+                S[u64(sp - 1), 1] = fbits(-fval(S[u64(sp - 1), 1]))
                 pc += 1
             else:
                 cold = 1
         elif op == FOR_ITER:
-            if S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_RANGE:
-                it = S[sp - 1, 1]
-                cur = H[it, D]
-                step = H[it, F]
-                if (step > 0 and cur >= H[it, E]) or (step < 0 and cur <= H[it, E]):
+            if S[u64(sp - 1), 0] == ITER and H[u64(S[u64(sp - 1), 1]), A] == IT_RANGE:
+                it = S[u64(sp - 1), 1]
+                cur = H[u64(it), D]
+                step = H[u64(it), F]
+                if (step > 0 and cur >= H[u64(it), E]) or (step < 0 and cur <= H[u64(it), E]):
                     sp -= 1
                     pc = arg
                 else:
-                    H[it, D] = cur + step
-                    S[sp, 0] = INT
-                    S[sp, 1] = cur
+                    H[u64(it), D] = cur + step
+                    S[u64(sp), 0] = INT
+                    S[u64(sp), 1] = cur
                     sp += 1
                     pc += 1
-            elif S[sp - 1, 0] == ITER and H[S[sp - 1, 1], A] == IT_SEQ:
-                it = S[sp - 1, 1]
-                src = H[it, C]
-                i = H[it, D]
-                if i >= H[src, B]:
+            elif S[u64(sp - 1), 0] == ITER and H[u64(S[u64(sp - 1), 1]), A] == IT_SEQ:
+                it = S[u64(sp - 1), 1]
+                src = H[u64(it), C]
+                i = H[u64(it), D]
+                if i >= H[u64(src), B]:
                     sp -= 1
                     pc = arg
                 else:
-                    H[it, D] = i + 1
-                    S[sp, 0] = V[H[src, A] + i, 0]
-                    S[sp, 1] = V[H[src, A] + i, 1]
+                    H[u64(it), D] = i + 1
+                    S[u64(sp), 0] = V[u64(H[u64(src), A] + i), 0]
+                    S[u64(sp), 1] = V[u64(H[u64(src), A] + i), 1]
                     sp += 1
                     pc += 1
-            elif S[sp - 1, 0] == GEN:
+            elif S[u64(sp - 1), 0] == GEN:
                 cold = 3
             else:
                 cold = 2
         elif op == BINARY_SUBSCR:
-            tc = S[sp - 2, 0]
-            if (tc == LIST or tc == TUPLE) and S[sp - 1, 0] == INT:
-                lst = S[sp - 2, 1]
-                i = S[sp - 1, 1]
-                n = H[lst, B]
+            tc = S[u64(sp - 2), 0]
+            if (tc == LIST or tc == TUPLE) and S[u64(sp - 1), 0] == INT:
+                lst = S[u64(sp - 2), 1]
+                i = S[u64(sp - 1), 1]
+                n = H[u64(lst), B]
                 if i < 0:
                     i += n
                 if i < 0 or i >= n:
                     status = fail(st, ERR_INDEX, tc, 0, 0)
                     break
                 sp -= 1
-                S[sp - 1, 0] = V[H[lst, A] + i, 0]
-                S[sp - 1, 1] = V[H[lst, A] + i, 1]
+                S[u64(sp - 1), 0] = V[u64(H[u64(lst), A] + i), 0]
+                S[u64(sp - 1), 1] = V[u64(H[u64(lst), A] + i), 1]
                 pc += 1
-            elif tc == DICT or ((tc == LIST or tc == TUPLE) and S[sp - 1, 0] == SLICE):
+            elif tc == DICT or ((tc == LIST or tc == TUPLE) and S[u64(sp - 1), 0] == SLICE):
                 cold = 3
             else:
                 cold = 2
         elif op == STORE_SUBSCR:
-            tc = S[sp - 2, 0]
-            if tc == LIST and S[sp - 1, 0] == INT:
-                lst = S[sp - 2, 1]
-                i = S[sp - 1, 1]
-                n = H[lst, B]
+            tc = S[u64(sp - 2), 0]
+            if tc == LIST and S[u64(sp - 1), 0] == INT:
+                lst = S[u64(sp - 2), 1]
+                i = S[u64(sp - 1), 1]
+                n = H[u64(lst), B]
                 if i < 0:
                     i += n
                 if i < 0 or i >= n:
                     status = fail(st, ERR_INDEX, LIST, 1, 0)
                     break
-                V[H[lst, A] + i, 0] = S[sp - 3, 0]
-                V[H[lst, A] + i, 1] = S[sp - 3, 1]
+                V[u64(H[u64(lst), A] + i), 0] = S[u64(sp - 3), 0]
+                V[u64(H[u64(lst), A] + i), 1] = S[u64(sp - 3), 1]
                 sp -= 3
                 pc += 1
-            elif tc == DICT or (tc == LIST and S[sp - 1, 0] == SLICE):
+            elif tc == DICT or (tc == LIST and S[u64(sp - 1), 0] == SLICE):
                 cold = 3
             else:
                 cold = 2
         elif op == CALL:
-            ft = S[sp - arg - 1, 0]
-            if ft == FUNC and fastpath.call(at, S[sp - arg - 1, 1], arg, sp - arg, sp - arg - 1,
+            ft = S[u64(sp - arg - 1), 0]
+            if ft == FUNC and fastpath.call(at, S[u64(sp - arg - 1), 1], arg, sp - arg, sp - arg - 1,
                                             pc + 1):
                 # the common call (exact positional arguments, no cells) was entered
                 fp = R[R_FP]
                 sp = R[R_SP]
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
-            elif ft == CLASS and fastpath.new_instance(at, S[sp - arg - 1, 1], arg, sp, pc):
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
+            elif ft == CLASS and fastpath.new_instance(at, S[u64(sp - arg - 1), 1], arg, sp, pc):
                 fp = R[R_FP]
                 sp = R[R_SP]
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
             elif ft == FUNC:
-                Fr[fp, FR_PC] = pc
+                Fr[u64(fp), FR_PC] = pc
                 R[R_SP] = sp
-                status = push_frame(st, S[sp - arg - 1, 1], sp - arg, arg, pc + 1, sp - arg - 1)
+                status = push_frame(st, S[u64(sp - arg - 1), 1], sp - arg, arg, pc + 1, sp - arg - 1)
                 if status != ST_RUNNING:
                     break
                 fp = R[R_FP]
                 sp = R[R_SP]
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
             elif ft == BUILTIN:
                 cold = 3
             else:
                 cold = 2
         elif op == CALL_METHOD:
-            ft = S[sp - arg - 2, 0]
-            hasself = S[sp - arg - 1, 0] != UNDEF
-            if ft == FUNC and fastpath.call(at, S[sp - arg - 2, 1], arg + hasself,
+            ft = S[u64(sp - arg - 2), 0]
+            hasself = S[u64(sp - arg - 1), 0] != UNDEF
+            if ft == FUNC and fastpath.call(at, S[u64(sp - arg - 2), 1], arg + hasself,
                                             sp - arg - hasself, sp - arg - 2, pc + 1):
                 # CALL_METHOD with a self passes it as the first argument; without one (a
                 # function read from a module) the result goes to the slot below the empty one
                 fp = R[R_FP]
                 sp = R[R_SP]
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
-            elif arg == 1 and ft == METHOD and S[sp - 3, 1] == M_LIST_APPEND and \
-                    S[sp - 2, 0] == LIST and H[S[sp - 2, 1], B] < H[S[sp - 2, 1], C]:
-                lst = S[sp - 2, 1]          # lst.append(x) with room
-                o = H[lst, A] + H[lst, B]
-                V[o, 0] = S[sp - 1, 0]
-                V[o, 1] = S[sp - 1, 1]
-                H[lst, B] += 1
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
+            elif arg == 1 and ft == METHOD and S[u64(sp - 3), 1] == M_LIST_APPEND and \
+                    S[u64(sp - 2), 0] == LIST and H[u64(S[u64(sp - 2), 1]), B] < H[u64(S[u64(sp - 2), 1]), C]:
+                lst = S[u64(sp - 2), 1]          # lst.append(x) with room
+                o = H[u64(lst), A] + H[u64(lst), B]
+                V[u64(o), 0] = S[u64(sp - 1), 0]
+                V[u64(o), 1] = S[u64(sp - 1), 1]
+                H[u64(lst), B] += 1
                 sp -= 2
-                S[sp - 1, 0] = NONE
-                S[sp - 1, 1] = 0
+                S[u64(sp - 1), 0] = NONE
+                S[u64(sp - 1), 1] = 0
                 pc += 1
-            elif ft == BUILTIN and not hasself and MODULE_FN_FIRST <= S[sp - arg - 2, 1] <= \
+            elif ft == BUILTIN and not hasself and MODULE_FN_FIRST <= S[u64(sp - arg - 2), 1] <= \
                     MODULE_FN_LAST:
                 # a function of math or random, read by LOAD_METHOD from its module:
                 # random() and sqrt(float) here, the rest by modfns.call_module_fn
                 # directly (the result goes to the empty self slot, then down one)
-                fv = S[sp - arg - 2, 1]
+                fv = S[u64(sp - arg - 2), 1]
                 ret = sp - arg - 2
                 if fv == B_RANDOM_RANDOM and arg == 0 and R[R_RNG] >= 0:
-                    S[ret, 0] = FLOAT
-                    S[ret, 1] = fbits(fastpath.random_float(st, R[R_RNG]))
+                    S[u64(ret), 0] = FLOAT
+                    S[u64(ret), 1] = fbits(fastpath.random_float(st, R[R_RNG]))
                     sp = ret + 1
                     pc += 1
-                elif fv == B_MATH_SQRT and arg == 1 and S[sp - 1, 0] == FLOAT and \
-                        0.0 <= fval(S[sp - 1, 1]) < np.inf:
-                    S[ret, 0] = FLOAT
-                    S[ret, 1] = fbits(math.sqrt(fval(S[sp - 1, 1])))
+                elif fv == B_MATH_SQRT and arg == 1 and S[u64(sp - 1), 0] == FLOAT and \
+                        0.0 <= fval(S[u64(sp - 1), 1]) < np.inf:
+                    S[u64(ret), 0] = FLOAT
+                    S[u64(ret), 1] = fbits(math.sqrt(fval(S[u64(sp - 1), 1])))
                     sp = ret + 1
                     pc += 1
                 elif modfns.call_module_fn(st, fv, sp, arg) == ST_RUNNING:
-                    S[ret, 0] = S[ret + 1, 0]
-                    S[ret, 1] = S[ret + 1, 1]
+                    S[u64(ret), 0] = S[u64(ret + 1), 0]
+                    S[u64(ret), 1] = S[u64(ret + 1), 1]
                     sp = ret + 1
                     pc += 1
                     fuel -= R[R_EXTRA]      # (random.shuffle's work)
@@ -2577,20 +2612,20 @@ def run(at):
             else:
                 cold = 2
         elif op == LOAD_ATTR or op == LOAD_METHOD:
-            t = S[sp - 1, 0]
-            if t == INSTANCE and fastpath.load_attr(at, K[arg, 1], sp, op == LOAD_METHOD):
+            t = S[u64(sp - 1), 0]
+            if t == INSTANCE and fastpath.load_attr(at, K[u64(arg), 1], sp, op == LOAD_METHOD):
                 if op == LOAD_METHOD:
                     sp += 1
                 pc += 1
             elif op == LOAD_METHOD and STR <= t <= DICT and 0 <= arg < MT.shape[1] and \
-                    MT[t, arg] >= 0:        # a method of str, list, tuple or dict
-                S[sp, 0] = t
-                S[sp, 1] = S[sp - 1, 1]
-                S[sp - 1, 0] = METHOD
-                S[sp - 1, 1] = MT[t, arg]
+                    MT[u64(t), arg] >= 0:        # a method of str, list, tuple or dict
+                S[u64(sp), 0] = t
+                S[u64(sp), 1] = S[u64(sp - 1), 1]
+                S[u64(sp - 1), 0] = METHOD
+                S[u64(sp - 1), 1] = MT[u64(t), arg]
                 sp += 1
                 pc += 1
-            elif t == MODULE and fastpath.module_attr(at, S[sp - 1, 1], K[arg, 1], sp,
+            elif t == MODULE and fastpath.module_attr(at, S[u64(sp - 1), 1], K[u64(arg), 1], sp,
                                                       op == LOAD_METHOD):
                 if op == LOAD_METHOD:
                     sp += 1
@@ -2600,28 +2635,28 @@ def run(at):
             else:
                 cold = 2
         elif op == STORE_ATTR:
-            if S[sp - 1, 0] == INSTANCE and fastpath.store_attr(at, K[arg, 1], sp):
+            if S[u64(sp - 1), 0] == INSTANCE and fastpath.store_attr(at, K[u64(arg), 1], sp):
                 sp -= 2
                 pc += 1
             else:
                 cold = 1
         elif op == RETURN_VALUE:
-            flags = Fr[fp, FR_FLAGS]
+            flags = Fr[u64(fp), FR_FLAGS]
             if flags == RET_NORMAL and fp > 0:
-                ret = Fr[fp, FR_RET]
-                S[ret, 0] = S[sp - 1, 0]
-                S[ret, 1] = S[sp - 1, 1]
+                ret = Fr[u64(fp), FR_RET]
+                S[u64(ret), 0] = S[u64(sp - 1), 0]
+                S[u64(ret), 1] = S[u64(sp - 1), 1]
                 sp = ret + 1
                 fp -= 1
                 R[R_FP] = fp
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
-            elif flags == RET_INIT and fp > 0 and S[sp - 1, 0] == NONE:
-                sp = Fr[fp, FR_RET] + 1     # __init__ returned None: the instance stays
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
+            elif flags == RET_INIT and fp > 0 and S[u64(sp - 1), 0] == NONE:
+                sp = Fr[u64(fp), FR_RET] + 1     # __init__ returned None: the instance stays
                 fp -= 1
                 R[R_FP] = fp
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
             elif RET_GEN_FOR <= flags <= RET_GEN_CLOSE:
                 cold = 3
             elif fp == 0:
@@ -2633,18 +2668,18 @@ def run(at):
                 fp = R[R_FP]
                 sp = R[R_SP]
                 if status != ST_RUNNING:
-                    Fr[fp, FR_PC] -= 1      # the error belongs to the calling instruction
-                    pc = Fr[fp, FR_PC]
+                    Fr[u64(fp), FR_PC] -= 1      # the error belongs to the calling instruction
+                    pc = Fr[u64(fp), FR_PC]
                     break
-                pc = Fr[fp, FR_PC]
-                base = Fr[fp, FR_BASE]
+                pc = Fr[u64(fp), FR_PC]
+                base = Fr[u64(fp), FR_BASE]
         elif op == UNPACK_SEQUENCE:
-            t = S[sp - 1, 0]
-            if (t == TUPLE or t == LIST) and H[S[sp - 1, 1], B] == arg:
-                o = H[S[sp - 1, 1], A]
+            t = S[u64(sp - 1), 0]
+            if (t == TUPLE or t == LIST) and H[u64(S[u64(sp - 1), 1]), B] == arg:
+                o = H[u64(S[u64(sp - 1), 1]), A]
                 for i in range(arg):
-                    S[sp - 1 + i, 0] = V[o + arg - 1 - i, 0]
-                    S[sp - 1 + i, 1] = V[o + arg - 1 - i, 1]
+                    S[u64(sp - 1 + i), 0] = V[u64(o + arg - 1 - i), 0]
+                    S[u64(sp - 1 + i), 1] = V[u64(o + arg - 1 - i), 1]
                 sp += arg - 1
                 pc += 1
             else:
@@ -2656,45 +2691,46 @@ def run(at):
                 # same row, region and serial; heap.reserve's test of room)
                 row = R[R_HFREE]
                 if row >= 0:
-                    R[R_HFREE] = H[row, A]
+                    R[R_HFREE] = H[u64(row), A]
                     R[R_HLIVE] -= 1
                 else:
                     row = R[R_HTOP]
                     R[R_HTOP] = row + 1
                 o = R[R_VTOP]
                 R[R_VTOP] = o + arg
-                H[row, KIND] = TUPLE
-                H[row, SERIAL] = R[R_SERIAL]
+                H[u64(row), KIND] = TUPLE
+                H[u64(row), SERIAL] = R[R_SERIAL]
                 R[R_SERIAL] += 1
-                H[row, A] = o
-                H[row, B] = arg
-                H[row, C] = 0
-                H[row, D] = 0
-                H[row, E] = 0
-                H[row, F] = 0
+                H[u64(row), A] = o
+                H[u64(row), B] = arg
+                H[u64(row), C] = 0
+                H[u64(row), D] = 0
+                H[u64(row), E] = 0
+                H[u64(row), F] = 0
                 sp -= arg
                 for i in range(arg):
-                    V[o + i, 0] = S[sp + i, 0]
-                    V[o + i, 1] = S[sp + i, 1]
-                S[sp, 0] = TUPLE
-                S[sp, 1] = row
+                    V[u64(o + i), 0] = S[u64(sp + i), 0]
+                    V[u64(o + i), 1] = S[u64(sp + i), 1]
+                S[u64(sp), 0] = TUPLE
+                S[u64(sp), 1] = row
                 sp += 1
                 pc += 1
             else:
                 cold = 3
-        elif op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE:
+        elif op == BUILD_LIST or op == YIELD_VALUE or op == BUILD_SLICE or \
+                op == BUILD_SLICE__BINARY_SUBSCR or op == BUILD_SLICE__STORE_SUBSCR:
             cold = 3
-        elif op == SEND and S[sp - 2, 0] == GEN:
+        elif op == SEND and S[u64(sp - 2), 0] == GEN:
             cold = 3
         else:
             cold = 1
         if cold != 0:
-            Fr[fp, FR_PC] = pc
+            Fr[u64(fp), FR_PC] = pc
             R[R_SP] = sp
             if cold == 2:
                 status = cold_b(st, op, arg, sp, pc)
             elif cold == 3:
-                status = warm(st, op, arg, sp, pc)
+                status = warm(st, op, arg, sp, pc, fuel)
             else:
                 status = cold_a(st, op, arg, sp, pc)
             if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data (1)
@@ -2709,19 +2745,19 @@ def run(at):
                 if status == ST_RAISE:
                     sp = R[R_SP]    # a raise leaves the exception on top
                     fp = R[R_FP]    # (in the frame it is raised in: a generator's
-                    pc = Fr[fp, FR_PC]  # return or throw() may have changed it)
+                    pc = Fr[u64(fp), FR_PC]  # return or throw() may have changed it)
                 break
             fp = R[R_FP]
             sp = R[R_SP]
-            pc = Fr[fp, FR_PC]
-            base = Fr[fp, FR_BASE]
+            pc = Fr[u64(fp), FR_PC]
+            base = Fr[u64(fp), FR_BASE]
     if status == ST_NEED_MEMORY:
         fuel += 1          # the instruction did not run; it will be counted when it does
     R[R_COUNT] += start_fuel - fuel
     R[R_FUEL] = fuel
     R[R_SP] = sp
     R[R_FP] = fp
-    Fr[fp, FR_PC] = pc
+    Fr[u64(fp), FR_PC] = pc
     return status
 
 

@@ -117,6 +117,8 @@ _TABLE = [
     ("BINARY_SUBSCR__POP_JUMP_IF_FALSE", "-", -1, "BINARY_SUBSCR of a list or tuple by an int; then the POP_JUMP_IF_FALSE that follows (a bool, int or None item)"),
     ("BINARY_SUBSCR__POP_JUMP_IF_TRUE", "-", -1, "BINARY_SUBSCR of a list or tuple by an int; then the POP_JUMP_IF_TRUE that follows (a bool, int or None item)"),
     ("FOR_ITER__STORE_FAST", "target", 1,  "FOR_ITER; then the STORE_FAST that follows (an item of a range or list iterator)"),
+    ("BUILD_SLICE__BINARY_SUBSCR", "count", "var", "BUILD_SLICE; then the BINARY_SUBSCR that follows (a slice of a list, tuple, str or range that raises nothing)"),
+    ("BUILD_SLICE__STORE_SUBSCR", "count", "var", "BUILD_SLICE; then the STORE_SUBSCR that follows (a list or tuple assigned to a list slice, raising nothing)"),
 ]
 # fmt: on
 
@@ -150,6 +152,8 @@ FUSED = {
     "BINARY_SUBSCR__POP_JUMP_IF_FALSE": ("BINARY_SUBSCR", "POP_JUMP_IF_FALSE"),
     "BINARY_SUBSCR__POP_JUMP_IF_TRUE": ("BINARY_SUBSCR", "POP_JUMP_IF_TRUE"),
     "FOR_ITER__STORE_FAST": ("FOR_ITER", "STORE_FAST"),
+    "BUILD_SLICE__BINARY_SUBSCR": ("BUILD_SLICE", "BINARY_SUBSCR"),
+    "BUILD_SLICE__STORE_SUBSCR": ("BUILD_SLICE", "STORE_SUBSCR"),
 }
 # opcode -> the opcode it means (itself, or a superinstruction's first instruction)
 BASE = [BY_NAME[FUSED[op.name][0]].code if op.name in FUSED else op.code for op in OPS]

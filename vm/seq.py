@@ -24,6 +24,9 @@ from .arith import fail
 VAL_SLICE_STEP_ZERO = 10
 VAL_SLICE_ASSIGN_SIZE = 11
 MAX_WRAP_DEPTH = 64   # enumerate(zip(enumerate(...))) nesting limit
+# Unsigned row indices in the slice helpers (as in interp.run): numba adds no
+# wraparound code for negative ones, and every index here is a checked row
+u64 = np.uint64
 
 
 # ---------------------------------------------------------------------------
@@ -34,15 +37,15 @@ MAX_WRAP_DEPTH = 64   # enumerate(zip(enumerate(...))) nesting limit
 def seq_len(st, tag, val):
     """len() of a sized value, or -1."""
     if tag == STR or tag == LIST or tag == TUPLE:
-        return H_(st)[val, B]
+        return H_(st)[u64(val), B]
     if tag == DICT:
-        return H_(st)[val, F]
+        return H_(st)[u64(val), F]
     if tag == DICTVIEW:
-        return H_(st)[H_(st)[val, A], F]
+        return H_(st)[u64(H_(st)[u64(val), A]), F]
     if tag == SET or tag == FROZENSET:
-        return H_(st)[val, B]
+        return H_(st)[u64(val), B]
     if tag == RANGE:
-        return heap.range_len(H_(st)[val, A], H_(st)[val, B], H_(st)[val, C])
+        return heap.range_len(H_(st)[u64(val), A], H_(st)[u64(val), B], H_(st)[u64(val), C])
     return -1
 
 
@@ -50,19 +53,19 @@ def seq_len(st, tag, val):
 def slice_indices(st, sl, length):
     """CPython's PySlice_AdjustIndices: (start, stop, step, count, status)."""
     V = V_(st)
-    o = H_(st)[sl, A]
+    o = H_(st)[u64(sl), A]
     for k in range(3):
-        t = V[o + k, 0]
+        t = V[u64(o + k), 0]
         if t != NONE and t != INT and t != BOOL and t != BIGINT:
             return 0, 0, 0, 0, fail(st, ERR_TYPE, 103, t, 0)
     # a big-int bound is beyond any length: it clamps like +-2**62 (as CPython's does)
-    b0 = V[o, 1] if V[o, 0] != BIGINT else H_(st)[V[o, 1], C] << 62
-    b1 = V[o + 1, 1] if V[o + 1, 0] != BIGINT else H_(st)[V[o + 1, 1], C] << 62
-    b2 = V[o + 2, 1] if V[o + 2, 0] != BIGINT else H_(st)[V[o + 2, 1], C] << 62
-    step = 1 if V[o + 2, 0] == NONE else b2
+    b0 = V[u64(o), 1] if V[u64(o), 0] != BIGINT else H_(st)[u64(V[u64(o), 1]), C] << 62
+    b1 = V[u64(o + 1), 1] if V[u64(o + 1), 0] != BIGINT else H_(st)[u64(V[u64(o + 1), 1]), C] << 62
+    b2 = V[u64(o + 2), 1] if V[u64(o + 2), 0] != BIGINT else H_(st)[u64(V[u64(o + 2), 1]), C] << 62
+    step = 1 if V[u64(o + 2), 0] == NONE else b2
     if step == 0:
         return 0, 0, 0, 0, fail(st, ERR_VALUE, VAL_SLICE_STEP_ZERO, 0, 0)
-    if V[o, 0] == NONE:
+    if V[u64(o), 0] == NONE:
         start = length - 1 if step < 0 else 0
     else:
         start = b0
@@ -72,7 +75,7 @@ def slice_indices(st, sl, length):
                 start = -1 if step < 0 else 0
         elif start >= length:
             start = length - 1 if step < 0 else length
-    if V[o + 1, 0] == NONE:
+    if V[u64(o + 1), 0] == NONE:
         stop = -1 if step < 0 else length
     else:
         stop = b1
@@ -87,6 +90,66 @@ def slice_indices(st, sl, length):
     else:
         count = (stop - start - 1) // step + 1 if start < stop else 0
     return start, stop, step, count, ST_RUNNING
+
+
+@njit(sig("i8(P, b1, i8, i8)"), cache=CACHE)
+def slice_applies(st, store, arg, sp):
+    """For BUILD_SLICE (arg bounds on top of the stack) followed by BINARY_SUBSCR
+    (store False: the container is below the bounds) or STORE_SUBSCR (store True:
+    value, container, bounds): whether the subscript, given the slice those bounds
+    make, is a slice of a list, tuple, str or range (a read) or a slice assignment
+    of a list or tuple to a list (a store) that raises nothing: bounds None, int or
+    bool, a step other than 0, and for an extended slice assignment as many items
+    as the slice has.  The slice length of a store, or 0 for a read; -1 if not.
+    Changes nothing."""
+    S = S_(st)
+    c0 = sp - arg - 1
+    tc = S[u64(c0), 0]
+    if store:
+        if tc != LIST or (S[u64(c0 - 1), 0] != LIST and S[u64(c0 - 1), 0] != TUPLE):
+            return -1
+    elif tc != LIST and tc != TUPLE and tc != STR and tc != RANGE:
+        return -1
+    for k in range(arg):
+        t = S[u64(sp - arg + k), 0]
+        if t != NONE and t != INT and t != BOOL:
+            return -1
+    if arg == 3 and S[u64(sp - 1), 0] != NONE and S[u64(sp - 1), 1] == 0:
+        return -1       # ValueError: slice step cannot be zero
+    if not store:
+        return 0
+    step = 1 if arg == 2 or S[u64(sp - 1), 0] == NONE else S[u64(sp - 1), 1]
+    if step == 1:
+        return 0
+    n = H_(st)[u64(S[u64(c0), 1]), B]
+    # slice_indices' arithmetic, on the bounds on the stack
+    if S[u64(sp - arg), 0] == NONE:
+        start = n - 1 if step < 0 else 0
+    else:
+        start = S[u64(sp - arg), 1]
+        if start < 0:
+            start += n
+            if start < 0:
+                start = -1 if step < 0 else 0
+        elif start >= n:
+            start = n - 1 if step < 0 else n
+    if S[u64(sp - arg + 1), 0] == NONE:
+        stop = -1 if step < 0 else n
+    else:
+        stop = S[u64(sp - arg + 1), 1]
+        if stop < 0:
+            stop += n
+            if stop < 0:
+                stop = -1 if step < 0 else 0
+        elif stop >= n:
+            stop = n - 1 if step < 0 else n
+    if step < 0:
+        count = (start - stop - 1) // (-step) + 1 if stop < start else 0
+    else:
+        count = (stop - start - 1) // step + 1 if start < stop else 0
+    if H_(st)[u64(S[u64(c0 - 1), 1]), B] != count:
+        return -1       # ValueError: attempt to assign sequence of size ...
+    return count
 
 
 @njit(cache=CACHE)
@@ -109,19 +172,19 @@ def get_slice(st, tc, c, sl, sp):
         if not heap.reserve(st, 1, 0, n):
             return ST_NEED_MEMORY
         r = heap.new_str(st, n)
-        o = H[r, A]
-        so = H[c, A]
+        o = H[u64(r), A]
+        so = H[u64(c), A]
         for i in range(n):
-            CH_(st)[o + i] = CH_(st)[so + start + i * step]
+            CH_(st)[u64(o + i)] = CH_(st)[u64(so + start + i * step)]
     elif tc == RANGE:
         if not heap.reserve(st, 1, 0, 0):
             return ST_NEED_MEMORY
-        r0 = H[c, A]
-        rs = H[c, C]
+        r0 = H[u64(c), A]
+        rs = H[u64(c), C]
         r = heap.new_obj(st, RANGE)
-        H[r, A] = r0 + start * rs
-        H[r, B] = r0 + stop * rs
-        H[r, C] = rs * step
+        H[u64(r), A] = r0 + start * rs
+        H[u64(r), B] = r0 + stop * rs
+        H[u64(r), C] = rs * step
     else:
         if not heap.reserve(st, 1, n, 0):
             return ST_NEED_MEMORY
@@ -129,13 +192,13 @@ def get_slice(st, tc, c, sl, sp):
             r = heap.new_list(st, n, n)
         else:
             r = heap.new_tuple(st, n)
-        o = H[r, A]
-        so = H[c, A]
+        o = H[u64(r), A]
+        so = H[u64(c), A]
         for i in range(n):
-            V_(st)[o + i, 0] = V_(st)[so + start + i * step, 0]
-            V_(st)[o + i, 1] = V_(st)[so + start + i * step, 1]
-    S_(st)[sp - 2, 0] = tc
-    S_(st)[sp - 2, 1] = r
+            V_(st)[u64(o + i), 0] = V_(st)[u64(so + start + i * step), 0]
+            V_(st)[u64(o + i), 1] = V_(st)[u64(so + start + i * step), 1]
+    S_(st)[u64(sp - 2), 0] = tc
+    S_(st)[u64(sp - 2), 1] = r
     heap.charge(st, n)
     return ST_RUNNING
 
@@ -199,26 +262,33 @@ def store_slice(st, c, sl, tv, v):
     """lst[slice] = iterable (list, tuple, str or range materialized first)."""
     H = H_(st)
     V = V_(st)
-    n = H[c, B]
+    n = H[u64(c), B]
     start, stop, step, count, status = slice_indices(st, sl, n)
     if status != ST_RUNNING:
         return status
     if tv != LIST and tv != TUPLE:
         return fail(st, ERR_TYPE, 104, tv, 0)   # host converts other iterables
-    m = H[v, B]
-    so = H[v, A]
+    m = H[u64(v), B]
+    so = H[u64(v), A]
     if step != 1:
         if m != count:
             return fail(st, ERR_VALUE, VAL_SLICE_ASSIGN_SIZE, m, count)
-        o = H[c, A]
-        # copy first: the source may be the list itself
+        o = H[u64(c), A]
+        if v != c or tv != LIST:
+            # another object's region (regions are not shared): no scratch copy
+            # (np.empty is an allocation through numba's runtime, 30-40 ns)
+            for i in range(m):
+                V[u64(o + start + i * step), 0] = V[u64(so + i), 0]
+                V[u64(o + start + i * step), 1] = V[u64(so + i), 1]
+            return ST_RUNNING
+        # copy first: the source is the list itself
         tmp = np.empty((m, 2), np.int64)
         for i in range(m):
-            tmp[i, 0] = V[so + i, 0]
-            tmp[i, 1] = V[so + i, 1]
+            tmp[i, 0] = V[u64(so + i), 0]
+            tmp[i, 1] = V[u64(so + i), 1]
         for i in range(m):
-            V[o + start + i * step, 0] = tmp[i, 0]
-            V[o + start + i * step, 1] = tmp[i, 1]
+            V[u64(o + start + i * step), 0] = tmp[i, 0]
+            V[u64(o + start + i * step), 1] = tmp[i, 1]
         return ST_RUNNING
     if stop < start:
         stop = start
@@ -227,25 +297,45 @@ def store_slice(st, c, sl, tv, v):
     need = heap.list_grow_need(st, c, grow) if grow > 0 else 0
     if not heap.reserve(st, 0, need, 0):
         return ST_NEED_MEMORY
+    if v != c or tv != LIST:
+        # the source is another object, whose region the moves below leave alone
+        if grow > 0:
+            heap.list_make_room(st, c, grow)
+        o = H[u64(c), A]
+        so = H[u64(v), A]
+        if grow > 0:
+            for i in range(n - 1, stop - 1, -1):
+                V[u64(o + i + grow), 0] = V[u64(o + i), 0]
+                V[u64(o + i + grow), 1] = V[u64(o + i), 1]
+        elif grow < 0:
+            for i in range(stop, n):
+                V[u64(o + i + grow), 0] = V[u64(o + i), 0]
+                V[u64(o + i + grow), 1] = V[u64(o + i), 1]
+        for i in range(m):
+            V[u64(o + start + i), 0] = V[u64(so + i), 0]
+            V[u64(o + start + i), 1] = V[u64(so + i), 1]
+        H[u64(c), B] = newn
+        heap.charge(st, n + m)
+        return ST_RUNNING
     tmp = np.empty((m, 2), np.int64)
     for i in range(m):
-        tmp[i, 0] = V[so + i, 0]
-        tmp[i, 1] = V[so + i, 1]
+        tmp[i, 0] = V[u64(so + i), 0]
+        tmp[i, 1] = V[u64(so + i), 1]
     if grow > 0:
         heap.list_make_room(st, c, grow)
-    o = H[c, A]
+    o = H[u64(c), A]
     if grow > 0:
         for i in range(n - 1, stop - 1, -1):
-            V[o + i + grow, 0] = V[o + i, 0]
-            V[o + i + grow, 1] = V[o + i, 1]
+            V[u64(o + i + grow), 0] = V[u64(o + i), 0]
+            V[u64(o + i + grow), 1] = V[u64(o + i), 1]
     elif grow < 0:
         for i in range(stop, n):
-            V[o + i + grow, 0] = V[o + i, 0]
-            V[o + i + grow, 1] = V[o + i, 1]
+            V[u64(o + i + grow), 0] = V[u64(o + i), 0]
+            V[u64(o + i + grow), 1] = V[u64(o + i), 1]
     for i in range(m):
-        V[o + start + i, 0] = tmp[i, 0]
-        V[o + start + i, 1] = tmp[i, 1]
-    H[c, B] = newn
+        V[u64(o + start + i), 0] = tmp[i, 0]
+        V[u64(o + start + i), 1] = tmp[i, 1]
+    H[u64(c), B] = newn
     heap.charge(st, n + m)
     return ST_RUNNING
 

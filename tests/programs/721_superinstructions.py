@@ -165,3 +165,24 @@ print(subscripts([0, 1, 2, 0], [True, False, True], {"a": 1, "b": 0}, ["", "x", 
 print(closures(6))
 print(unbound(True), unbound(False))
 modules()
+
+
+def slices(xs, s):
+    perm = list(xs)
+    out = [perm[1:3], perm[::-1], s[1:], s[::-2], perm[2:1], perm[:100]]   # BUILD_SLICE BINARY_SUBSCR
+    for k in range(len(perm)):
+        perm[:k + 1] = perm[k::-1]      # BUILD_SLICE STORE_SUBSCR
+    perm[1:2] = "ab"                    # a str: the general path
+    out.append(perm)
+    try:
+        out.append(perm[::0])           # ValueError in the second instruction
+    except ValueError as e:
+        print("ValueError:", e)
+    try:
+        perm[::2] = [1]                 # ValueError in the second instruction
+    except ValueError as e:
+        print("ValueError:", e)
+    return out
+
+
+print(slices([5, 3, 8, 1], "hello"))
