@@ -16,6 +16,8 @@ R_FP and the pcs, or a status having changed nothing (ST_RAISE after a generator
 return or throw leaves the frames set up for the unwinder).
 """
 
+import numpy as np
+
 from .jit import njit
 
 from . import CACHE
@@ -38,6 +40,9 @@ from .builtins import (
 )
 from . import heap, seq, sets, natives
 from .arith import fail
+
+# Indices are never negative: unsigned ones spare numba's wraparound (see interp.py).
+u64 = np.uint64
 
 MAX_CHAIN = 1 << 16   # yield-from chains a throw()/close() walks (frames bound it anyway)
 
@@ -122,32 +127,34 @@ def gen_enter(st, g, mode, ret, base, ret_pc, push_sent, sent_t, sent_v):
     H = H_(st)
     V = V_(st)
     Fr = F_(st)
-    f = H[g, A]
-    o = H[g, D]
-    n = H[g, E]
+    ug = u64(g)
+    f = H[ug, A]
+    o = H[ug, D]
+    n = H[ug, E]
     for i in range(n):
-        S[base + i, 0] = V[o + i, 0]
-        S[base + i, 1] = V[o + i, 1]
+        S[u64(base + i), 0] = V[u64(o + i), 0]
+        S[u64(base + i), 1] = V[u64(o + i), 1]
     sp = base + n
     if push_sent:
-        S[sp, 0] = sent_t
-        S[sp, 1] = sent_v
+        S[u64(sp), 0] = sent_t
+        S[u64(sp), 1] = sent_v
         sp += 1
-    S[ret, 0] = GEN
-    S[ret, 1] = g
+    S[u64(ret), 0] = GEN
+    S[u64(ret), 1] = g
     fp = R[R_FP]
-    Fr[fp, FR_PC] = ret_pc
+    Fr[u64(fp), FR_PC] = ret_pc
     fp += 1
-    Fr[fp, FR_CODE] = H[f, A]
-    Fr[fp, FR_PC] = H[g, C]
-    Fr[fp, FR_BASE] = base
-    Fr[fp, FR_FUNC] = f
-    Fr[fp, FR_RET] = ret
-    Fr[fp, FR_FLAGS] = mode
+    uf = u64(fp)
+    Fr[uf, FR_CODE] = H[u64(f), A]
+    Fr[uf, FR_PC] = H[ug, C]
+    Fr[uf, FR_BASE] = base
+    Fr[uf, FR_FUNC] = f
+    Fr[uf, FR_RET] = ret
+    Fr[uf, FR_FLAGS] = mode
     R[R_FP] = fp
     R[R_SP] = sp
-    H[g, B] = GEN_RUNNING
-    H[g, E] = 0
+    H[ug, B] = GEN_RUNNING
+    H[ug, E] = 0
 
 
 @njit(cache=CACHE)
@@ -178,8 +185,8 @@ def finish(st, g):
 @njit(cache=CACHE)
 def for_iter(st, arg, sp, pc):
     """FOR_ITER over a generator: resume it; done: pop it and jump to arg."""
-    g = S_(st)[sp - 1, 1]
-    if H_(st)[g, B] == GEN_DONE:
+    g = S_(st)[u64(sp - 1), 1]
+    if H_(st)[u64(g), B] == GEN_DONE:
         R_(st)[R_SP] = sp - 1
         F_(st)[R_(st)[R_FP], FR_PC] = arg
         return ST_RUNNING
@@ -234,24 +241,25 @@ def yield_value(st, sp, pc):
     V = V_(st)
     Fr = F_(st)
     fp = R[R_FP]
-    mode = Fr[fp, FR_FLAGS]
+    mode = Fr[u64(fp), FR_FLAGS]
     if mode < RET_GEN_FOR or mode > RET_GEN_CLOSE:
         return fail(st, ERR_VALUE, 99, YIELD_VALUE, 0)   # validated code never gets here
-    ret = Fr[fp, FR_RET]
-    base = Fr[fp, FR_BASE]
-    g = S[ret, 1]
+    ret = Fr[u64(fp), FR_RET]
+    base = Fr[u64(fp), FR_BASE]
+    g = S[u64(ret), 1]
+    ug = u64(g)
     n = sp - 1 - base
     if n < 0 or n > gen_cap(st, g):
         return fail(st, ERR_VALUE, 99, YIELD_VALUE, 0)
-    o = H[g, D]
+    o = H[ug, D]
     for i in range(n):
-        V[o + i, 0] = S[base + i, 0]
-        V[o + i, 1] = S[base + i, 1]
-    H[g, E] = n
-    H[g, C] = pc + 1
-    H[g, B] = GEN_SUSPENDED
-    yt = S[sp - 1, 0]
-    yv = S[sp - 1, 1]
+        V[u64(o + i), 0] = S[u64(base + i), 0]
+        V[u64(o + i), 1] = S[u64(base + i), 1]
+    H[ug, E] = n
+    H[ug, C] = pc + 1
+    H[ug, B] = GEN_SUSPENDED
+    yt = S[u64(sp - 1), 0]
+    yv = S[u64(sp - 1), 1]
     fp -= 1
     R[R_FP] = fp
     if mode == RET_GEN_CLOSE:
@@ -261,8 +269,8 @@ def yield_value(st, sp, pc):
             Fr[fp, FR_PC] -= 1
         R[R_SP] = ret
         return fail(st, ERR_GEN, GENERR_IGNORED, 0, 0)
-    S[ret, 0] = yt
-    S[ret, 1] = yv
+    S[u64(ret), 0] = yt
+    S[u64(ret), 1] = yv
     R[R_SP] = ret + 1
     return ST_RUNNING
 
