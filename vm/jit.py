@@ -130,6 +130,22 @@ class IRLibrary(JITCodeLibrary):
         self._ensure_finalized()
         return 0            # none: Python never calls it (InternalDispatcher.__call__)
 
+    def _get_module_for_linking(self):
+        # For a library of numba's own pipeline (snapshot/checks.py's @numba.njit
+        # code calls heap.dict_reindex and sets.rehash), which links only what its
+        # callees' libraries hand it: this function and everything it reaches, as
+        # numba's nested libraries had it (not optimized here: that library's -O3
+        # does it).  RootLibrary does not use this.
+        self._ensure_finalized()
+        if self._shared_module is None:
+            ours, others = _reached(self)
+            for library in ours + others:
+                self._reload_init.update(library._reload_init)
+            module = _link_closure(self._codegen, self.name, [self] + ours, others)
+            _make_linkonce(module)
+            self._shared_module = module
+        return self._shared_module
+
 
 def _reached(root):
     """The libraries `root` reaches: every IRLibrary through any depth (each once),
@@ -147,6 +163,24 @@ def _reached(root):
                 else:
                     others.append(library)
     return ours, others
+
+
+def _link_closure(codegen, name, ours, others):
+    """One module holding the own modules of the IRLibraries `ours` and, after them,
+    the libraries numba made that they call (`others`)."""
+    closure = ll.parse_assembly(str(codegen._create_empty_module(name)))
+    for library in ours:            # external definitions: all kept, in any order
+        closure.link_in(library._final_module, preserve=True)
+    for library in others:          # linkonce: after their users, or they are dropped
+        closure.link_in(library._get_module_for_linking(), preserve=True)
+    return closure
+
+
+def _make_linkonce(module):
+    # as numba's _get_module_for_linking: any number of modules may define them
+    for fn in module.functions:
+        if not fn.is_declaration and fn.linkage == ll.Linkage.external:
+            fn.linkage = "linkonce_odr"
 
 
 class RootLibrary(JITCodeLibrary):
@@ -183,20 +217,14 @@ class RootLibrary(JITCodeLibrary):
         (helpers simplified and inlined into each other bottom-up, as in numba's
         nested libraries), its definitions made linkonce_odr so that the entry
         point's module takes only what it uses."""
-        closure = ll.parse_assembly(str(self._codegen._create_empty_module(self.name)))
-        for library in ours:        # external definitions: all kept, in any order
-            closure.link_in(library._final_module, preserve=True)
-        for library in others:      # linkonce: after their users, or they are dropped
-            closure.link_in(library._get_module_for_linking(), preserve=True)
+        closure = _link_closure(self._codegen, self.name, ours, others)
         own, self._final_module = self._final_module, closure
         try:
             self._optimize_final_module()      # (numba's passes on self._final_module)
             closure = self._final_module
         finally:
             self._final_module = own
-        for fn in closure.functions:
-            if not fn.is_declaration and fn.linkage == ll.Linkage.external:
-                fn.linkage = "linkonce_odr"
+        _make_linkonce(closure)
         return closure
 
     def _finalize_final_module(self):
