@@ -34,8 +34,9 @@ not cached.  An entry point's `RootLibrary` gathers every IRLibrary it reaches
 simplified and inlined into each other in context, as in numba's nested libraries),
 links the result into its own module, optimizes that once more and makes machine
 code.  The entry point's own function thus gets the same final passes over callees
-optimized as before, and the loop's speed is unchanged.  Cold `amber run hello.py`:
-about 133 -> 96 CPU seconds; see docs/performance.md for the measurements and the
+optimized as before, and the loop's speed is unchanged.  Cold `amber run hello.py`,
+measured in pairs with the previous scheme: 135 -> 102 and 128 -> 96 CPU seconds
+(-25%); see docs/performance.md for the measurements and the
 variants tried (linking the helpers' own modules into the entry point and optimizing
 the whole only there was cheaper still but made the loop slower: int_loop +19% and
 gen_pipeline +23% without the helpers' own -O3, nbody and nqueens +5% with it,
