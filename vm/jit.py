@@ -210,7 +210,7 @@ class RootLibrary(JITCodeLibrary):
         if missing:                 # (the machine code would crash: say so instead)
             raise AssertionError(f"{self.name}: functions left undefined: {missing}")
         self._optimize_final_module()
-        module.verify()
+        self._final_module.verify()     # (the passes may replace the module object)
         self._finalize_final_module()
 
     def _optimized_closure(self, ours, others):
