@@ -100,3 +100,27 @@ def test_plain_numba_code_can_call_an_internal_function():
 
     for args in ((0, 0, 8, 1), (5, 5, 8, 100), (3, 2, 16, 40)):
         assert plain(*args) == sets.grow_chain(*args) + sets.table_size(args[1])
+
+
+@jit.njit()
+def _leaf(x, k):
+    return x * 10 + k
+
+
+@jit.njit()
+def _mid(x):
+    return _leaf(x, 3) + _leaf(x, 4)        # two literal specializations of _leaf
+
+
+@jit.njit()
+def _top(x):
+    return _mid(x) + _leaf(x, 3) + _leaf(x, x)
+
+
+def test_an_entry_point_links_every_helper_it_reaches():
+    # each helper's library holds only its own function; the entry point's library
+    # (here the Python-callable twin) links everything it reaches, whatever the
+    # depth: a definition lost in linking would be an undefined symbol (a crash)
+    assert isinstance(_top, jit.InternalDispatcher)
+    assert _top(2) == (23 + 24) + 23 + 22
+    assert _mid(1) == 13 + 14

@@ -20,23 +20,44 @@ Python still works (tests do): it compiles a private copy with wrappers on first
 (not cached).  tests/test_jit.py checks that every vm function the host modules name
 is in ENTRY_POINTS.
 
-No machine code for helpers.  numba gives every compiled function a library that
-links in the code of everything it calls, optimizes the whole at -O3 and turns it
-into machine code; a caller links that IR again and does the same.  The machine code
-of a function that only numba code calls is never run (its callers carry their own
-copy), yet making it was about 40 of the 160 CPU seconds of a cold start.  Such a
-function gets an `IRLibrary`: numba's library up to and including the -O3 pass,
-never handed to the JIT, not cached.  The entry points (`RootLibrary`) link it,
-optimize and compile as before, so the interpreter's machine code is built from the
-same IR by the same passes as before.  (Linking only each helper's own IR into the
-entry points, skipping its -O3, saved 40 more seconds but made the int loop 19% and
-gen_pipeline 23% slower: the loop was compiled from less optimized callees.)
+No machine code for helpers, and each helper optimized once per entry point.  numba
+gives every compiled function a library that links in the code of everything it
+calls, optimizes the whole at -O3 and turns it into machine code; a caller links
+that IR again and does the same, so the -O3 work was repeated at every level of the
+call tree (38.9 of 110 CPU seconds of a cold start went to 470 such -O3 runs), and
+the machine code of a function only numba code calls is never run (its callers
+carry their own copy).  Such a function gets an `IRLibrary`: its own module, run
+through numba's per-function passes and -O3 on its own (its callees are only
+declarations there), never linked with its callees, never turned into machine code,
+not cached.  An entry point's `RootLibrary` gathers every IRLibrary it reaches
+(through any depth) into one module, optimizes that at -O3 (so the callees are
+simplified and inlined into each other in context, as in numba's nested libraries),
+links the result into its own module, optimizes that once more and makes machine
+code.  The entry point's own function thus gets the same final passes over callees
+optimized as before, and the loop's speed is unchanged.  Cold `amber run hello.py`,
+measured in pairs with the previous scheme: 135 -> 102 and 128 -> 96 CPU seconds
+(-25%); see docs/performance.md for the measurements and the
+variants tried (linking the helpers' own modules into the entry point and optimizing
+the whole only there was cheaper still but made the loop slower: int_loop +19% and
+gen_pipeline +23% without the helpers' own -O3, nbody and nqueens +5% with it,
+nbody +4% with three -O3 rounds over the whole).
+
+Why the helpers' modules are linked as external definitions: numba makes each
+exported definition `linkonce_odr` for linking (`_get_module_for_linking`), and
+LLVM's linker copies a linkonce definition only if the destination module refers to
+it when that module is linked in, so a helper linked before its first caller was
+dropped and its symbol left undefined (the segfault of session 8's attempt).  Linked
+as external definitions all are kept, in any order; they become linkonce_odr
+(discardable: -O3 deletes what it inlined everywhere) before the entry point's
+module takes what it uses.
 """
 
+import llvmlite.binding as ll
 from numba.core import compiler as _compiler
 from numba.core import types as _types
 from numba.core import typeinfer
 from numba.core.codegen import JITCodeLibrary
+from numba.core.compiler_lock import require_global_compiler_lock
 from numba.core.environment import lookup_environment
 from numba.core.registry import CPUDispatcher
 
@@ -82,9 +103,10 @@ class _EnvLater:
 
 
 class IRLibrary(JITCodeLibrary):
-    """The code of a function only numba code calls: numba's usual library (its
-    callees' code linked in, optimized at -O3) without the machine code, for the
-    entry points that reach it to link."""
+    """The code of a function only numba code calls: its own module (per-function
+    passes, then -O3 on its own: its callees are declarations here), never linked
+    with its callees, never turned into machine code, not cached.  The entry points
+    that reach it link it."""
 
     def __init__(self, codegen, name):
         super().__init__(codegen, name)
@@ -95,15 +117,11 @@ class IRLibrary(JITCodeLibrary):
         return _EnvLater(self)
 
     def finalize(self):
-        # numba's CPUCodeLibrary.finalize without _finalize_final_module (which hands
-        # the module to the JIT: machine code for everything linked in)
+        # numba's CPUCodeLibrary.finalize without linking the callees' libraries
+        # (RootLibrary links every library it reaches, once) and without
+        # _finalize_final_module (machine code).  This -O3 is cheap (one function)
+        # and hands the entry point's -O3 simplified bodies.
         self._raise_if_finalized()
-        seen = set()
-        for library in self._linking_libraries:
-            if library not in seen:
-                seen.add(library)
-                self._reload_init.update(library._reload_init)
-                self._final_module.link_in(library._get_module_for_linking(), preserve=True)
         self._optimize_final_module()
         self._final_module.verify()
         self._finalize_dynamic_globals()
@@ -113,11 +131,102 @@ class IRLibrary(JITCodeLibrary):
         self._ensure_finalized()
         return 0            # none: Python never calls it (InternalDispatcher.__call__)
 
+    def _get_module_for_linking(self):
+        # For a library of numba's own pipeline (snapshot/checks.py's @numba.njit
+        # code calls heap.dict_reindex and sets.rehash), which links only what its
+        # callees' libraries hand it: this function and everything it reaches, as
+        # numba's nested libraries had it (not optimized here: that library's -O3
+        # does it).  RootLibrary does not use this.
+        self._ensure_finalized()
+        if self._shared_module is None:
+            ours, others = _reached(self)
+            for library in ours + others:
+                self._reload_init.update(library._reload_init)
+            module = _link_closure(self._codegen, self.name, [self] + ours, others)
+            _make_linkonce(module)
+            self._shared_module = module
+        return self._shared_module
+
+
+def _reached(root):
+    """The libraries `root` reaches: every IRLibrary through any depth (each once),
+    and the libraries numba made for its own functions (each of those already
+    carries its callees' code: not followed)."""
+    ours, others, seen = [], [], {root}
+    stack = [root]
+    while stack:
+        for library in stack.pop()._linking_libraries:
+            if library not in seen:
+                seen.add(library)
+                if isinstance(library, IRLibrary):
+                    ours.append(library)
+                    stack.append(library)
+                else:
+                    others.append(library)
+    return ours, others
+
+
+def _link_closure(codegen, name, ours, others):
+    """One module holding the own modules of the IRLibraries `ours` and, after them,
+    the libraries numba made that they call (`others`)."""
+    closure = ll.parse_assembly(str(codegen._create_empty_module(name)))
+    for library in ours:            # external definitions: all kept, in any order
+        closure.link_in(library._final_module, preserve=True)
+    for library in others:          # linkonce: after their users, or they are dropped
+        closure.link_in(library._get_module_for_linking(), preserve=True)
+    return closure
+
+
+def _make_linkonce(module):
+    # as numba's _get_module_for_linking: any number of modules may define them
+    for fn in module.functions:
+        if not fn.is_declaration and fn.linkage == ll.Linkage.external:
+            fn.linkage = "linkonce_odr"
+
 
 class RootLibrary(JITCodeLibrary):
-    """An entry point's library: numba's usual one (callees linked in, -O3, machine
-    code, cached), which also points the environment globals of the IRLibrary
+    """An entry point's library: its own module linked with the -O3'd closure of the
+    IRLibraries it reaches and with numba's own libraries, -O3 once more, machine
+    code, cached.  It also points the environment globals of the IRLibrary
     functions it contains at their environments."""
+
+    def finalize(self):
+        # numba's CPUCodeLibrary.finalize with another linking step
+        require_global_compiler_lock()
+        self._codegen._check_llvm_bugs()
+        self._raise_if_finalized()
+        ours, others = _reached(self)
+        for library in ours + others:
+            self._reload_init.update(library._reload_init)
+        module = self._final_module
+        if ours:
+            module.link_in(self._optimized_closure(ours, others))
+        for library in others:      # (linkonce: only what the module refers to)
+            module.link_in(library._get_module_for_linking(), preserve=True)
+        defined = {fn.name for library in ours for fn in library._final_module.functions
+                   if not fn.is_declaration}
+        missing = [fn.name for fn in module.functions
+                   if fn.is_declaration and fn.name in defined]
+        if missing:                 # (the machine code would crash: say so instead)
+            raise AssertionError(f"{self.name}: functions left undefined: {missing}")
+        self._optimize_final_module()
+        self._final_module.verify()     # (the passes may replace the module object)
+        self._finalize_final_module()
+
+    def _optimized_closure(self, ours, others):
+        """One module with every reached helper's code, optimized at -O3 as a whole
+        (helpers simplified and inlined into each other bottom-up, as in numba's
+        nested libraries), its definitions made linkonce_odr so that the entry
+        point's module takes only what it uses."""
+        closure = _link_closure(self._codegen, self.name, ours, others)
+        own, self._final_module = self._final_module, closure
+        try:
+            self._optimize_final_module()      # (numba's passes on self._final_module)
+            closure = self._final_module
+        finally:
+            self._final_module = own
+        _make_linkonce(closure)
+        return closure
 
     def _finalize_final_module(self):
         super()._finalize_final_module()
