@@ -29,7 +29,7 @@ def _announce_compile():
     from amber import vm
     if not vm.cache_is_warm():
         where = vm.CACHE_DIR if vm.CACHE_DIR is not None else "nowhere (no writable folder)"
-        print(f"amber: compiling the interpreter for first use (about two minutes, once; "
+        print(f"amber: compiling the interpreter for first use (a minute or two, once; "
               f"cached in {where})", file=sys.stderr, flush=True)
 
 
