@@ -61,6 +61,10 @@ from numba.core.compiler_lock import require_global_compiler_lock
 from numba.core.environment import lookup_environment
 from numba.core.registry import CPUDispatcher
 
+from . import numba_typing
+
+numba_typing.install()
+
 __all__ = ["njit", "ENTRY_POINTS"]
 
 # "module.function" of every numba function the host calls from Python.
@@ -245,7 +249,8 @@ def _pipeline(library_class):
                 library = library_class(self.state.targetctx.codegen(), func.__qualname__)
                 library.enable_object_caching()
                 self.state.library = library
-            return super().compile_extra(func)
+            with numba_typing.amber_compiles():
+                return super().compile_extra(func)
     Pipeline.__name__ = f"Amber{library_class.__name__}Pipeline"
     return Pipeline
 
