@@ -61,9 +61,9 @@ from numba.core.compiler_lock import require_global_compiler_lock
 from numba.core.environment import lookup_environment
 from numba.core.registry import CPUDispatcher
 
-from . import numba_typing
+from . import numba_frontend
 
-numba_typing.install()
+numba_frontend.install()
 
 __all__ = ["njit", "ENTRY_POINTS"]
 
@@ -249,7 +249,7 @@ def _pipeline(library_class):
                 library = library_class(self.state.targetctx.codegen(), func.__qualname__)
                 library.enable_object_caching()
                 self.state.library = library
-            with numba_typing.amber_compiles():
+            with numba_frontend.amber_compiles():
                 return super().compile_extra(func)
     Pipeline.__name__ = f"Amber{library_class.__name__}Pipeline"
     return Pipeline

@@ -1,4 +1,4 @@
-"""vm/numba_typing.py's shortcuts must give numba's own answers."""
+"""vm/numba_frontend.py's shortcuts must give numba's own answers."""
 
 import itertools
 import operator
@@ -6,9 +6,9 @@ import operator
 from numba.core import compiler, types
 from numba.core.registry import cpu_target
 
-from vm import numba_typing
+from vm import numba_frontend
 
-numba_typing.install()     # (as vm/jit.py does on import)
+numba_frontend.install()     # (as vm/jit.py does on import)
 
 
 def _flag_variants():
@@ -32,13 +32,13 @@ def test_flags_equality_and_hash_match_numba():
     assert len(variants) > 8
     for a in variants:
         for b in variants:
-            assert numba_typing._config_eq(a, b) == numba_typing._numba_eq(a, b)
-        assert numba_typing._config_hash(a) == numba_typing._numba_hash(a)
+            assert numba_frontend._config_eq(a, b) == numba_frontend._numba_eq(a, b)
+        assert numba_frontend._config_hash(a) == numba_frontend._numba_hash(a)
     # a set option equal to its default compares equal to an unset one
     explicit = compiler.Flags()
     explicit.nrt = compiler.Flags().nrt
-    assert numba_typing._config_eq(explicit, compiler.Flags())
-    assert numba_typing._numba_eq(explicit, compiler.Flags())
+    assert numba_frontend._config_eq(explicit, compiler.Flags())
+    assert numba_frontend._numba_eq(explicit, compiler.Flags())
 
 
 def _typing_of(fnty, args):
@@ -53,8 +53,8 @@ def test_memoized_typing_matches_numba():
     cases = [(add, (types.int64, types.int64)), (add, (types.float64, types.int64)),
              (getitem, (types.int64[::1], types.uint64))]
     for fnty, args in cases:
-        own = numba_typing._numba_get_call_type(fnty, context, args, {})
-        with numba_typing.amber_compiles():
+        own = numba_frontend._numba_get_call_type(fnty, context, args, {})
+        with numba_frontend.amber_compiles():
             first = _typing_of(fnty, args)
             again = _typing_of(fnty, args)
         assert first == own and again is first
@@ -69,3 +69,21 @@ def test_no_memo_outside_amber_compiles():
     sig = _typing_of(sub, (types.int32, types.int32))
     assert sig.return_type == types.int64
     assert "_amber_typings" not in sub.__dict__
+
+
+def _variables(statements, rec_list_vars, monkeypatch):
+    from numba.core import ir
+    monkeypatch.setattr(ir.Inst, "_rec_list_vars", rec_list_vars)   # (numba recurses
+    return [[v.name for v in stmt.list_vars()] for stmt in statements]  # through it)
+
+
+def test_statement_variables_match_numba(monkeypatch):
+    from numba.core.compiler import run_frontend
+    from vm import interp
+    func_ir = run_frontend(interp.do_call.py_func)
+    statements = [stmt for block in func_ir.blocks.values() for stmt in block.body]
+    assert len(statements) > 500
+    theirs = _variables(statements, numba_frontend._numba_rec_list_vars, monkeypatch)
+    ours = _variables(statements, numba_frontend._rec_list_vars, monkeypatch)
+    assert ours == theirs
+    assert sum(len(names) > 1 for names in theirs) > 300
