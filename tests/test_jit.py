@@ -124,3 +124,29 @@ def test_an_entry_point_links_every_helper_it_reaches():
     assert isinstance(_top, jit.InternalDispatcher)
     assert _top(2) == (23 + 24) + 23 + 22
     assert _mid(1) == 13 + 14
+
+
+def _constant_callers(specialize):
+    @jit.njit(cache=False, specialize_constants=specialize)
+    def add(a, b):
+        return a + b
+
+    @jit.njit(cache=False)
+    def caller(x):
+        return add(x, 1) + add(x, 2) + add(x, True)
+
+    return add, caller
+
+
+def test_constant_arguments_compile_one_specialization():
+    add, caller = _constant_callers(False)
+    assert caller(10) == 10 + 1 + 10 + 2 + 10 + 1
+    # one per plain argument types: the two int constants share one
+    assert sorted(str(a) for a in add.overloads) == ["(int64, bool)", "(int64, int64)"]
+
+
+def test_specialize_constants_keeps_numba_literal_specializations():
+    add, caller = _constant_callers(True)
+    assert caller(10) == 34
+    assert len(add.overloads) == 3      # Literal[int](1), Literal[int](2), Literal[bool](True)
+    assert all("Literal" in str(a) for a in add.overloads)

@@ -479,7 +479,7 @@ def with_mode(st, status, mode):
     return status
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, specialize_constants=True)
 def call_function_at(st, f, base, n, ret, ret_pc, mode):
     """Call function row f with its n arguments already at S[base...] (at most a few
     slots above the caller's stack: frame entry keeps 8 spare slots)."""
@@ -508,7 +508,7 @@ def call_prelude(st, entry, n, t0, v0, t1, v1, t2, v2, sp, ret, ret_pc, mode):
     return call_function_at(st, G[entry, 1], sp, n, ret, ret_pc, mode)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, specialize_constants=True)
 def object_service(st, arg):
     R = R_(st)
     R[R_SERVICE] = SVC_OBJECT
