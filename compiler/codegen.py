@@ -310,6 +310,21 @@ class CodeGen:
             self.at(node)
             self.emit("BINARY_OP", op)
             self.store_name(t.id)
+        elif tname == "Subscript" and self.reloadable_subscript(t, node.value):
+            # container and index are locals (or a small int) that nothing in the
+            # value can rebind: loaded again for the store, instead of DUP_TOP_TWO
+            # before and ROT_THREE after (one dispatch fewer: nbody's `v[0] -= ...`)
+            self.expr(t.value)
+            self.subscript_index(t.slice)
+            self.at(t)
+            self.emit("BINARY_SUBSCR")
+            self.expr(node.value)
+            self.at(node)
+            self.emit("BINARY_OP", op)
+            self.expr(t.value)
+            self.subscript_index(t.slice)
+            self.at(t)
+            self.emit("STORE_SUBSCR")
         elif tname == "Subscript":
             self.expr(t.value)
             self.subscript_index(t.slice)
@@ -335,6 +350,21 @@ class CodeGen:
         else:
             self.error(t, "'expression' is an illegal expression for augmented assignment",
                        AmberSyntaxError)
+
+    def reloadable_subscript(self, target, value) -> bool:
+        """True if `target`'s container is a fast local and its index a fast local or
+        an int constant, and `value` assigns neither name (a walrus, also one in a
+        comprehension, binds in this scope)."""
+        names = []
+        for part in (target.value, target.slice):
+            kind = type(part).__name__
+            if kind == "Name" and self.scope.kind(part.id) == LOCAL:
+                names.append(part.id)
+            elif not (part is target.slice and kind == "Constant"
+                      and type(part.value) is int):
+                return False
+        return not any(type(n).__name__ == "NamedExpr" and n.target.id in names
+                       for n in A.walk(value))
 
     def store(self, target):
         kind = type(target).__name__
