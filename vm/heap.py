@@ -535,6 +535,8 @@ def hash_value(st, tag, val):
     Tuples use CPython's xxHash-based combination; nested tuples are hashed with an
     explicit stack of (tuple, next item, accumulator) so nesting depth cannot
     overflow the native stack.  Each tuple caches its hash."""
+    if tag == STR:      # the common key, without key_value's and hash_scalar's tests
+        return str_hash(st, val)
     tag, val = key_value(st, tag, val)
     if tag != TUPLE or H_(st)[val, D] == 1:
         return hash_scalar(st, tag, val)
@@ -902,7 +904,10 @@ def dict_lookup(st, d, tag, val, h):
             return i, -1
         if V[u64(io + i), 1] == h:
             kt = V[u64(eo + 2 * e), 0]
-            if kt != UNDEF and key_eq(st, kt, V[u64(eo + 2 * e), 1], tag, val):
+            if kt == STR and tag == STR:    # the common key, without key_eq's tests
+                if str_eq(st, V[u64(eo + 2 * e), 1], val):
+                    return i, e
+            elif kt != UNDEF and key_eq(st, kt, V[u64(eo + 2 * e), 1], tag, val):
                 return i, e
         perturb >>= np.uint64(5)
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
