@@ -16,7 +16,7 @@ import numpy as np
 from .jit import njit
 
 from . import CACHE
-from .mem import pairs_at, sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, IC_
+from .mem import pairs_at, words_at, bytes_at, sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, IC_
 
 from .layout import (
     A, B, C, D, E, F, KIND, SERIAL, HEAP, UNDEF, NONE, BOOL, INT, FLOAT, STR, LIST,
@@ -535,6 +535,8 @@ def hash_value(st, tag, val):
     Tuples use CPython's xxHash-based combination; nested tuples are hashed with an
     explicit stack of (tuple, next item, accumulator) so nesting depth cannot
     overflow the native stack.  Each tuple caches its hash."""
+    if tag == STR:      # the common key, without key_value's and hash_scalar's tests
+        return str_hash(st, val)
     tag, val = key_value(st, tag, val)
     if tag != TUPLE or H_(st)[val, D] == 1:
         return hash_scalar(st, tag, val)
@@ -902,7 +904,10 @@ def dict_lookup(st, d, tag, val, h):
             return i, -1
         if V[u64(io + i), 1] == h:
             kt = V[u64(eo + 2 * e), 0]
-            if kt != UNDEF and key_eq(st, kt, V[u64(eo + 2 * e), 1], tag, val):
+            if kt == STR and tag == STR:    # the common key, without key_eq's tests
+                if str_eq(st, V[u64(eo + 2 * e), 1], val):
+                    return i, e
+            elif kt != UNDEF and key_eq(st, kt, V[u64(eo + 2 * e), 1], tag, val):
                 return i, e
         perturb >>= np.uint64(5)
         i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
@@ -1257,8 +1262,13 @@ def compare_order(st, op, ta, a, tb, b):
 
 @njit(cache=CACHE)
 def _push_ref(marks, work, top, tag, val):
+    """Mark a value's row; push it to be scanned unless its kind refers to nothing
+    (strings, ranges, big ints, the generator state): marking those never reads
+    their H row, a random access per string in a heap of strings."""
     if tag >= HEAP and marks[u64(val)] == 0:
         marks[u64(val)] = 1
+        if tag == STR or tag == RANGE or tag == BIGINT or tag == RNG:
+            return top
         work[u64(top)] = val
         return top + 1
     return top
@@ -1275,11 +1285,11 @@ def gen_region(st, g):
 
 
 @njit(cache=CACHE)
-def _mark(st, pins):
+def _mark(st, pins, marks):
+    """Set marks[r] (zero on entry, HTOP bytes) for every row reachable from the roots."""
     H = H_(st)
     V = V_(st)
     n = R_(st)[R_HTOP]
-    marks = np.zeros(n, np.uint8)
     work = np.empty(n + 1, np.int64)
     top = 0
     S = S_(st)
@@ -1369,11 +1379,12 @@ def _mark(st, pins):
 
 
 @njit(cache=CACHE)
-def _radix_order(keys, n):
+def _radix_order(keys, n, tmp):
     """The positions 0..n-1 of keys[:n] (non-negative) in ascending key order, equal
     keys in position order: a least-significant-digit radix sort, 11 bits a pass
-    (two passes below 4M, three below 8G); keys already in order cost one scan."""
-    idx = np.empty(n, np.int64)
+    (two passes below 4M, three below 8G); keys already in order cost one scan.
+    tmp: 4n words of scratch, which the result is a view of."""
+    idx = tmp[:n]
     ordered = True
     mx = 0
     for i in range(n):
@@ -1385,9 +1396,11 @@ def _radix_order(keys, n):
             ordered = False
     if ordered:
         return idx
-    k1 = keys[:n].copy()
-    k2 = np.empty(n, np.int64)
-    idx2 = np.empty(n, np.int64)
+    k1 = tmp[n:2 * n]
+    k2 = tmp[2 * n:3 * n]
+    idx2 = tmp[3 * n:4 * n]
+    for i in range(n):
+        k1[i] = keys[i]
     count = np.empty(2049, np.int64)
     shift = 0
     while (mx >> shift) > 0:
@@ -1436,7 +1449,7 @@ def _v_region(st, r, which):
 
 
 @njit(cache=CACHE)
-def _compact_values(st, starts, sizes, used, m, base):
+def _compact_values(st, starts, sizes, used, m, base, tmp):
     """Slide the live regions of V at or above `base` (starts[:m], sizes[:m],
     used[:m]: offset, rows, rows in use) down over the dead ones to `base`, in
     address order: each moves down or stays, so the arena is compacted in place (no
@@ -1444,10 +1457,10 @@ def _compact_values(st, starts, sizes, used, m, base):
     nothing is zeroed: no code reads a row of a region before writing it (rows a
     list or generator does not use, rows above R_VTOP may hold anything; a test run
     of the whole suite with those rows filled with garbage passed).  On return
-    starts[:m] holds the new offsets."""
+    starts[:m] holds the new offsets.  tmp: 4m words of scratch."""
     V = V_(st)
     R = R_(st)
-    order = _radix_order(starts, m)
+    order = _radix_order(starts, m, tmp)
     vt = base
     for j in range(m):
         i = order[j]
@@ -1463,16 +1476,16 @@ def _compact_values(st, starts, sizes, used, m, base):
 
 
 @njit(cache=CACHE)
-def _compact_chars(st, starts, lens, m, base):
+def _compact_chars(st, starts, lens, m, base, tmp):
     """Slide the live strings (starts[:m], lens[:m]) that end above `base` down in
     address order, as _compact_values does; strings that share characters (s + t
     over s's, docs/design.md) keep sharing them: each run of overlapping strings
     moves as one piece (a string that starts below `base` and ends above it joins
     the run of everything below `base`, which stays).  On return starts[:m] holds
-    the new offsets."""
+    the new offsets.  tmp: 4m words of scratch."""
     CH = CH_(st)
     R = R_(st)
-    order = _radix_order(starts, m)
+    order = _radix_order(starts, m, tmp)
     ct = base       # the new top
     run = 0         # where the current run of overlapping strings started (old offset)
     run_end = base  # and ends (old offset, exclusive)
@@ -1496,6 +1509,15 @@ def _compact_chars(st, starts, lens, m, base):
     R[R_CTOP] = ct
 
 
+@njit(sig("i8(i8, i8)"), cache=CACHE)
+def gc_scratch_words(n, live):
+    """int64 words of scratch a collection of a heap of n rows (HTOP) of which
+    `live` are live uses: n mark bytes, then per live row two value regions
+    (start, size, rows in use, owner) and a string (start, length, row), and the
+    radix sort's 4 words per region."""
+    return ((n + 7) >> 3) + 19 * max(live, 0)
+
+
 # A young collection (collect with bases > 0) leaves the regions below the bases
 # where they are unless their dead rows are more than this fraction of what lies
 # below the base (then it compacts that arena fully).
@@ -1503,7 +1525,7 @@ OLD_SLACK_DIV = 4
 
 
 @njit(cache=CACHE)
-def collect(st, pins_at, npins, vbase, cbase):
+def collect(st, pins_at, npins, vbase, cbase, scratch_at, scratch_n):
     """Free every object unreachable from the roots and compact the arenas in place.
 
     pins_at, npins: the address and length of an (npins, 2) int64 array of extra
@@ -1513,8 +1535,16 @@ def collect(st, pins_at, npins, vbase, cbase):
     Everything below a base was compacted then and nothing has been allocated there
     since: its live regions stay where they are (only the regions allocated since
     then are sorted and moved), unless more than 1/OLD_SLACK_DIV of it is dead.
-    Returns (V top, CH top) below which everything is now compacted (the next
-    collection's bases), which is just the new tops."""
+    Returns (V top, CH top, scratch words): the tops below which everything is now
+    compacted (the next collection's bases), which are just the new tops, and
+    gc_scratch_words(HTOP, live rows).
+
+    scratch_at, scratch_n: the address and length of a buffer of int64 words the
+    host keeps between collections (machine._gc_scratch): the marks and the region
+    lists live there when it is long enough (else in arrays made for this
+    collection; the host grows it to the words returned).  Arrays made per
+    collection are fresh pages the system faults in and zeroes every time (about
+    15,000 page faults in a run of binary_trees)."""
     H = H_(st)
     R = R_(st)
     ic_bump(st)     # rows are freed (and may be reused) and regions move
@@ -1522,24 +1552,39 @@ def collect(st, pins_at, npins, vbase, cbase):
         vbase = 0
     if cbase < 0 or cbase > R[R_CTOP]:
         cbase = 0
-    marks = _mark(st, pairs_at(pins_at, npins))
     n = R[R_HTOP]
+    if scratch_n >= gc_scratch_words(n, 0):
+        marks = bytes_at(scratch_at, n)
+        marks[:] = 0
+    else:
+        marks = np.zeros(n, np.uint8)
+    _mark(st, pairs_at(pins_at, npins), marks)
     nlive = 0
     for r in range(n):
         nlive += marks[r]
+    need = gc_scratch_words(n, nlive)
+    if scratch_n >= need:
+        scratch = words_at(scratch_at, scratch_n)
+    else:
+        scratch = np.empty(need, np.int64)
     # one pass over the rows: the dead ones make the free list, in row order so that
     # allocation stays deterministic; the live ones give their regions in V and CH
     # (the compaction reads and writes these arrays in address order, not H: its
     # rows in that order are scattered).  Regions below the base fill the arrays
     # from the end, the others from the start.
+    # the lists in the scratch after the marks, packed by nlive (so a heap of the
+    # same size touches the same pages of the scratch again)
     mv = 2 * nlive
-    vstarts = np.empty(mv, np.int64)
-    vsizes = np.empty(mv, np.int64)
-    vused = np.empty(mv, np.int64)
-    vowners = np.empty(mv, np.int64)     # 2 * row, + 1 for the region at D
-    cstarts = np.empty(nlive, np.int64)
-    clens = np.empty(nlive, np.int64)
-    crows = np.empty(nlive, np.int64)
+    at = (n + 7) >> 3
+    vstarts = scratch[at:at + mv]
+    vsizes = scratch[at + mv:at + 2 * mv]
+    vused = scratch[at + 2 * mv:at + 3 * mv]
+    vowners = scratch[at + 3 * mv:at + 4 * mv]     # 2 * row, + 1 for the region at D
+    at += 4 * mv
+    cstarts = scratch[at:at + nlive]
+    clens = scratch[at + nlive:at + 2 * nlive]
+    crows = scratch[at + 2 * nlive:at + 3 * nlive]
+    tmp = scratch[at + 3 * nlive:at + 3 * nlive + 4 * mv]
     nv = 0          # young regions: [0, nv)
     ov = mv         # old regions: [ov, mv)
     old_v = 0       # rows of live old regions
@@ -1625,17 +1670,17 @@ def collect(st, pins_at, npins, vbase, cbase):
             crows[nc] = crows[i]
             nc += 1
         cbase = 0
-    _compact_values(st, vstarts, vsizes, vused, nv, vbase)
+    _compact_values(st, vstarts, vsizes, vused, nv, vbase, tmp)
     for i in range(nv):
         r = vowners[i] >> 1
         if vowners[i] & 1:
             H[r, D] = vstarts[i]
         else:
             H[r, A] = vstarts[i]
-    _compact_chars(st, cstarts, clens, nc, cbase)
+    _compact_chars(st, cstarts, clens, nc, cbase, tmp)
     for i in range(nc):
         H[crows[i], A] = cstarts[i]
-    return R[R_VTOP], R[R_CTOP]
+    return R[R_VTOP], R[R_CTOP], need
 
 
 @njit(cache=CACHE)

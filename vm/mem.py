@@ -37,6 +37,27 @@ def _ptr32(typingctx, addr):
     return sig, codegen
 
 
+@intrinsic
+def _ptr8(typingctx, addr):
+    sig = types.CPointer(types.uint8)(types.int64)
+
+    def codegen(context, builder, signature, args):
+        return builder.inttoptr(args[0], context.get_value_type(types.CPointer(types.uint8)))
+    return sig, codegen
+
+
+@njit(cache=CACHE)
+def words_at(addr, n):
+    """The n int64 words at address addr (a buffer the host keeps alive)."""
+    return carray(_ptr64(addr), n)
+
+
+@njit(cache=CACHE)
+def bytes_at(addr, n):
+    """The n bytes at address addr (a buffer the host keeps alive)."""
+    return carray(_ptr8(addr), n)
+
+
 @njit(cache=CACHE)
 def pairs_at(addr, n):
     """The (n, 2) int64 array at address addr (one the host keeps alive): how the host
