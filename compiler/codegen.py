@@ -310,7 +310,7 @@ class CodeGen:
             self.at(node)
             self.emit("BINARY_OP", op)
             self.store_name(t.id)
-        elif tname == "Subscript" and self.reloadable_subscript(t, node.value):
+        elif tname == "Subscript" and self.reloadable(t.value, t.slice, node.value):
             # container and index are locals (or a small int) that nothing in the
             # value can rebind: loaded again for the store, instead of DUP_TOP_TWO
             # before and ROT_THREE after (one dispatch fewer: nbody's `v[0] -= ...`)
@@ -336,6 +336,17 @@ class CodeGen:
             self.emit("BINARY_OP", op)
             self.emit("ROT_THREE")
             self.emit("STORE_SUBSCR")
+        elif tname == "Attribute" and self.reloadable(t.value, None, node.value):
+            # as for a subscript: `self.n += 1` loads self again for the store
+            self.expr(t.value)
+            self.at(t)
+            self.emit("LOAD_ATTR", self.prog.name(t.attr))
+            self.expr(node.value)
+            self.at(node)
+            self.emit("BINARY_OP", op)
+            self.expr(t.value)
+            self.at(t)
+            self.emit("STORE_ATTR", self.prog.name(t.attr))
         elif tname == "Attribute":
             self.expr(t.value)
             self.emit("DUP_TOP")
@@ -351,16 +362,17 @@ class CodeGen:
             self.error(t, "'expression' is an illegal expression for augmented assignment",
                        AmberSyntaxError)
 
-    def reloadable_subscript(self, target, value) -> bool:
-        """True if `target`'s container is a fast local and its index a fast local or
-        an int constant, and `value` assigns neither name (a walrus, also one in a
-        comprehension, binds in this scope)."""
+    def reloadable(self, container, index, value) -> bool:
+        """True if an augmented assignment's container is a fast local, its index (if
+        a subscript) a fast local or an int constant, and `value` assigns neither name
+        (a walrus, also one in a comprehension, binds in this scope): loading them
+        again for the store then gives the same objects."""
         names = []
-        for part in (target.value, target.slice):
+        for part in (container, index):
             kind = type(part).__name__
             if kind == "Name" and self.scope.kind(part.id) == LOCAL:
                 names.append(part.id)
-            elif not (part is target.slice and kind == "Constant"
+            elif not (part is None or part is index and kind == "Constant"
                       and type(part.value) is int):
                 return False
         return not any(type(n).__name__ == "NamedExpr" and n.target.id in names
