@@ -1150,7 +1150,7 @@ def dict_set(st, d, kt, kv, vt, vv):
     entry_append(st, d, slot, h, kt, kv, vt, vv)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def dict_delete_entry(st, d, e):
     """Remove entry e (its index slot keeps pointing at the emptied entry)."""
     ic_bump(st)
@@ -1502,7 +1502,7 @@ def _compact_chars(st, starts, lens, m, base):
 OLD_SLACK_DIV = 4
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8, i8)"))
 def collect(st, pins_at, npins, vbase, cbase):
     """Free every object unreachable from the roots and compact the arenas in place.
 
@@ -1638,7 +1638,7 @@ def collect(st, pins_at, npins, vbase, cbase):
     return R[R_VTOP], R[R_CTOP]
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8)"))
 def dict_reindex(st, d):
     """Rebuild dict d's hash index from its entries, in place, keeping entry numbers
     (so iterators over the dict keep their positions).  Used on untrusted snapshots."""
