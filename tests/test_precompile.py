@@ -31,8 +31,8 @@ DRIVER = textwrap.dedent("""
 
 
 def _drive(tmp_path, only):
-    env = dict(os.environ, AMBER_CACHE_DIR=str(tmp_path), AMBER_PRECOMPILE_ONLY=only)
-    env.pop("AMBER_PRECOMPILE", None)
+    env = dict(os.environ, AMBER_CACHE_DIR=str(tmp_path), AMBER_PRECOMPILE_ONLY=only,
+               AMBER_PRECOMPILE="1")       # (also on a busy machine)
     env.pop("AMBER_DEBUG_COMPILE", None)
     out = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True,
                          text=True, timeout=300)
@@ -64,7 +64,7 @@ def test_failed_child_changes_nothing(tmp_path):
 
 def test_no_child_for_other_entry_points_or_a_warm_loop(tmp_path, monkeypatch):
     from vm import natives, precompile
-    monkeypatch.delenv("AMBER_PRECOMPILE", raising=False)
+    monkeypatch.setenv("AMBER_PRECOMPILE", "1")
     started = []
     monkeypatch.setattr(precompile, "start", lambda cache_dir: started.append(cache_dir))
     precompile.loop_compile_starting(natives.type_of, tmp_path)
@@ -78,3 +78,17 @@ def test_no_child_for_other_entry_points_or_a_warm_loop(tmp_path, monkeypatch):
     warm.unlink()
     precompile.loop_compile_starting(interp.run, tmp_path)
     assert started == [tmp_path]
+
+
+def test_child_only_with_an_idle_core(monkeypatch):
+    from vm import precompile
+    monkeypatch.delenv("AMBER_PRECOMPILE", raising=False)
+    monkeypatch.setattr(precompile, "idle_cores", lambda: 1.0)
+    assert not precompile._wanted()
+    monkeypatch.setattr(precompile, "idle_cores", lambda: 1.8)
+    assert precompile._wanted()
+    monkeypatch.setenv("AMBER_PRECOMPILE", "0")
+    assert not precompile._wanted()
+    monkeypatch.setenv("AMBER_PRECOMPILE", "1")
+    monkeypatch.setattr(precompile, "idle_cores", lambda: 0.0)
+    assert precompile._wanted()

@@ -20,9 +20,15 @@ folder, on the other core, while this process compiles the loop.
 - This process waits for the child before it compiles any other entry point (the
   child has it, or will have it soon: loading it is cheaper than a second
   compile) and before it exits (atexit): no process outlives `amber run`.
+- The child costs about 60 CPU seconds (each entry point is typed and linked with
+  every helper it reaches, in a process that has typed none yet), less than the
+  loop's 80, so with an idle core it ends first and the cold start's wall time is
+  unchanged.  Without one it slowed the cold start down (111-137 s -> 155-253 s
+  wall, load average 3-6 on 2 cores: docs/performance.md, session 10).  So it
+  starts only if the load average leaves IDLE_CORES_NEEDED cores free;
+  AMBER_PRECOMPILE=1 starts it regardless, AMBER_PRECOMPILE=0 never.
 - If the child fails, nothing else changes: the entry points compile on first use,
-  as before.  AMBER_DEBUG_COMPILE=1 reports the child's work on stderr;
-  AMBER_PRECOMPILE=0 turns the child off.
+  as before.  AMBER_DEBUG_COMPILE=1 reports the child's work on stderr.
 - The child holds an exclusive lock on a file in the cache folder, so concurrent
   cold starts (parallel test workers) run one child, not one each.
 """
@@ -37,6 +43,7 @@ import sys
 import time
 
 LOOP = "interp.run"
+IDLE_CORES_NEEDED = 1.5     # one for the loop's compile, most of one for the child
 
 _child = None           # the running child's Popen
 _in_child = False       # (set in the child: it never starts another)
@@ -68,9 +75,33 @@ def loop_compile_starting(dispatcher, cache_dir) -> None:
         return
     path = index_path(dispatcher)
     if (_child is None and cache_dir is not None and path is not None
-            and not os.path.exists(path)
-            and os.environ.get("AMBER_PRECOMPILE", "1") != "0"):
+            and not os.path.exists(path) and _wanted()):
         start(cache_dir)
+
+
+def idle_cores() -> float:
+    """The cores this process may use minus the 1-minute load average (this process
+    has run for a few seconds: it adds little)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    try:
+        return cores - os.getloadavg()[0]
+    except (AttributeError, OSError):       # (no load average: assume it is quiet)
+        return float(cores)
+
+
+def _wanted() -> bool:
+    setting = os.environ.get("AMBER_PRECOMPILE", "")
+    if setting in ("0", "1"):
+        return setting == "1"
+    idle = idle_cores()
+    if idle < IDLE_CORES_NEEDED:
+        _say(f"no second compile process: {idle:.1f} idle cores (the entry points "
+             f"compile on first use; AMBER_PRECOMPILE=1 forces it)")
+        return False
+    return True
 
 
 def start(cache_dir) -> None:
