@@ -20,7 +20,7 @@ DRIVER = textwrap.dedent("""
     from amber import vm
     from amber.vm import interp, natives, precompile
     assert not os.path.exists(precompile.index_path(interp.run))
-    precompile.loop_compile_starting(interp.run, vm.CACHE_DIR)
+    precompile.entry_compile_starting(interp.run, vm.CACHE_DIR)
     print("status", precompile.wait())
     natives.type_of._compile_declared()         # loads what the child compiled
     natives.exc_subclass._compile_declared()
@@ -67,16 +67,16 @@ def test_no_child_for_other_entry_points_or_a_warm_loop(tmp_path, monkeypatch):
     monkeypatch.setenv("AMBER_PRECOMPILE", "1")
     started = []
     monkeypatch.setattr(precompile, "start", lambda cache_dir: started.append(cache_dir))
-    precompile.loop_compile_starting(natives.type_of, tmp_path)
+    precompile.entry_compile_starting(natives.type_of, tmp_path)
     assert not started
     warm = tmp_path / "interp.run-1.py311.nbi"
     warm.write_bytes(b"")
     monkeypatch.setattr(precompile, "index_path", lambda dispatcher: str(warm))
     from vm import interp
-    precompile.loop_compile_starting(interp.run, tmp_path)
+    precompile.entry_compile_starting(interp.run, tmp_path)
     assert not started
     warm.unlink()
-    precompile.loop_compile_starting(interp.run, tmp_path)
+    precompile.entry_compile_starting(interp.run, tmp_path)
     assert started == [tmp_path]
 
 

@@ -321,7 +321,7 @@ class EntryDispatcher(LazyDispatcher):
     def _compile_declared(self):
         if self._declared:          # (the loop on a cold cache: compile the others too)
             from . import CACHE_DIR
-            precompile.loop_compile_starting(self, CACHE_DIR)
+            precompile.entry_compile_starting(self, CACHE_DIR)
         super()._compile_declared()
 
 

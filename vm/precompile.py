@@ -4,7 +4,7 @@ With an empty cache the first run compiles the interpreter loop (interp.run, abo
 80 CPU seconds on one core) and only the entry points that run needs; every other
 entry point (heap.collect, natives.call_builtin, ...) was compiled by the first
 later run that called it, a stall of seconds in that run.  So when interp.run
-misses the cache, `loop_compile_starting` starts a child process (the same Python)
+misses the cache, `entry_compile_starting` starts a child process (the same Python)
 that compiles every other entry point's declared signature into the same cache
 folder, on the other core, while this process compiles the loop.
 
@@ -64,7 +64,7 @@ def index_path(dispatcher):
     return getattr(cache_file, "_index_path", None)
 
 
-def loop_compile_starting(dispatcher, cache_dir) -> None:
+def entry_compile_starting(dispatcher, cache_dir) -> None:
     """Called by jit.EntryDispatcher before it compiles `dispatcher`: start the child
     if this is the loop on a cold cache, else first let a running child finish."""
     if _in_child:
