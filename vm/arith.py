@@ -292,7 +292,7 @@ def repeat(st, sp, tag, src, times, slot):
     return ST_RUNNING
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8)"))
 def list_extend_inplace(st, sp, a, b):
     """lst += items (items a list or tuple row): extend in place, result is lst."""
     H = H_(st)

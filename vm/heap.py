@@ -1155,7 +1155,7 @@ def dict_set(st, d, kt, kv, vt, vv):
     entry_append(st, d, slot, h, kt, kv, vt, vv)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def dict_delete_entry(st, d, e):
     """Remove entry e (its index slot keeps pointing at the emptied entry)."""
     ic_bump(st)
@@ -1524,7 +1524,7 @@ def gc_scratch_words(n, live):
 OLD_SLACK_DIV = 4
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8, i8, i8, i8)"))
 def collect(st, pins_at, npins, vbase, cbase, scratch_at, scratch_n):
     """Free every object unreachable from the roots and compact the arenas in place.
 
@@ -1683,7 +1683,7 @@ def collect(st, pins_at, npins, vbase, cbase, scratch_at, scratch_n):
     return R[R_VTOP], R[R_CTOP], need
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8)"))
 def dict_reindex(st, d):
     """Rebuild dict d's hash index from its entries, in place, keeping entry numbers
     (so iterators over the dict keep their positions).  Used on untrusted snapshots."""

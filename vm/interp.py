@@ -479,14 +479,14 @@ def with_mode(st, status, mode):
     return status
 
 
-@njit(cache=CACHE, specialize_constants=True)
+@njit(cache=CACHE, specialize_constants=True, entry_sig=sig("(P, i8, i8, i8, i8, i8, i8)"))
 def call_function_at(st, f, base, n, ret, ret_pc, mode):
     """Call function row f with its n arguments already at S[base...] (at most a few
     slots above the caller's stack: frame entry keeps 8 spare slots)."""
     return with_mode(st, push_frame(st, f, base, n, ret_pc, ret), mode)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8, i8, i8, i8, i8, i8, i8, i8, i8, i8)"))
 def call_prelude(st, entry, n, t0, v0, t1, v1, t2, v2, sp, ret, ret_pc, mode):
     """Call prelude function `entry` (a fixed global slot) with n <= 3 arguments,
     written at S[sp...]; its result goes to S[ret] per `mode`."""
@@ -622,7 +622,7 @@ def call_object(st, op, arg, sp, pc, ret, first):
     return fail(st, ERR_NOT_CALLABLE, 0, ft, 0)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8, b1)"))
 def load_attr_obj(st, name, sp, pc, method):
     """LOAD_ATTR / LOAD_METHOD (attribute str row `name`) on a class, instance, script
     exception or super object.  Falls back to the host (SVC_OBJECT 0) for special
@@ -743,7 +743,7 @@ def push_attr(st, sp, pc, t, v, method):
     return ST_RUNNING
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8, b1)"))
 def store_attr_obj(st, name, sp, pc, delete):
     """STORE_ATTR (v x ->) / DELETE_ATTR (x ->) of attribute str row `name` on
     instances and classes."""
@@ -995,7 +995,7 @@ def call_builtin_from_slot(st, op, arg, sp, pc, ret):
     return status
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(i8, i8)"))
 def method_applies(mid, tag):
     """Whether builtin method mid may run with a receiver of kind tag."""
     owner = METHOD_OWNER[mid]
@@ -1952,7 +1952,7 @@ def cmp_float(arg, x, y):
     return x >= y
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(i8,)"))
 def run(at):
     """Execute until a status: see layout.ST_*.  Fuel is R[R_FUEL] instructions.
 

@@ -50,6 +50,14 @@ dropped and its symbol left undefined (the segfault of session 8's attempt).  Li
 as external definitions all are kept, in any order; they become linkonce_odr
 (discardable: -O3 deletes what it inlined everywhere) before the entry point's
 module takes what it uses.
+
+Every entry point declares the signature the host calls it with, so that a cold
+start can compile them all ahead of use (vm/precompile.py: in a second process,
+while this one compiles the loop).  An entry point that numba code also calls
+declares it with `entry_sig=`: it binds only the host's version, and numba
+callers keep numba's specialization per call site (copies for literal arguments,
+constant-folded: declaring the signature for those too cost richards 2-3% in
+session 9).
 """
 
 import llvmlite.binding as ll
@@ -61,7 +69,7 @@ from numba.core.compiler_lock import require_global_compiler_lock
 from numba.core.environment import lookup_environment
 from numba.core.registry import CPUDispatcher
 
-from . import numba_frontend
+from . import numba_frontend, precompile
 
 numba_frontend.install()
 
@@ -318,10 +326,17 @@ class EntryDispatcher(LazyDispatcher):
     def _numba_type_(self):
         return _types.Dispatcher(self.ir)
 
+    def _compile_declared(self):
+        if self._declared:          # (the loop on a cold cache: compile the others too)
+            from . import CACHE_DIR
+            precompile.entry_compile_starting(self, CACHE_DIR)
+        super()._compile_declared()
 
-def njit(*args, **options):
+
+def njit(*args, entry_sig=None, **options):
     """numba.njit with lazy explicit signatures: `@njit(sig, cache=..., inline=...)`
     or `@njit(cache=...)` (no signature: one specialization per argument types).
+    `entry_sig`: an entry point's signature(s) for the host's calls only.
 
     A constant argument at a call site (`object_service(st, 2)`) is typed as
     `Literal[int](2)`, and numba compiles a specialization for each such constant
@@ -355,7 +370,9 @@ def njit(*args, **options):
         disp.ir = ir
         if cache:
             disp.enable_caching()
-        disp._declared = sigs
+        host = sigs if entry_sig is None else (
+            tuple(entry_sig) if isinstance(entry_sig, (list, tuple)) else (entry_sig,))
+        disp._declared_sigs = disp._declared = host
         disp._unliteral = not specialize
         return disp
     return wrap

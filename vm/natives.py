@@ -87,7 +87,7 @@ def put(st, slot, tag, val):
     return ST_RUNNING
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(i8,)"))
 def type_of(tag):
     """The builtin type id of a value's tag, or -1."""
     if tag == INT or tag == BIGINT:
@@ -129,7 +129,7 @@ def is_exc_type(bid):
     return 0 <= bid < EXC_PARENT_ID.shape[0] and EXC_PARENT_ID[bid] != NOT_EXCEPTION
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(i8, i8)"))
 def exc_subclass(bid, target):
     """Whether builtin exception type bid is target or derives from it."""
     for _ in range(EXC_PARENT_ID.shape[0]):   # bounded walk up the hierarchy
@@ -477,7 +477,7 @@ def builtin_wrapper(st, bid, sp, n):
     return put(st, res, ITER, r)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def dict_copy(st, src, slot):
     """S[slot] = a new dict with src's live entries, in order (dict(d), d.copy())."""
     H = H_(st)
@@ -809,7 +809,7 @@ def key_builtin(st, bid, sp, n, res):
     return service(st, bid, n)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8)"))
 def call_builtin(st, bid, sp, n):
     """Call builtin `bid` with the n arguments on top of the stack."""
     S = S_(st)
@@ -1158,7 +1158,7 @@ def dunder_method(st, mid, sp, n):
     return service(st, -1 - mid, n)
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8)"))
 def call_method(st, mid, sp, n):
     """Call builtin method `mid` on self = S[sp-n-1] with n arguments."""
     S = S_(st)

@@ -34,7 +34,7 @@ def special_name(st, which):
     return V_(st)[o, 1]
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def dict_find(st, d, name):
     """(tag, payload) stored under str row `name` in dict row d, or (UNDEF, 0)."""
     e = heap.dict_get(st, d, STR, name)
@@ -44,7 +44,7 @@ def dict_find(st, d, name):
     return V_(st)[o, 0], V_(st)[o, 1]
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8)"))
 def mro_lookup(st, cls, name, after):
     """The class attribute `name` (str row) of class row cls, searched along its MRO
     (skipping the entries up to and including class row `after`, if >= 0): (tag,
@@ -69,7 +69,7 @@ def mro_lookup(st, cls, name, after):
     return UNDEF, 0, -1
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def class_of(st, tag, val):
     """The class row of a script-defined object (an instance, or an exception of a
     script's class), else -1."""
@@ -80,7 +80,7 @@ def class_of(st, tag, val):
     return -1
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def attr_dict(st, tag, val):
     """The attribute dict row of an instance (or script exception), or -1."""
     if tag == INSTANCE:
@@ -90,7 +90,7 @@ def attr_dict(st, tag, val):
     return -1
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8)"))
 def special_lookup(st, tag, val, which):
     """type(x).<special name `which`> for a script object x: (tag, payload), UNDEF if
     x is not one or its class does not define it."""
@@ -117,7 +117,7 @@ def is_subclass(st, cls, target_tag, target_val):
     return False
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8, i8, i8)"))
 def new_bound(st, st_tag, st_val, ft, fv):
     """A bound method object (one H row must have been reserved)."""
     r = heap.new_obj(st, BOUND)
@@ -129,7 +129,7 @@ def new_bound(st, st_tag, st_val, ft, fv):
     return r
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("(P, i8, i8)"))
 def wrapped(st, w, i):
     """Item i of wrapper row w's tuple: (tag, payload)."""
     t = H_(st)[w, B]
