@@ -19,31 +19,19 @@ from .layout import NREGS, FRCOLS, FNCOLS, HCOLS, ICCOLS
 NPTRS = 24
 
 
-@intrinsic
-def _ptr64(typingctx, addr):
-    sig = types.CPointer(types.int64)(types.int64)
-
-    def codegen(context, builder, signature, args):
-        return builder.inttoptr(args[0], context.get_value_type(types.CPointer(types.int64)))
-    return sig, codegen
-
-
-@intrinsic
-def _ptr32(typingctx, addr):
-    sig = types.CPointer(types.int32)(types.int64)
-
-    def codegen(context, builder, signature, args):
-        return builder.inttoptr(args[0], context.get_value_type(types.CPointer(types.int32)))
-    return sig, codegen
+def _pointer_to(element):
+    """An intrinsic that makes an int64 address a pointer to `element`s."""
+    def pointer(typingctx, addr):
+        def codegen(context, builder, signature, args):
+            return builder.inttoptr(args[0], context.get_value_type(types.CPointer(element)))
+        return types.CPointer(element)(types.int64), codegen
+    pointer.__name__ = pointer.__qualname__ = f"pointer_to_{element}"
+    return intrinsic(pointer)
 
 
-@intrinsic
-def _ptr8(typingctx, addr):
-    sig = types.CPointer(types.uint8)(types.int64)
-
-    def codegen(context, builder, signature, args):
-        return builder.inttoptr(args[0], context.get_value_type(types.CPointer(types.uint8)))
-    return sig, codegen
+_ptr64 = _pointer_to(types.int64)
+_ptr32 = _pointer_to(types.int32)
+_ptr8 = _pointer_to(types.uint8)
 
 
 @njit(cache=CACHE)
