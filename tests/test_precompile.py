@@ -92,3 +92,20 @@ def test_child_only_with_an_idle_core(monkeypatch):
     monkeypatch.setenv("AMBER_PRECOMPILE", "1")
     monkeypatch.setattr(precompile, "idle_cores", lambda: 0.0)
     assert precompile._wanted()
+
+
+def test_no_child_when_the_executable_may_not_be_python(monkeypatch):
+    """A host that embeds Python (a game, uWSGI, a frozen app) has its own program in
+    sys.executable: starting it with -c would start the host again."""
+    from vm import precompile
+    monkeypatch.delenv("AMBER_PRECOMPILE", raising=False)
+    monkeypatch.setattr(precompile, "idle_cores", lambda: 2.0)
+    for executable in ("/opt/game/bin/mygame", "/usr/bin/uwsgi", ""):
+        monkeypatch.setattr(precompile.sys, "executable", executable)
+        assert not precompile._wanted()
+    monkeypatch.setattr(precompile.sys, "executable", "/usr/bin/python3.11")
+    assert precompile._wanted()
+    monkeypatch.setattr(precompile.sys, "frozen", True, raising=False)
+    assert not precompile._wanted()
+    monkeypatch.setenv("AMBER_PRECOMPILE", "1")       # the user's explicit choice
+    assert precompile._wanted()

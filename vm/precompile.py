@@ -31,6 +31,9 @@ folder, on the other core, while this process compiles the loop.
   as before.  AMBER_DEBUG_COMPILE=1 reports the child's work on stderr.
 - The child holds an exclusive lock on a file in the cache folder, so concurrent
   cold starts (parallel test workers) run one child, not one each.
+- It is started only if `sys.executable` is named like a Python (python*, pypy*)
+  and the process is not frozen: a host that embeds Python may have its own program
+  there (AMBER_PRECOMPILE=1 still forces it).
 """
 
 from __future__ import annotations
@@ -92,10 +95,22 @@ def idle_cores() -> float:
         return float(cores)
 
 
+def python_executable() -> bool:
+    """Whether sys.executable is a Python that `-c` runs.  A host that embeds Python
+    (a game, a uWSGI server, a frozen app) may have its own program there, which
+    must not be started again."""
+    name = os.path.basename(sys.executable or "").lower()
+    return not getattr(sys, "frozen", False) and name.startswith(("python", "pypy"))
+
+
 def _wanted() -> bool:
     setting = os.environ.get("AMBER_PRECOMPILE", "")
     if setting in ("0", "1"):
-        return setting == "1"
+        return setting == "1" and bool(sys.executable)
+    if not python_executable():
+        _say(f"no second compile process: {sys.executable!r} may not be Python "
+             f"(AMBER_PRECOMPILE=1 forces it)")
+        return False
     idle = idle_cores()
     if idle < IDLE_CORES_NEEDED:
         _say(f"no second compile process: {idle:.1f} idle cores (the entry points "
