@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 from numba import carray
-from .jit import njit
+from .jit import njit, call_entry_at
 
 from . import CACHE
 from .mem import sig, R_, S_, F_, CODE_, FN_, K_, H_, V_, CH_, G_, MT_, NPTRS, _ptr64
@@ -1561,9 +1561,20 @@ def format_value(st, arg, sp):
     return ST_SERVICE
 
 
-@njit(cache=CACHE)
+# cold_a's answer for an opcode it leaves to cold_b (never a status the loop returns)
+TO_COLD_B = -1
+
+
+@njit(cache=CACHE, entry_sig=sig("i8(P, i8, i8, i8, i8)"))
 def cold_b(st, op, arg, sp, pc):
-    """Subscripts, unpacking, attributes, calls, functions, slow binary ops."""
+    """Subscripts, unpacking, attributes, calls, functions, slow binary ops.
+
+    cold_a and cold_b are entry points of their own, which the loop calls through
+    their machine-code addresses (jit.call_entry_at; the host puts them in the two
+    words at the address after the pointer tuple): compiling the loop then neither
+    types nor optimizes them and the hundreds of functions they reach, and on a cold
+    cache the second compile process compiles them while the first compiles the
+    loop (vm/precompile.py)."""
     S = S_(st)
     R = R_(st)
     fp = R[R_FP]
@@ -1692,9 +1703,10 @@ def cold_b(st, op, arg, sp, pc):
     return ST_RUNNING
 
 
-@njit(cache=CACHE)
+@njit(cache=CACHE, entry_sig=sig("i8(P, i8, i8, i8, i8)"))
 def cold_a(st, op, arg, sp, pc):
-    """Stack shuffles, variables, builds.  Sets R_SP and the frame pc on success."""
+    """Stack shuffles, variables, builds; TO_COLD_B for the rest (the loop then calls
+    cold_b).  Sets R_SP and the frame pc on success.  An entry point: see cold_b."""
     S = S_(st)
     R = R_(st)
     fp = R[R_FP]
@@ -1827,7 +1839,7 @@ def cold_a(st, op, arg, sp, pc):
     elif op == NOP:
         pass
     else:
-        return cold_b(st, op, arg, sp, pc)
+        return TO_COLD_B
     R[R_SP] = nsp
     F_(st)[fp, FR_PC] = pc + 1
     return ST_RUNNING
@@ -1838,7 +1850,8 @@ def warm(st, op, arg, sp, pc, fuel):
     """The helpers cold_a / cold_b reach for some common cases the loop recognizes,
     without their chains of tests: dict subscripts, list and tuple slices, `in` on
     a dict or set (operands that run no script code), tuple, list and slice displays, generators (FOR_ITER, SEND,
-    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls; the
+    YIELD_VALUE, their RETURN_VALUE), attributes of modules, builtin calls, the
+    int and float arithmetic the loop does not do inline (`**`, int `/`); the
     slice superinstructions (`fuel`: what remains after the first instruction's
     unit; the second runs only if some does)."""
     R = R_(st)
@@ -1900,7 +1913,13 @@ def warm(st, op, arg, sp, pc, fuel):
         if status == ST_RUNNING:
             F_(st)[R[R_FP], FR_PC] = pc + 1
         return status
-    if op == BINARY_SUBSCR:
+    if op == BINARY_OP:         # ints and floats the loop leaves (int /, **, float //, %)
+        status = arith.binop(st, arg, sp)
+        if status == ST_SERVICE:        # the result is a big int: the host computes it
+            R[R_SERVICE] = SVC_BINOP
+            R[R_ARGC] = arg
+        nsp = sp - 1
+    elif op == BINARY_SUBSCR:
         status = seq.subscr(st, sp)
         nsp = sp - 1
     elif op == STORE_SUBSCR:
@@ -1964,7 +1983,7 @@ def run(at):
     inside an opcode's branch the common operand types run inline, and `cold` says
     which helper takes the rest: 1 cold_a (which passes what it does not know on),
     2 cold_b directly, 3 warm."""
-    ptrs = carray(_ptr64(at), NPTRS)
+    ptrs = carray(_ptr64(at), NPTRS + 1)   # (+ where cold_a's and cold_b's addresses are)
     st = (ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], ptrs[5], ptrs[6], ptrs[7], ptrs[8],
           ptrs[9], ptrs[10], ptrs[11], ptrs[12], ptrs[13], ptrs[14], ptrs[15], ptrs[16],
           ptrs[17], ptrs[18], ptrs[19], ptrs[20], ptrs[21], ptrs[22], ptrs[23])
@@ -2384,6 +2403,8 @@ def run(at):
                     S[u64(sp - 1), 0] = FLOAT
                     S[u64(sp - 1), 1] = fbits(z)
                     pc += 1
+            elif (ta == INT or ta == FLOAT) and (tb == INT or tb == FLOAT):
+                cold = 3
             else:
                 cold = 2
         elif op == COMPARE_OP:
@@ -2727,12 +2748,20 @@ def run(at):
         if cold != 0:
             Fr[u64(fp), FR_PC] = pc
             R[R_SP] = sp
-            if cold == 2:
-                status = cold_b(st, op, arg, sp, pc)
-            elif cold == 3:
+            if cold == 3:
                 status = warm(st, op, arg, sp, pc, fuel)
-            else:
-                status = cold_a(st, op, arg, sp, pc)
+            else:       # (the addresses are read here, not held in registers)
+                cold_at = carray(_ptr64(ptrs[NPTRS]), 2)
+                if cold == 2:
+                    status = call_entry_at(cold_at[1], st, op, arg, sp, pc)
+                else:
+                    status = call_entry_at(cold_at[0], st, op, arg, sp, pc)
+                    if status == TO_COLD_B:
+                        # the instruction is read again rather than kept across the
+                        # call: kept, op and arg took registers at every instruction
+                        pc = Fr[u64(R[R_FP]), FR_PC]
+                        w = CODE[u64(pc)]
+                        status = call_entry_at(cold_at[1], st, w & 0xFF, w >> 8, R[R_SP], pc)
             if R[R_DEEP] != 0:      # a comparison met cyclic or absurdly deep data (1)
                 deep = R[R_DEEP]    # or an item with a script __eq__ (2)
                 R[R_DEEP] = 0

@@ -61,6 +61,7 @@ session 9).
 """
 
 import llvmlite.binding as ll
+from numba.core import cgutils
 from numba.core import compiler as _compiler
 from numba.core import types as _types
 from numba.core import typeinfer
@@ -68,12 +69,13 @@ from numba.core.codegen import JITCodeLibrary
 from numba.core.compiler_lock import require_global_compiler_lock
 from numba.core.environment import lookup_environment
 from numba.core.registry import CPUDispatcher
+from numba.extending import intrinsic
 
 from . import numba_frontend, precompile
 
 numba_frontend.install()
 
-__all__ = ["njit", "ENTRY_POINTS"]
+__all__ = ["njit", "ENTRY_POINTS", "call_entry_at", "native_address"]
 
 # "module.function" of every numba function the host calls from Python.
 ENTRY_POINTS = frozenset({
@@ -82,7 +84,7 @@ ENTRY_POINTS = frozenset({
     "heap.dict_set", "heap.dict_set_need", "heap.hash_value", "heap.is_hashable",
     "heap.new_dict", "heap.new_list", "heap.new_obj", "heap.new_str", "heap.new_tuple",
     "heap.new_vals", "heap.reserve", "heap.script_hashed",
-    "interp.call_function_at", "interp.call_prelude", "interp.load_attr_obj",
+    "interp.call_function_at", "interp.call_prelude", "interp.cold_a", "interp.cold_b", "interp.load_attr_obj",
     "interp.method_applies", "interp.run", "interp.store_attr_obj",
     "natives.call_builtin", "natives.call_method", "natives.dict_copy", "natives.exc_subclass",
     "natives.type_of", "fastpath.is_descriptor",
@@ -376,3 +378,46 @@ def njit(*args, entry_sig=None, **options):
         disp._unliteral = not specialize
         return disp
     return wrap
+
+
+# ---------------------------------------------------------------------------
+# Calls between separately compiled entry points
+# ---------------------------------------------------------------------------
+
+def native_address(dispatcher) -> int:
+    """The machine-code address of an entry point's own function (numba's calling
+    convention, not its Python or C wrapper), compiled or loaded from the cache
+    first.  The loop calls interp.cold_a and cold_b through it (`call_entry_at`)."""
+    dispatcher._compile_declared()
+    (cres,) = dispatcher.overloads.values()
+    address = cres.library.get_pointer_to_function(cres.fndesc.llvm_func_name)
+    if not address:
+        raise RuntimeError(f"no machine code for {entry_name(dispatcher.py_func)}")
+    return address
+
+
+def _call_entry_at(typingctx, address, a, b, c, d, e):
+    """Call the numba function at `address` (native_address) with five arguments; it
+    returns an int64.  The callee is compiled and cached as an entry point of its own, so
+    the caller's compile neither types nor optimizes it: the loop's cold helpers
+    are compiled that way, in the second compile process of a cold start while
+    this one compiles the loop (vm/precompile.py).  An exception the callee raises
+    is passed on, as numba does for a direct call."""
+    if not isinstance(address, _types.Integer):
+        return None
+    int64 = _types.int64
+    signature = int64(address, a, b, c, d, e)
+
+    def codegen(context, builder, sig, values):
+        argtys = sig.args[1:]
+        fnty = context.call_conv.get_function_type(int64, argtys)
+        callee = builder.inttoptr(values[0], fnty.as_pointer())
+        status, result = context.call_conv.call_function(builder, callee, int64, argtys,
+                                                         values[1:])
+        with cgutils.if_unlikely(builder, status.is_error):
+            context.call_conv.return_status_propagate(builder, status)
+        return result
+    return signature, codegen
+
+
+call_entry_at = intrinsic(_call_entry_at)

@@ -30,6 +30,7 @@ from .builtins import (BUILTINS, BUILTIN_ID, EXC_PARENT_ID, METHODS, MODULES, TA
                        is_exception_type)
 from .hostvalues import (NeedsUserCode, class_module, plain_subclass, str_of, BuiltinRef, EncodeError, IntTooLarge, MAX_INT_BITS, Raw, decode,
                          encode, int_too_large_message, needs)
+from .jit import native_address
 from .loader import load
 from .state import grown, pointers
 
@@ -42,9 +43,21 @@ UNLIMITED = 1 << 62
 _RUN = [None]
 
 
+# The two words the loop finds the machine-code addresses of interp.cold_a and
+# cold_b in (through the word after the pointer tuple: see Machine.p); filled by
+# _run_entry before any run, the same for every VM of the process.
+_COLD_CELLS = np.zeros(2, np.int64)
+
+
 def _run_entry():
     """The callable that runs the interpreter: interp.run's entry point once the
-    dispatcher has its one compiled version, interp.run itself until then."""
+    dispatcher has its one compiled version, interp.run itself until then.  The loop
+    is compiled (or loaded) first, then interp.cold_a and cold_b, which the loop
+    calls through _COLD_CELLS: on a cold cache the loop's compile starts the second
+    compile process, which compiles those two meanwhile (vm/precompile.py)."""
+    interp.run._compile_declared()
+    _COLD_CELLS[0] = native_address(interp.cold_a)
+    _COLD_CELLS[1] = native_address(interp.cold_b)
     try:
         overloads = list(interp.run.overloads.values())
         if len(overloads) == 1:
@@ -192,7 +205,7 @@ class Machine:
             self._p = pointers(self.st)
             self._p_state = self.st
             # interp.run reads the tuple from an array (one int argument to unbox)
-            self._pa = np.array(self._p, np.int64)
+            self._pa = np.array(self._p + (_COLD_CELLS.ctypes.data,), np.int64)
             self._pa_at = self._pa.ctypes.data
         return self._p
 

@@ -1,12 +1,14 @@
-"""A cold start compiles the host's other entry points in a second process.
+"""A cold start compiles in two processes: the loop here, the rest in a child.
 
-With an empty cache the first run compiles the interpreter loop (interp.run, about
-80 CPU seconds on one core) and only the entry points that run needs; every other
-entry point (heap.collect, natives.call_builtin, ...) was compiled by the first
-later run that called it, a stall of seconds in that run.  So when interp.run
-misses the cache, `entry_compile_starting` starts a child process (the same Python)
-that compiles every other entry point's declared signature into the same cache
-folder, on the other core, while this process compiles the loop.
+With an empty cache the first run compiles the interpreter loop (interp.run) and
+the helpers it calls for what it does not run inline (interp.cold_a and cold_b,
+entry points of their own that the loop calls through their addresses:
+jit.call_entry_at).  Every other entry point (heap.collect, natives.call_builtin,
+...) used to be compiled by the first later run that called it, a stall of seconds
+in that run.  So when interp.run misses the cache, `entry_compile_starting` starts
+a child process (the same Python) that compiles cold_b and cold_a first, then
+every other entry point's declared signature, into the same cache folder, on the
+other core, while this process compiles the loop.
 
 - The child and this process write numba's cache files concurrently.  numba keeps
   one index file per function (`<module>.<function>-<line>.pyXY.nbi`) and rewrites
@@ -17,20 +19,26 @@ folder, on the other core, while this process compiles the loop.
   compile one entry point (the host calls a few before the loop starts, the child
   then loads them), they write the same key, the same data file name and
   equivalent machine code, each by an atomic rename.
-- This process waits for the child before it compiles any other entry point (the
-  child has it, or will have it soon: loading it is cheaper than a second
-  compile) and before it exits (atexit): no process outlives `amber run`.
-- The child costs about 60 CPU seconds (each entry point is typed and linked with
-  every helper it reaches, in a process that has typed none yet), less than the
-  loop's 80, so with an idle core it ends first and the cold start's wall time is
-  unchanged.  Without one it slowed the cold start down (111-137 s -> 155-253 s
-  wall, load average 3-6 on 2 cores: docs/performance.md, session 10).  So it
+- The child writes the name of each entry point it has put in the cache on its
+  stdout.  Before this process compiles an entry point other than the loop it
+  waits for that name (or the child's end): the child has it or will have it soon,
+  and loading it is cheaper than a second compile.  So the loop runs as soon as
+  the child has cold_b and cold_a.  This process does not wait for the child at
+  exit: the child finishes filling the cache on its own, at a lower priority (nice
+  10 once it has those two; about half a minute more, measured in session 11).
+- The loop's compile and cold_b's and cold_a's (in a process that has typed nothing
+  yet) take about the same time, so the two run side by side and a cold `amber
+  run` waits for about half of what one process took (docs/performance.md,
+  session 11).  Without an idle core the child slowed the cold start down
+  (111-137 s -> 155-253 s wall, load average 3-6 on 2 cores: session 10).  So it
   starts only if the load average leaves IDLE_CORES_NEEDED cores free;
-  AMBER_PRECOMPILE=1 starts it regardless, AMBER_PRECOMPILE=0 never.
+  AMBER_PRECOMPILE=1 starts it regardless, AMBER_PRECOMPILE=0 never (this process
+  then compiles cold_b and cold_a after the loop).
 - If the child fails, nothing else changes: the entry points compile on first use,
   as before.  AMBER_DEBUG_COMPILE=1 reports the child's work on stderr.
 - The child holds an exclusive lock on a file in the cache folder, so concurrent
-  cold starts (parallel test workers) run one child, not one each.
+  cold starts (parallel test workers) run one child, not one each; `compiling()`
+  tells whether one runs.
 - It is started only if `sys.executable` is named like a Python (python*, pypy*)
   and the process is not frozen: a host that embeds Python may have its own program
   there (AMBER_PRECOMPILE=1 still forces it).
@@ -38,7 +46,6 @@ folder, on the other core, while this process compiles the loop.
 
 from __future__ import annotations
 
-import atexit
 import importlib
 import os
 import subprocess
@@ -46,6 +53,9 @@ import sys
 import time
 
 LOOP = "interp.run"
+COLD = ("interp.cold_b", "interp.cold_a")     # the child's first: the loop needs them
+# then these (a run often needs them soon), then the others in name order
+EARLY = ("heap.reserve", "heap.collect")
 IDLE_CORES_NEEDED = 1.5     # one for the loop's compile, most of one for the child
 
 _child = None           # the running child's Popen
@@ -73,8 +83,9 @@ def entry_compile_starting(dispatcher, cache_dir) -> None:
     if _in_child:
         return
     from .jit import entry_name
-    if entry_name(dispatcher.py_func) != LOOP:
-        wait()
+    name = entry_name(dispatcher.py_func)
+    if name != LOOP:
+        wait_for(name)
         return
     path = index_path(dispatcher)
     if (_child is None and cache_dir is not None and path is not None
@@ -128,13 +139,43 @@ def start(cache_dir) -> None:
     try:
         _child = subprocess.Popen(
             [sys.executable, "-c", code, str(cache_dir), os.path.dirname(__file__)],
-            stdin=quiet, stdout=quiet, stderr=None if _debug() else quiet)
+            stdin=quiet, stdout=subprocess.PIPE, stderr=None if _debug() else quiet)
     except OSError as e:
         _say(f"could not start the entry points' compile: {e}")
         return
     _child.started = time.perf_counter()
-    atexit.register(wait)
+    _child.compiled = set()
     _say(f"compiling the other entry points in process {_child.pid}")
+
+
+def wait_for(name) -> bool:
+    """Wait until the child has entry point `name` in the cache (it writes each name
+    on its stdout once it has) or has ended; whether it has."""
+    child = _child
+    if child is None:
+        return False
+    try:
+        while name not in child.compiled:
+            line = child.stdout.readline()
+            if not line:                # it has ended: see how
+                wait()
+                break
+            child.compiled.add(line.decode().strip())
+    except BaseException:
+        wait_interrupted(child)
+        raise
+    if name in child.compiled:
+        _say(f"{name} compiled by process {child.pid} "
+             f"({time.perf_counter() - child.started:.1f} s after it started)")
+        return True
+    return False
+
+
+def wait_interrupted(child):
+    global _child
+    _child = None
+    child.kill()
+    child.wait()
 
 
 def wait():
@@ -147,8 +188,7 @@ def wait():
     try:
         status = child.wait()
     except BaseException:
-        child.kill()
-        child.wait()
+        wait_interrupted(child)
         raise
     took = time.perf_counter() - child.started
     if status == 0:
@@ -162,12 +202,27 @@ def wait():
 def _entry_points():
     """(name, dispatcher) of every entry point but the loop, in a fixed order."""
     from .jit import ENTRY_POINTS
-    names = sorted(ENTRY_POINTS - {LOOP})
+    first = COLD + EARLY
+    names = list(first) + sorted(ENTRY_POINTS - {LOOP} - set(first))
     if os.environ.get("AMBER_PRECOMPILE_ONLY"):     # (tests: a cheap subset)
         names = os.environ["AMBER_PRECOMPILE_ONLY"].split(",")
     for name in names:
         module, func = name.split(".")
         yield name, getattr(importlib.import_module(f"{__package__}.{module}"), func)
+
+
+def compiling(cache_dir) -> bool:
+    """Whether a child is compiling entry points into cache_dir (the numba folder
+    vm.CACHE_DIR names) now: it holds the lock until it ends."""
+    try:
+        lock = _lock(cache_dir)
+    except OSError:             # (no such folder: nothing compiles into it)
+        return False
+    if lock is None:
+        return True
+    if lock is not True:
+        lock.close()
+    return False
 
 
 def _lock(cache_dir):
@@ -210,4 +265,10 @@ def main(argv) -> int:
             _say(f"precompile: {name}: {type(e).__name__}: {e}")
             continue
         _say(f"precompile: {name} {time.process_time() - t0:.2f} s")
+        try:
+            os.write(1, f"{name}\n".encode())     # (the parent may be waiting for it)
+            if name == COLD[-1]:
+                os.nice(10)         # the loop can run: the rest may take its time
+        except (AttributeError, OSError):   # (the parent has gone: go on)
+            pass
     return 1 if failed else 0
