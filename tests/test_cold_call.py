@@ -103,3 +103,35 @@ def test_compiling_tells_whether_a_child_holds_the_lock(tmp_path):
     finally:
         held.close()
     assert not precompile.compiling(tmp_path)
+
+
+LOADED = """
+from amber.vm import interp, jit
+interp.run._compile_declared()
+(cres,) = interp.run.overloads.values()
+stubs = [fn for fn in cres.library._shared_module.functions if not fn.is_declaration]
+print(sum(interp.run._cache_hits.values()), len(stubs),
+      all(len(list(fn.blocks)) == 1 for fn in stubs),
+      jit.native_address(interp.cold_b) != 0,
+      cres.library.get_pointer_to_function(cres.fndesc.llvm_cpython_wrapper_name) != 0)
+"""
+
+
+def test_an_entry_point_loaded_from_the_cache_has_only_named_stubs_for_linking():
+    """RootLibrary caches a module of empty functions instead of numba's module for
+    linking (parsing that was ~40% of loading the loop); the loaded machine code
+    must still give every address the host asks for."""
+    import io
+    import amber
+    import amber.vm as amber_vm
+    amber.VM(amber.compile("print(1)", "one.py"), stdout=io.StringIO()).run()
+    # (now the loop and the helpers are in the cache)
+    env = dict(__import__("os").environ)
+    if amber_vm.CACHE_DIR is not None:
+        env["AMBER_CACHE_DIR"] = str(amber_vm.CACHE_DIR.parent)
+    out = subprocess.run([sys.executable, "-c", LOADED], capture_output=True, text=True,
+                         env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    hits, nstubs, empty, cold_b, wrapper = out.stdout.split()
+    assert int(hits) == 1 and int(nstubs) >= 3
+    assert (empty, cold_b, wrapper) == ("True", "True", "True")

@@ -61,6 +61,7 @@ session 9).
 """
 
 import llvmlite.binding as ll
+from llvmlite import ir
 from numba.core import cgutils
 from numba.core import compiler as _compiler
 from numba.core import types as _types
@@ -241,6 +242,23 @@ class RootLibrary(JITCodeLibrary):
             self._final_module = own
         _make_linkonce(closure)
         return closure
+
+    def serialize_using_object_code(self):
+        """numba's cache entry: the machine code, and the module another library
+        would link to inline this one's functions.  None does: numba code calls an
+        entry point's IRLibrary twin.  Parsing that module back was about 40% of
+        loading the loop from the cache (0.34 of 0.83 s on a loaded machine), so the
+        entry holds a module of empty functions instead, named as the ones the
+        machine code defines: loading fills the JIT's table of defined names from
+        it, which get_pointer_to_function consults."""
+        self._ensure_finalized()
+        names = ir.Module(name=self.name)
+        for fn in self._final_module.functions:
+            if not fn.is_declaration:
+                stub = ir.Function(names, ir.FunctionType(ir.VoidType(), []), name=fn.name)
+                ir.IRBuilder(stub.append_basic_block()).ret_void()
+        bitcode = ll.parse_assembly(str(names)).as_bitcode()
+        return (self.name, "object", (self._get_compiled_object(), bitcode))
 
     def _finalize_final_module(self):
         super()._finalize_final_module()
