@@ -1981,8 +1981,9 @@ def run(at):
 
     One test of the opcode per instruction (LLVM makes a jump table of the chain);
     inside an opcode's branch the common operand types run inline, and `cold` says
-    which helper takes the rest: 1 cold_a (which passes what it does not know on),
-    2 cold_b directly, 3 warm."""
+    which helper takes the rest: 1 cold_a (which answers TO_COLD_B for what it does
+    not know: then cold_b), 2 cold_b directly, 3 warm.  cold_a and cold_b are
+    called through their machine-code addresses (see cold_b)."""
     ptrs = carray(_ptr64(at), NPTRS + 1)   # (+ where cold_a's and cold_b's addresses are)
     st = (ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], ptrs[5], ptrs[6], ptrs[7], ptrs[8],
           ptrs[9], ptrs[10], ptrs[11], ptrs[12], ptrs[13], ptrs[14], ptrs[15], ptrs[16],

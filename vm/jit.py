@@ -85,8 +85,8 @@ ENTRY_POINTS = frozenset({
     "heap.dict_set", "heap.dict_set_need", "heap.hash_value", "heap.is_hashable",
     "heap.new_dict", "heap.new_list", "heap.new_obj", "heap.new_str", "heap.new_tuple",
     "heap.new_vals", "heap.reserve", "heap.script_hashed",
-    "interp.call_function_at", "interp.call_prelude", "interp.cold_a", "interp.cold_b", "interp.load_attr_obj",
-    "interp.method_applies", "interp.run", "interp.store_attr_obj",
+    "interp.call_function_at", "interp.call_prelude", "interp.cold_a", "interp.cold_b",
+    "interp.load_attr_obj", "interp.method_applies", "interp.run", "interp.store_attr_obj",
     "natives.call_builtin", "natives.call_method", "natives.dict_copy", "natives.exc_subclass",
     "natives.type_of", "fastpath.is_descriptor",
     "objects.attr_dict", "objects.class_of", "objects.dict_find", "objects.mro_lookup",
@@ -416,11 +416,11 @@ def native_address(dispatcher) -> int:
 
 def _call_entry_at(typingctx, address, a, b, c, d, e):
     """Call the numba function at `address` (native_address) with five arguments; it
-    returns an int64.  The callee is compiled and cached as an entry point of its own, so
-    the caller's compile neither types nor optimizes it: the loop's cold helpers
-    are compiled that way, in the second compile process of a cold start while
-    this one compiles the loop (vm/precompile.py).  An exception the callee raises
-    is passed on, as numba does for a direct call."""
+    returns an int64.  The callee is compiled and cached as an entry point of its
+    own, so the caller's compile neither types nor optimizes it: the loop's cold
+    helpers are compiled that way, in the second compile process of a cold start
+    while this one compiles the loop (vm/precompile.py).  An exception the callee
+    raises is passed on, as numba does for a direct call."""
     if not isinstance(address, _types.Integer):
         return None
     int64 = _types.int64
