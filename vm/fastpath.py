@@ -399,14 +399,37 @@ def site_store(at, name, sp, pc):
         return False
     e = W[u64(x + SC_E)]
     ca = W[u64(x + SC_CA)]
-    if e < 0 or e >= H[u64(d), B]:
+    n = H[u64(d), B]
+    if e < 0 or (ca >= 0 and not plain_class_value(st, ca)):
         return False
-    eo = H[u64(d), A] + 2 * e
-    if V[u64(eo), 1] != name or V[u64(eo), 0] != STR or (
-            ca >= 0 and not plain_class_value(st, ca)):
+    if e < n:
+        eo = H[u64(d), A] + 2 * e
+        if V[u64(eo), 1] != name or V[u64(eo), 0] != STR:
+            return False
+        V[u64(eo + 1), 0] = S[u64(sp - 2), 0]
+        V[u64(eo + 1), 1] = S[u64(sp - 2), 1]
+        return True
+    # an instance that does not have the attribute yet (one being made: __init__
+    # adds its attributes in the same order every time): a new key, if the dict has
+    # room and surely lacks the name (attr_insert's probe; any slot of that hash
+    # whose entry is not deleted: the full path decides)
+    if n >= H[u64(d), C] or H[u64(name), D] != 1:
         return False
-    V[u64(eo + 1), 0] = S[u64(sp - 2), 0]
-    V[u64(eo + 1), 1] = S[u64(sp - 2), 1]
+    h = H[u64(name), C]
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
+    eo = H[u64(d), A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        k = V[u64(io + i), 0]
+        if k == -1:
+            break
+        if V[u64(io + i), 1] == h and V[u64(eo + 2 * k), 0] != UNDEF:
+            return False
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    heap.entry_append(st, d, i, h, STR, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
     return True
 
 
