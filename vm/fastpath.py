@@ -194,14 +194,14 @@ def plain_class_value(st, ca):
 
 
 @njit(sig("none(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
-def site_fill(st, pc, cls, ca, e):
-    """Remember at instruction pc's site: instances of class row cls have the
+def site_fill(st, k, cls, ca, e):
+    """Remember at the site of name constant k: instances of class row cls have the
     attribute at entry e of their dict (e >= 0), or lack it and class attribute
     ca (V row) is the value (e = -1); valid for the current epoch.  A site filled
     in an older epoch forgets all its ways first; a new class takes the next way
     in turn."""
     W = site_words(st)
-    w = IC_SITE_BASE + SITE_WORDS * pc
+    w = IC_SITE_BASE + SITE_WORDS * k
     if w + SITE_WORDS > W.shape[0]:
         return
     if W[u64(w + SC_EP)] != W[0]:
@@ -223,10 +223,10 @@ def site_fill(st, pc, cls, ca, e):
 
 
 @njit(cache=CACHE, inline="always")
-def site_way(W, pc, cls):
-    """The first word of the way of instruction pc's site that holds class row cls
-    in the current epoch, or -1."""
-    w = IC_SITE_BASE + SITE_WORDS * pc
+def site_way(W, k, cls):
+    """The first word of the way of name constant k's site that holds class row
+    cls in the current epoch, or -1."""
+    w = IC_SITE_BASE + SITE_WORDS * k
     if w + SITE_WORDS > W.shape[0] or W[u64(w + SC_EP)] != W[0] or cls < 0:
         return -1
     for k in range(SITE_WAYS):
@@ -236,9 +236,9 @@ def site_way(W, pc, cls):
 
 
 @njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE, inline="always")
-def site_load(at, name, sp, pc, method):
-    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` at instruction pc on the
-    instance at S[sp-1], from what the instruction's site (layout.SC_*) says about
+def site_load(at, name, sp, k, method):
+    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` (constant k) on the
+    instance at S[sp-1], from what the name's site (layout.SC_*) says about
     instances of its class; False (nothing changed) when it says nothing valid.
 
     Valid as cached_class_attr's rows are: while the epoch holds, no dict of the
@@ -253,7 +253,7 @@ def site_load(at, name, sp, pc, method):
     W = site_words(st)
     ov = S[u64(sp - 1), 1]
     d = H[u64(ov), B]
-    x = site_way(W, pc, H[u64(ov), A])
+    x = site_way(W, k, H[u64(ov), A])
     if x < 0 or d < 0:
         return False
     e = W[u64(x + SC_E)]
@@ -306,8 +306,8 @@ def site_load(at, name, sp, pc, method):
 
 
 @njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE)
-def load_attr_filling(at, name, sp, pc, method):
-    """load_attr through the attribute cache, filling instruction pc's site."""
+def load_attr_filling(at, name, sp, k, method):
+    """load_attr through the attribute cache, filling name constant k's site."""
     st = state_at(at)
     S = S_(st)
     H = H_(st)
@@ -324,7 +324,7 @@ def load_attr_filling(at, name, sp, pc, method):
         if method:
             S[u64(sp), 0] = UNDEF
             S[u64(sp), 1] = 0
-        site_fill(st, pc, H[u64(ov), A], ca, e)
+        site_fill(st, k, H[u64(ov), A], ca, e)
         return True
     if e == UNSURE or ca < 0:
         return False
@@ -340,17 +340,16 @@ def load_attr_filling(at, name, sp, pc, method):
     S[u64(sp - 1), 0] = t
     S[u64(sp - 1), 1] = V[u64(ca), 1]
     if H[u64(name), D] == 1:    # (attr_probe hashed it)
-        site_fill(st, pc, H[u64(ov), A], ca, -1)
+        site_fill(st, k, H[u64(ov), A], ca, -1)
     return True
 
 
 @njit(sig("i8(i8, i8)"), cache=CACHE, inline="always")
-def name_at(at, pc):
-    """The str row of the attribute name of the instruction at pc (its argument is
-    the name's constant).  The loop passes pc, not the name: one argument fewer
-    to set up at each call site, and the site cache is found by pc."""
-    st = state_at(at)
-    return K_(st)[u64(CODE_(st)[u64(pc)] >> 8), 1]
+def name_const(at, pc):
+    """The constant index of the attribute name of the instruction at pc (its
+    argument).  The loop passes pc, not the name: one argument fewer to set up at
+    each call site; the name's site is found by its constant."""
+    return CODE_(state_at(at))[u64(pc)] >> 8
 
 
 @njit(sig("b1(i8, i8, i8, b1)"), cache=CACHE)
@@ -359,10 +358,11 @@ def load_attr(at, sp, pc, method):
     S[sp-1]: an instance attribute, a plain class attribute, or (LOAD_METHOD) a
     function of the class with the instance as self.  Properties, static and class
     methods, bound methods to make, missing names: False."""
-    name = name_at(at, pc)
-    if site_load(at, name, sp, pc, method):
+    k = name_const(at, pc)
+    name = K_(state_at(at))[u64(k), 1]
+    if site_load(at, name, sp, k, method):
         return True
-    return load_attr_filling(at, name, sp, pc, method)
+    return load_attr_filling(at, name, sp, k, method)
 
 
 @njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
@@ -384,9 +384,10 @@ def attr_insert(st, d, name, vt, vv):
 
 
 @njit(sig("b1(i8, i8, i8, i8)"), cache=CACHE, inline="always")
-def site_store(at, name, sp, pc):
-    """STORE_ATTR (v obj ->, instruction pc) replacing the instance attribute at the
-    dict entry instruction pc's site names (site_load's checks)."""
+def site_store(at, name, sp, k):
+    """STORE_ATTR (v obj ->) of attribute str row `name` (constant k) replacing the
+    instance attribute at the dict entry the name's site gives (site_load's
+    checks), or adding it (below)."""
     st = state_at(at)
     S = S_(st)
     H = H_(st)
@@ -394,7 +395,7 @@ def site_store(at, name, sp, pc):
     W = site_words(st)
     ov = S[u64(sp - 1), 1]
     d = H[u64(ov), B]
-    x = site_way(W, pc, H[u64(ov), A])
+    x = site_way(W, k, H[u64(ov), A])
     if x < 0 or d < 0:
         return False
     e = W[u64(x + SC_E)]
@@ -434,8 +435,8 @@ def site_store(at, name, sp, pc):
 
 
 @njit(sig("b1(i8, i8, i8, i8)"), cache=CACHE)
-def store_attr_filling(at, name, sp, pc):
-    """store_attr through the attribute cache, filling instruction pc's site."""
+def store_attr_filling(at, name, sp, k):
+    """store_attr through the attribute cache, filling name constant k's site."""
     st = state_at(at)
     S = S_(st)
     H = H_(st)
@@ -449,7 +450,7 @@ def store_attr_filling(at, name, sp, pc):
         o = H[u64(d), A] + 2 * e + 1
         V[u64(o), 0] = S[u64(sp - 2), 0]
         V[u64(o), 1] = S[u64(sp - 2), 1]
-        site_fill(st, pc, H[u64(ov), A], ca, e)
+        site_fill(st, k, H[u64(ov), A], ca, e)
         return True
     if e == UNSURE or H[u64(d), B] >= H[u64(d), C]:
         return False
@@ -457,7 +458,7 @@ def store_attr_filling(at, name, sp, pc):
     # valid), with room: heap.dict_set's insertion, without its second lookup
     e = attr_insert(st, d, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
     IC_(st)[u64(ic), IC_HINT] = e
-    site_fill(st, pc, H[u64(ov), A], ca, e)
+    site_fill(st, k, H[u64(ov), A], ca, e)
     return True
 
 
@@ -466,10 +467,11 @@ def store_attr(at, sp, pc):
     """STORE_ATTR (v obj ->, the instruction at pc; its name) on an instance whose
     class has no descriptor of that name: replace an existing attribute, or add one
     to a dict with room."""
-    name = name_at(at, pc)
-    if site_store(at, name, sp, pc):
+    k = name_const(at, pc)
+    name = K_(state_at(at))[u64(k), 1]
+    if site_store(at, name, sp, k):
         return True
-    return store_attr_filling(at, name, sp, pc)
+    return store_attr_filling(at, name, sp, k)
 
 
 @njit(sig("b1(P, i8, i8, i8)"), cache=CACHE, inline="always")
