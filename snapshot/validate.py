@@ -435,7 +435,7 @@ def check_state(entry, arrays: list, buf, layout) -> State:
         bigger[:sp] = S[:sp]
         S = bigger
     return State(R=R, S=S, F=F, CODE=entry.code, FN=entry.fn, K=K, H=H, V=V, CH=CH, G=G,
-                 MT=entry.mt, IC=fresh_ic())
+                 MT=entry.mt, IC=fresh_ic(K.shape[0]))
 
 
 def _check_consts(program, K, H, V, CH):

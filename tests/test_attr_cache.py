@@ -190,5 +190,53 @@ def test_warm_cache_programs_match_cpython():
 
 def test_fresh_cache_is_empty():
     vm = amber.VM(amber.compile("x = 1\n", "t.py"), stdout=io.StringIO())
-    assert vm.st.IC.shape == (L.IC_ENTRIES + 1, L.ICCOLS)
+    assert vm.st.IC.shape == (L.ic_rows(vm.st.K.shape[0]), L.ICCOLS)
     assert vm.st.IC[0, 0] == 1 and not np.any(vm.st.IC[1:])
+
+
+def _sites(vm):
+    """The per-name site words of vm's attribute cache, one row per constant."""
+    return vm.st.IC.reshape(-1)[L.IC_SITE_BASE:].reshape(-1, L.SITE_WORDS)
+
+
+def test_site_cache_is_filled_then_left_out_of_snapshots():
+    vm, _ = _warm_vm(WARM, 15000)
+    assert _sites(vm).shape[0] >= vm.st.K.shape[0]
+    warm = _sites(vm)[:, L.SC_EP] == vm.st.IC[0, 0]
+    assert warm.any()
+    # only the constants that attribute instructions name have sites filled
+    from amber.vm import opcodes as O
+    attr_ops = {o.code for o in O.OPS if o.name.endswith(("_ATTR", "_METHOD"))
+                and not o.name.startswith("LOAD_FAST")}
+    named = {int(w) >> 8 for w in vm.st.CODE if int(w) & 0xFF in attr_ops}
+    assert set(np.nonzero(warm)[0].tolist()) <= named
+    vm2 = snapshot.load(snapshot.save(vm), stdout=io.StringIO())
+    assert not _sites(vm2).any()
+    assert snapshot.save(vm) == snapshot.save(vm2)
+
+
+def test_polymorphic_site_keeps_each_class():
+    src = """
+        class A:
+            def __init__(self):
+                self.v = 1
+        class B:
+            def __init__(self):
+                self.w = 0
+                self.v = 2
+        class C(A):
+            pass
+        objs = [A(), B(), C()] * 5
+        t = 0
+        for o in objs:
+            t += o.v
+        print(t)
+        """
+    assert run(src) == cpython(src)
+    vm, _ = _warm_vm(src, 400)
+    vm.run()
+    ep = vm.st.IC[0, 0]
+    s = _sites(vm)
+    rows = s[s[:, L.SC_EP] == ep]
+    classes = {int(r[L.SC_WAY0 + L.SC_WAY * k + L.SC_CLS]) for r in rows for k in range(L.SITE_WAYS)}
+    assert len(classes - {-1, 0}) >= 3

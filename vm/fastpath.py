@@ -15,13 +15,15 @@ from numba import carray
 from .jit import njit
 
 from . import CACHE
-from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_, NPTRS, _ptr64
+from .mem import sig, S_, F_, FN_, H_, V_, R_, IC_, K_, CODE_, NPTRS, _ptr64, P_IC, P_IC_N
 
 from .layout import (A, B, C, D, E, F, UNDEF, STR, FUNC, CLASS, INSTANCE, WRAPPER,
                      FN_ENTRY, FN_NPARAMS, FN_NLOCALS, FN_STACK, FN_NFREE, FN_FLAGS,
                      FN_NKWONLY, CO_VARARGS, CO_VARKW, R_FP, R_SP, R_FRAMES_MAX, FR_CODE,
                      FR_PC, FR_BASE, FR_FUNC, FR_RET, FR_FLAGS, RET_INIT, RET_NORMAL, N_INIT,
-                     CELL, IC_ENTRIES, IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT)
+                     CELL, IC_ENTRIES, IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT, ICCOLS,
+                     IC_SITE_BASE, SITE_WORDS, SITE_WAYS, SC_WAY, SC_EP, SC_NEXT, SC_WAY0,
+                     SC_CLS, SC_CA, SC_E)
 from . import heap, objects, modfns
 from .layout import MT_N
 from .builtins import B_OBJECT
@@ -171,12 +173,141 @@ def plain_attr(st, ov, name):
     return d, ca, i
 
 
-@njit(sig("b1(i8, i8, i8, b1)"), cache=CACHE)
-def load_attr(at, name, sp, method):
-    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` on the instance at
-    S[sp-1]: an instance attribute, a plain class attribute, or (LOAD_METHOD) a
-    function of the class with the instance as self.  Properties, static and class
-    methods, bound methods to make, missing names: False."""
+@njit(cache=CACHE, inline="always")
+def site_words(st):
+    """The attribute cache as one flat array of words (the site cache's view)."""
+    return carray(_ptr64(st[P_IC]), st[P_IC_N] * ICCOLS)
+
+
+@njit(sig("b1(P, i8)"), cache=CACHE, inline="always")
+def plain_class_value(st, ca):
+    """Whether the class attribute at V row ca is a plain value: no WRAPPER
+    (property, static or class method) and no descriptor (is_descriptor)."""
+    V = V_(st)
+    t = V[u64(ca), 0]
+    if t == WRAPPER:
+        return False
+    if t == INSTANCE:
+        c = H_(st)[u64(V[u64(ca), 1]), A]
+        return c < 0 or H_(st)[u64(c), F] & CLASS_DESCRIPTOR == 0
+    return True
+
+
+@njit(sig("none(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
+def site_fill(st, k, cls, ca, e):
+    """Remember at the site of name constant k: instances of class row cls have the
+    attribute at entry e of their dict (e >= 0), or lack it and class attribute
+    ca (V row) is the value (e = -1); valid for the current epoch.  A site filled
+    in an older epoch forgets all its ways first; a new class takes the next way
+    in turn."""
+    W = site_words(st)
+    w = IC_SITE_BASE + SITE_WORDS * k
+    if w + SITE_WORDS > W.shape[0]:
+        return
+    if W[u64(w + SC_EP)] != W[0]:
+        W[u64(w + SC_EP)] = W[0]
+        W[u64(w + SC_NEXT)] = 0
+        for k in range(SITE_WAYS):
+            W[u64(w + SC_WAY0 + SC_WAY * k + SC_CLS)] = -1
+    x = -1
+    for k in range(SITE_WAYS):
+        if W[u64(w + SC_WAY0 + SC_WAY * k + SC_CLS)] == cls:
+            x = w + SC_WAY0 + SC_WAY * k
+    if x < 0:
+        k = W[u64(w + SC_NEXT)]
+        W[u64(w + SC_NEXT)] = (k + 1) & (SITE_WAYS - 1)
+        x = w + SC_WAY0 + SC_WAY * k
+    W[u64(x + SC_CLS)] = cls
+    W[u64(x + SC_CA)] = ca
+    W[u64(x + SC_E)] = e
+
+
+@njit(cache=CACHE, inline="always")
+def site_way(W, k, cls):
+    """The first word of the way of name constant k's site that holds class row
+    cls in the current epoch, or -1."""
+    w = IC_SITE_BASE + SITE_WORDS * k
+    if w + SITE_WORDS > W.shape[0] or W[u64(w + SC_EP)] != W[0] or cls < 0:
+        return -1
+    for k in range(SITE_WAYS):
+        if W[u64(w + SC_WAY0 + SC_WAY * k + SC_CLS)] == cls:
+            return w + SC_WAY0 + SC_WAY * k
+    return -1
+
+
+@njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE, inline="always")
+def site_load(at, name, sp, k, method):
+    """LOAD_ATTR / LOAD_METHOD of attribute str row `name` (constant k) on the
+    instance at S[sp-1], from what the name's site (layout.SC_*) says about
+    instances of its class; False (nothing changed) when it says nothing valid.
+
+    Valid as cached_class_attr's rows are: while the epoch holds, no dict of the
+    class's MRO gained or lost a key, so ca is still where the class attribute's
+    value lives (read afresh: it may have been replaced in place, by a property
+    too) and -1 still means none; the instance's own dict is checked every time
+    (the key at entry e, or the name's absence from its index)."""
+    st = state_at(at)
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    W = site_words(st)
+    ov = S[u64(sp - 1), 1]
+    d = H[u64(ov), B]
+    x = site_way(W, k, H[u64(ov), A])
+    if x < 0 or d < 0:
+        return False
+    e = W[u64(x + SC_E)]
+    ca = W[u64(x + SC_CA)]
+    if e >= 0:
+        if e >= H[u64(d), B]:
+            return False
+        eo = H[u64(d), A] + 2 * e
+        if V[u64(eo), 1] != name or V[u64(eo), 0] != STR or (
+                ca >= 0 and not plain_class_value(st, ca)):
+            return False
+        S[u64(sp - 1), 0] = V[u64(eo + 1), 0]
+        S[u64(sp - 1), 1] = V[u64(eo + 1), 1]
+        if method:
+            S[u64(sp), 0] = UNDEF
+            S[u64(sp), 1] = 0
+        return True
+    # the class's attribute, if the instance's dict lacks the name (attr_probe's
+    # probe sequence; a slot of that hash that is not a deleted entry: the full path)
+    if H[u64(name), D] != 1:
+        return False
+    h = H[u64(name), C]
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
+    eo = H[u64(d), A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        x = V[u64(io + i), 0]
+        if x == -1:
+            break
+        if V[u64(io + i), 1] == h and V[u64(eo + 2 * x), 0] != UNDEF:
+            return False
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    t = V[u64(ca), 0]
+    if t == FUNC:
+        if not method:
+            return False        # a bound method object must be made
+        S[u64(sp), 0] = INSTANCE
+        S[u64(sp), 1] = ov
+    elif not plain_class_value(st, ca):
+        return False
+    elif method:
+        S[u64(sp), 0] = UNDEF
+        S[u64(sp), 1] = 0
+    S[u64(sp - 1), 0] = t
+    S[u64(sp - 1), 1] = V[u64(ca), 1]
+    return True
+
+
+@njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE)
+def load_attr_filling(at, name, sp, k, method):
+    """load_attr through the attribute cache, filling name constant k's site."""
     st = state_at(at)
     S = S_(st)
     H = H_(st)
@@ -193,6 +324,7 @@ def load_attr(at, name, sp, method):
         if method:
             S[u64(sp), 0] = UNDEF
             S[u64(sp), 1] = 0
+        site_fill(st, k, H[u64(ov), A], ca, e)
         return True
     if e == UNSURE or ca < 0:
         return False
@@ -207,7 +339,30 @@ def load_attr(at, name, sp, method):
         S[u64(sp), 1] = 0
     S[u64(sp - 1), 0] = t
     S[u64(sp - 1), 1] = V[u64(ca), 1]
+    if H[u64(name), D] == 1:    # (attr_probe hashed it)
+        site_fill(st, k, H[u64(ov), A], ca, -1)
     return True
+
+
+@njit(sig("i8(i8, i8)"), cache=CACHE, inline="always")
+def name_const(at, pc):
+    """The constant index of the attribute name of the instruction at pc (its
+    argument).  The loop passes pc, not the name: one argument fewer to set up at
+    each call site; the name's site is found by its constant."""
+    return CODE_(state_at(at))[u64(pc)] >> 8
+
+
+@njit(sig("b1(i8, i8, i8, b1)"), cache=CACHE)
+def load_attr(at, sp, pc, method):
+    """LOAD_ATTR / LOAD_METHOD (the instruction at pc; its name) on the instance at
+    S[sp-1]: an instance attribute, a plain class attribute, or (LOAD_METHOD) a
+    function of the class with the instance as self.  Properties, static and class
+    methods, bound methods to make, missing names: False."""
+    k = name_const(at, pc)
+    name = K_(state_at(at))[u64(k), 1]
+    if site_load(at, name, sp, k, method):
+        return True
+    return load_attr_filling(at, name, sp, k, method)
 
 
 @njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
@@ -228,15 +383,66 @@ def attr_insert(st, d, name, vt, vv):
     return heap.entry_append(st, d, i, h, STR, name, vt, vv)
 
 
-@njit(sig("b1(i8, i8, i8)"), cache=CACHE)
-def store_attr(at, name, sp):
-    """STORE_ATTR (v obj ->) on an instance whose class has no descriptor of that
-    name: replace an existing attribute, or add one to a dict with room."""
+@njit(sig("b1(i8, i8, i8, i8)"), cache=CACHE, inline="always")
+def site_store(at, name, sp, k):
+    """STORE_ATTR (v obj ->) of attribute str row `name` (constant k) replacing the
+    instance attribute at the dict entry the name's site gives (site_load's
+    checks), or adding it (below)."""
     st = state_at(at)
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    d, ca, ic = plain_attr(st, S[u64(sp - 1), 1], name)
+    W = site_words(st)
+    ov = S[u64(sp - 1), 1]
+    d = H[u64(ov), B]
+    x = site_way(W, k, H[u64(ov), A])
+    if x < 0 or d < 0:
+        return False
+    e = W[u64(x + SC_E)]
+    ca = W[u64(x + SC_CA)]
+    n = H[u64(d), B]
+    if e < 0 or (ca >= 0 and not plain_class_value(st, ca)):
+        return False
+    if e < n:
+        eo = H[u64(d), A] + 2 * e
+        if V[u64(eo), 1] != name or V[u64(eo), 0] != STR:
+            return False
+        V[u64(eo + 1), 0] = S[u64(sp - 2), 0]
+        V[u64(eo + 1), 1] = S[u64(sp - 2), 1]
+        return True
+    # an instance that does not have the attribute yet (one being made: __init__
+    # adds its attributes in the same order every time): a new key, if the dict has
+    # room and surely lacks the name (attr_insert's probe; any slot of that hash
+    # whose entry is not deleted: the full path decides)
+    if n >= H[u64(d), C] or H[u64(name), D] != 1:
+        return False
+    h = H[u64(name), C]
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
+    eo = H[u64(d), A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        k = V[u64(io + i), 0]
+        if k == -1:
+            break
+        if V[u64(io + i), 1] == h and V[u64(eo + 2 * k), 0] != UNDEF:
+            return False
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    heap.entry_append(st, d, i, h, STR, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
+    return True
+
+
+@njit(sig("b1(i8, i8, i8, i8)"), cache=CACHE)
+def store_attr_filling(at, name, sp, k):
+    """store_attr through the attribute cache, filling name constant k's site."""
+    st = state_at(at)
+    S = S_(st)
+    H = H_(st)
+    V = V_(st)
+    ov = S[u64(sp - 1), 1]
+    d, ca, ic = plain_attr(st, ov, name)
     if d < 0:
         return False
     e = instance_entry(st, d, name, ic)
@@ -244,13 +450,28 @@ def store_attr(at, name, sp):
         o = H[u64(d), A] + 2 * e + 1
         V[u64(o), 0] = S[u64(sp - 2), 0]
         V[u64(o), 1] = S[u64(sp - 2), 1]
+        site_fill(st, k, H[u64(ov), A], ca, e)
         return True
     if e == UNSURE or H[u64(d), B] >= H[u64(d), C]:
         return False
     # a new key of an instance's own dict (never a class namespace: the cache stays
     # valid), with room: heap.dict_set's insertion, without its second lookup
-    IC_(st)[u64(ic), IC_HINT] = attr_insert(st, d, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
+    e = attr_insert(st, d, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
+    IC_(st)[u64(ic), IC_HINT] = e
+    site_fill(st, k, H[u64(ov), A], ca, e)
     return True
+
+
+@njit(sig("b1(i8, i8, i8)"), cache=CACHE)
+def store_attr(at, sp, pc):
+    """STORE_ATTR (v obj ->, the instruction at pc; its name) on an instance whose
+    class has no descriptor of that name: replace an existing attribute, or add one
+    to a dict with room."""
+    k = name_const(at, pc)
+    name = K_(state_at(at))[u64(k), 1]
+    if site_store(at, name, sp, k):
+        return True
+    return store_attr_filling(at, name, sp, k)
 
 
 @njit(sig("b1(P, i8, i8, i8)"), cache=CACHE, inline="always")

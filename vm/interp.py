@@ -2096,7 +2096,7 @@ def run(at):
             sp += 1
             pc += 1
             if fuel > 0 and t == INSTANCE and fastpath.load_attr(
-                    at, K[u64(CODE[u64(pc)] >> 8), 1], sp, op == LOAD_FAST__LOAD_METHOD):
+                    at, sp, pc, op == LOAD_FAST__LOAD_METHOD):
                 fuel -= 1
                 if op == LOAD_FAST__LOAD_METHOD:
                     sp += 1
@@ -2635,7 +2635,7 @@ def run(at):
                 cold = 2
         elif op == LOAD_ATTR or op == LOAD_METHOD:
             t = S[u64(sp - 1), 0]
-            if t == INSTANCE and fastpath.load_attr(at, K[u64(arg), 1], sp, op == LOAD_METHOD):
+            if t == INSTANCE and fastpath.load_attr(at, sp, pc, op == LOAD_METHOD):
                 if op == LOAD_METHOD:
                     sp += 1
                 pc += 1
@@ -2657,7 +2657,7 @@ def run(at):
             else:
                 cold = 2
         elif op == STORE_ATTR:
-            if S[u64(sp - 1), 0] == INSTANCE and fastpath.store_attr(at, K[u64(arg), 1], sp):
+            if S[u64(sp - 1), 0] == INSTANCE and fastpath.store_attr(at, sp, pc):
                 sp -= 2
                 pc += 1
             else:

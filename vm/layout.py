@@ -199,6 +199,26 @@ CO_GENERATOR = 16  # contains yield: starts with RETURN_GENERATOR after its MAKE
 IC_ENTRIES = 512           # a power of 2
 ICCOLS = 8
 IC_CLS, IC_NAME, IC_EP, IC_CA, IC_HINT = range(5)
+# Then the per-name sites: SITE_WORDS words for each constant of the program (an
+# attribute instruction's argument is its name's constant), at word IC_SITE_BASE +
+# SITE_WORDS * const of the flattened array, filled by the attribute instructions'
+# fast paths (fastpath.site_load / site_store): the epoch the site's ways were filled
+# in (SC_EP), the way to fill next (SC_NEXT), then SITE_WAYS ways of SC_WAY words, one
+# per class seen with that name (up to SITE_WAYS classes): (class row, V row of the
+# class attribute of that name along the class's MRO or -1, entry index of the name
+# in the instance dict or -1 when the attribute is the class's).  Valid only while
+# SC_EP is the current epoch, as the rows above; never part of a snapshot.
+SITE_WAYS = 8
+SC_WAY = 3
+SITE_WORDS = 32           # 2 + SITE_WAYS * SC_WAY, rounded up to four cache lines
+SC_EP, SC_NEXT, SC_WAY0 = 0, 1, 2
+SC_CLS, SC_CA, SC_E = range(SC_WAY)      # within a way
+IC_SITE_BASE = (IC_ENTRIES + 1) * ICCOLS
+
+
+def ic_rows(nconsts):
+    """Rows of the attribute cache of a program of nconsts constants."""
+    return IC_ENTRIES + 1 + (SITE_WORDS * nconsts + ICCOLS - 1) // ICCOLS
 
 # ---- Registers R: the scalars of a VM. -----------------------------------------------
 R_SP = 0          # stack top (index of the first free slot)

@@ -27,12 +27,13 @@ class State(NamedTuple):
     CH: np.ndarray    # int32[n] character arena (str code points)
     G: np.ndarray     # int64[2n, 2] global variables, then the builtin each falls back to
     MT: np.ndarray    # int32[NKINDS, n] builtin-method table: (tag, name id) -> method id or -1
-    IC: np.ndarray    # int64[IC_ENTRIES + 1, ICCOLS] attribute cache (not snapshotted)
+    IC: np.ndarray    # int64[ic_rows(len(K)), ICCOLS] attribute cache (not snapshotted)
 
 
-def fresh_ic() -> np.ndarray:
-    """An empty attribute cache (layout.IC_*): epoch 1, no valid entry."""
-    ic = np.zeros((L.IC_ENTRIES + 1, L.ICCOLS), np.int64)
+def fresh_ic(nconsts: int) -> np.ndarray:
+    """An empty attribute cache (layout.IC_*) for a program of nconsts constants:
+    epoch 1, no valid entry."""
+    ic = np.zeros((L.ic_rows(nconsts), L.ICCOLS), np.int64)
     ic[0, 0] = 1
     return ic
 
@@ -56,7 +57,7 @@ def empty_state(code, fn, nconsts, nglobals, method_table, stack=1024, frames=64
         CH=np.zeros(chars, np.int32),
         G=np.zeros((2 * max(nglobals, 1), 2), np.int64),   # values, then builtin fallbacks
         MT=np.ascontiguousarray(method_table, np.int32),
-        IC=fresh_ic(),
+        IC=fresh_ic(max(nconsts, 1)),
     )
 
 
