@@ -163,30 +163,34 @@ def _timed_child(cmd, env) -> tuple[float, float]:
 
 def start_times(warm_reps: int = 5) -> dict:
     """`amber run hello.py` with an empty cache folder (numba compiles the VM, the
-    compiler fills its cache), then warm: wall and CPU seconds of the whole process.
-    CPU time is the number to compare on a busy machine."""
+    compiler fills its cache), with the second compile process (as on a machine
+    with an idle core) and without it, then warm: wall and CPU seconds of the
+    whole process.  CPU time is the number to compare on a busy machine; the CPU
+    of the cold starts is the first process's only (the second one outlives it)."""
     hello = pathlib.Path(tempfile.mkdtemp()) / "hello.py"
     hello.write_text("print('hello')\n")
     amber_bin = [sys.executable, "-m", "amber", "run", str(hello)]
-    cache = tempfile.mkdtemp(prefix="amber-cold-")
-    env = dict(os.environ, AMBER_CACHE_DIR=cache)
-    t0 = time.perf_counter()
-    cold, cold_cpu = _timed_child(amber_bin, env)
-    # the second compile process may still be filling the cache (vm/precompile.py):
-    # wait for it, so that it neither slows down what is measured next nor loses
-    # its folder, and report when the whole cache was there
-    from amber.vm import precompile
-    for folder in pathlib.Path(cache).glob("numba-*"):
-        while precompile.compiling(folder):
-            time.sleep(0.2)
-    cache_full = time.perf_counter() - t0
-    warm = [_timed_child(amber_bin, env) for _ in range(warm_reps)]
-    shutil.rmtree(cache, ignore_errors=True)
-    return {"cold_compile_s": cold, "cold_compile_cpu_s": cold_cpu,
-            "cold_cache_complete_s": cache_full,
-            "warm_hello_s": statistics.median(w for w, _ in warm),
-            "warm_hello_cpu_s": statistics.median(c for _, c in warm),
-            "load_average": os.getloadavg()[0]}
+    out = {}
+    for key, precompile_setting in (("cold_compile", "1"), ("cold_compile_one_process", "0")):
+        cache = tempfile.mkdtemp(prefix="amber-cold-")
+        env = dict(os.environ, AMBER_CACHE_DIR=cache, AMBER_PRECOMPILE=precompile_setting)
+        t0 = time.perf_counter()
+        out[f"{key}_s"], out[f"{key}_cpu_s"] = _timed_child(amber_bin, env)
+        # the second compile process goes on filling the cache (vm/precompile.py):
+        # wait for it, so that it neither slows down what is measured next nor
+        # loses its folder, and report when the whole cache was there
+        from amber.vm import precompile
+        for folder in pathlib.Path(cache).glob("numba-*"):
+            while precompile.compiling(folder):
+                time.sleep(0.2)
+        out[f"{key}_cache_complete_s"] = time.perf_counter() - t0
+        if key == "cold_compile":
+            warm = [_timed_child(amber_bin, env) for _ in range(warm_reps)]
+        shutil.rmtree(cache, ignore_errors=True)
+    out.update({"warm_hello_s": statistics.median(w for w, _ in warm),
+                "warm_hello_cpu_s": statistics.median(c for _, c in warm),
+                "load_average": os.getloadavg()[0]})
+    return out
 
 
 def chart(rows: list[dict], path: pathlib.Path) -> bool:

@@ -109,3 +109,23 @@ def test_no_child_when_the_executable_may_not_be_python(monkeypatch):
     assert not precompile._wanted()
     monkeypatch.setenv("AMBER_PRECOMPILE", "1")       # the user's explicit choice
     assert precompile._wanted()
+
+
+def test_idle_cores_are_seen_in_the_cpu_times(monkeypatch):
+    """The idle share of the cores over a short time (not the 1-minute load
+    average, which still counts a process that ended seconds ago)."""
+    from vm import precompile
+    monkeypatch.setattr(precompile, "IDLE_SAMPLE", 0.0)
+    monkeypatch.setattr(precompile.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(precompile.os, "cpu_count", lambda: 2)
+    times = iter([(1000, 4000), (1150, 4200)])      # 150 of 200 ticks idle
+    monkeypatch.setattr(precompile, "_cpu_times", lambda: next(times))
+    assert precompile.idle_cores() == 1.5
+    times = iter([(1000, 4000), (1000, 4200)])      # both cores busy
+    assert precompile.idle_cores() == 0.0
+
+    def unreadable():
+        raise OSError("no /proc")
+    monkeypatch.setattr(precompile, "_cpu_times", unreadable)
+    monkeypatch.setattr(precompile.os, "getloadavg", lambda: (0.25, 0.0, 0.0))
+    assert precompile.idle_cores() == 1.75          # the load average then

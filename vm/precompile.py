@@ -31,7 +31,7 @@ other core, while this process compiles the loop.
   run` waits for about half of what one process took (docs/performance.md,
   session 11).  Without an idle core the child slowed the cold start down
   (111-137 s -> 155-253 s wall, load average 3-6 on 2 cores: session 10).  So it
-  starts only if the load average leaves IDLE_CORES_NEEDED cores free;
+  starts only if IDLE_CORES_NEEDED cores are idle (idle_cores);
   AMBER_PRECOMPILE=1 starts it regardless, AMBER_PRECOMPILE=0 never (this process
   then compiles cold_b and cold_a after the loop).
 - If the child fails, nothing else changes: the entry points compile on first use,
@@ -93,13 +93,35 @@ def entry_compile_starting(dispatcher, cache_dir) -> None:
         start(cache_dir)
 
 
+IDLE_SAMPLE = 0.25      # seconds of /proc/stat watched to see how busy the cores are
+
+
+def _cpu_times():
+    """(idle, total) clock ticks of all cores since boot, from /proc/stat."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return fields[3] + fields[4], sum(fields[:8])       # idle + iowait; up to steal
+
+
 def idle_cores() -> float:
-    """The cores this process may use minus the 1-minute load average (this process
-    has run for a few seconds: it adds little)."""
+    """How many of the cores this process may use are idle now: the idle share of
+    all cores over IDLE_SAMPLE seconds (/proc/stat), or else the cores minus the
+    1-minute load average.  (The load average lags: a minute after a cold start it
+    still counted that start's process, and the next cold start found no idle
+    core on the idle machine.)"""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
+    try:
+        idle0, total0 = _cpu_times()
+        time.sleep(IDLE_SAMPLE)
+        idle1, total1 = _cpu_times()
+        if total1 > total0:
+            online = os.cpu_count() or cores
+            return min(cores, online * (idle1 - idle0) / (total1 - total0))
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         return cores - os.getloadavg()[0]
     except (AttributeError, OSError):       # (no load average: assume it is quiet)
