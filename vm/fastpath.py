@@ -271,24 +271,10 @@ def site_load(at, name, sp, k, method):
             S[u64(sp), 0] = UNDEF
             S[u64(sp), 1] = 0
         return True
-    # the class's attribute, if the instance's dict lacks the name (attr_probe's
-    # probe sequence; a slot of that hash that is not a deleted entry: the full path)
-    if H[u64(name), D] != 1:
+    # the class's attribute, if the instance's dict lacks the name (a slot of that
+    # hash that is not a deleted entry: the full path decides)
+    if H[u64(name), D] != 1 or absent_slot(st, d, H[u64(name), C]) < 0:
         return False
-    h = H[u64(name), C]
-    io = H[u64(d), D]
-    mask = H[u64(d), E] - 1
-    eo = H[u64(d), A]
-    perturb = np.uint64(h)
-    i = np.int64(np.uint64(h) & np.uint64(mask))
-    while True:
-        x = V[u64(io + i), 0]
-        if x == -1:
-            break
-        if V[u64(io + i), 1] == h and V[u64(eo + 2 * x), 0] != UNDEF:
-            return False
-        perturb >>= np.uint64(5)
-        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
     t = V[u64(ca), 0]
     if t == FUNC:
         if not method:
@@ -365,6 +351,28 @@ def load_attr(at, sp, pc, method):
     return load_attr_filling(at, name, sp, k, method)
 
 
+@njit(sig("i8(P, i8, i8)"), cache=CACHE, inline="always")
+def absent_slot(st, d, h):
+    """The free index slot of dict row d where a key of hash h would go, if no live
+    entry of d has that hash (so a str key of that hash is surely absent); -1 if
+    one has (the full lookup decides).  The probe sequence is heap.dict_lookup's."""
+    H = H_(st)
+    V = V_(st)
+    io = H[u64(d), D]
+    mask = H[u64(d), E] - 1
+    eo = H[u64(d), A]
+    perturb = np.uint64(h)
+    i = np.int64(np.uint64(h) & np.uint64(mask))
+    while True:
+        e = V[u64(io + i), 0]
+        if e == -1:
+            return i
+        if V[u64(io + i), 1] == h and V[u64(eo + 2 * e), 0] != UNDEF:
+            return -1
+        perturb >>= np.uint64(5)
+        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+
+
 @njit(sig("i8(P, i8, i8, i8, i8)"), cache=CACHE, inline="always")
 def attr_insert(st, d, name, vt, vv):
     """d[name] = v for str row `name`, known to be absent from dict row d, which has
@@ -417,19 +425,9 @@ def site_store(at, name, sp, k):
     if n >= H[u64(d), C] or H[u64(name), D] != 1:
         return False
     h = H[u64(name), C]
-    io = H[u64(d), D]
-    mask = H[u64(d), E] - 1
-    eo = H[u64(d), A]
-    perturb = np.uint64(h)
-    i = np.int64(np.uint64(h) & np.uint64(mask))
-    while True:
-        k = V[u64(io + i), 0]
-        if k == -1:
-            break
-        if V[u64(io + i), 1] == h and V[u64(eo + 2 * k), 0] != UNDEF:
-            return False
-        perturb >>= np.uint64(5)
-        i = np.int64((np.uint64(i) * np.uint64(5) + np.uint64(1) + perturb) & np.uint64(mask))
+    i = absent_slot(st, d, h)
+    if i < 0:
+        return False
     heap.entry_append(st, d, i, h, STR, name, S[u64(sp - 2), 0], S[u64(sp - 2), 1])
     return True
 
