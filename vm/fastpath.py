@@ -235,6 +235,21 @@ def site_way(W, k, cls):
     return -1
 
 
+@njit(cache=CACHE, inline="always")
+def site_of(st, ov, k):
+    """What name constant k's site says about instance row ov: (its attribute dict
+    row, the dict entry of the name or -1, the class attribute's V row or -1); the
+    dict row is -1 when the site says nothing valid (no way for ov's class in the
+    current epoch, or no dict)."""
+    H = H_(st)
+    W = site_words(st)
+    d = H[u64(ov), B]
+    x = site_way(W, k, H[u64(ov), A])
+    if x < 0 or d < 0:
+        return -1, -1, -1
+    return d, W[u64(x + SC_E)], W[u64(x + SC_CA)]
+
+
 @njit(sig("b1(i8, i8, i8, i8, b1)"), cache=CACHE, inline="always")
 def site_load(at, name, sp, k, method):
     """LOAD_ATTR / LOAD_METHOD of attribute str row `name` (constant k) on the
@@ -250,14 +265,10 @@ def site_load(at, name, sp, k, method):
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    W = site_words(st)
     ov = S[u64(sp - 1), 1]
-    d = H[u64(ov), B]
-    x = site_way(W, k, H[u64(ov), A])
-    if x < 0 or d < 0:
+    d, e, ca = site_of(st, ov, k)
+    if d < 0:
         return False
-    e = W[u64(x + SC_E)]
-    ca = W[u64(x + SC_CA)]
     if e >= 0:
         if e >= H[u64(d), B]:
             return False
@@ -400,14 +411,9 @@ def site_store(at, name, sp, k):
     S = S_(st)
     H = H_(st)
     V = V_(st)
-    W = site_words(st)
-    ov = S[u64(sp - 1), 1]
-    d = H[u64(ov), B]
-    x = site_way(W, k, H[u64(ov), A])
-    if x < 0 or d < 0:
+    d, e, ca = site_of(st, S[u64(sp - 1), 1], k)
+    if d < 0:
         return False
-    e = W[u64(x + SC_E)]
-    ca = W[u64(x + SC_CA)]
     n = H[u64(d), B]
     if e < 0 or (ca >= 0 and not plain_class_value(st, ca)):
         return False
